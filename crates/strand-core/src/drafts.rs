@@ -1,0 +1,141 @@
+//! Drafts: bundles anyone may build, held in memory for the session. Nothing here touches the
+//! database — a draft reaches it only by being kept, through the premium gate.
+
+use chrono::{DateTime, Utc};
+
+use crate::error::{Error, Result};
+use crate::ids::{BundleId, EntryId, ItemId};
+use crate::order::{self, OrderKey};
+
+/// A bundle under construction.
+#[derive(Clone, Debug)]
+pub(crate) struct Draft {
+    pub id: BundleId,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    /// Sorted by key.
+    pub entries: Vec<DraftEntry>,
+}
+
+/// One entry of a draft.
+#[derive(Clone, Debug)]
+pub(crate) struct DraftEntry {
+    pub id: EntryId,
+    pub item_id: ItemId,
+    pub key: OrderKey,
+    pub added_at: DateTime<Utc>,
+}
+
+impl Draft {
+    pub fn new(name: String, now: DateTime<Utc>) -> Self {
+        Draft { id: BundleId::new(), name, created_at: now, entries: Vec::new() }
+    }
+
+    /// Threads `item_id` onto the end.
+    pub fn append(&mut self, item_id: ItemId, now: DateTime<Utc>) -> Result<()> {
+        let key = order::between(self.entries.last().map(|entry| &entry.key), None)?;
+        let grown = key.needs_rebalance();
+        self.entries.push(DraftEntry { id: EntryId::new(), item_id, key, added_at: now });
+        self.rebalance_if(grown);
+        Ok(())
+    }
+
+    pub fn remove(&mut self, entry_id: EntryId) -> Result<()> {
+        let position = self.position(entry_id)?;
+        self.entries.remove(position);
+        Ok(())
+    }
+
+    /// Moves the entry so that it ends up at `to_index`; only its key changes.
+    pub fn move_to(&mut self, entry_id: EntryId, to_index: usize) -> Result<()> {
+        let from = self.position(entry_id)?;
+        if to_index >= self.entries.len() {
+            return Err(Error::invalid(
+                "toIndex",
+                format!("the bundle has {} entries; positions start at 0", self.entries.len()),
+            ));
+        }
+        let mut entry = self.entries.remove(from);
+        let before = to_index.checked_sub(1).map(|i| &self.entries[i].key);
+        entry.key = order::between(before, self.entries.get(to_index).map(|e| &e.key))?;
+        let grown = entry.key.needs_rebalance();
+        self.entries.insert(to_index, entry);
+        self.rebalance_if(grown);
+        Ok(())
+    }
+
+    fn position(&self, entry_id: EntryId) -> Result<usize> {
+        self.entries
+            .iter()
+            .position(|entry| entry.id == entry_id)
+            .ok_or_else(|| Error::not_found("entry", entry_id))
+    }
+
+    fn rebalance_if(&mut self, grown: bool) {
+        if grown {
+            let keys = order::evenly_spaced(self.entries.len());
+            for (entry, key) in self.entries.iter_mut().zip(keys) {
+                entry.key = key;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft_with(count: usize) -> (Draft, Vec<ItemId>) {
+        let mut draft = Draft::new("Test".into(), Utc::now());
+        let items: Vec<ItemId> = (0..count).map(|_| ItemId::new()).collect();
+        for item in &items {
+            draft.append(*item, Utc::now()).expect("append");
+        }
+        (draft, items)
+    }
+
+    fn item_order(draft: &Draft) -> Vec<ItemId> {
+        draft.entries.iter().map(|entry| entry.item_id).collect()
+    }
+
+    #[test]
+    fn moving_an_entry_changes_only_its_own_key() {
+        let (mut draft, items) = draft_with(5);
+        let keys_before: Vec<_> = draft.entries.iter().map(|e| (e.id, e.key.clone())).collect();
+        let moved = draft.entries[4].id;
+        draft.move_to(moved, 1).expect("move");
+        assert_eq!(item_order(&draft), vec![items[0], items[4], items[1], items[2], items[3]]);
+        let changed = keys_before
+            .iter()
+            .filter(|(id, key)| draft.entries.iter().any(|e| e.id == *id && e.key != *key))
+            .count();
+        assert_eq!(changed, 1);
+    }
+
+    #[test]
+    fn moving_past_the_end_is_refused_and_changes_nothing() {
+        let (mut draft, items) = draft_with(3);
+        let first = draft.entries[0].id;
+        assert!(matches!(draft.move_to(first, 3), Err(Error::Invalid { .. })));
+        assert_eq!(item_order(&draft), items);
+    }
+
+    #[test]
+    fn ten_thousand_moves_into_one_gap_keep_order_and_short_keys() {
+        let (mut draft, _) = draft_with(3);
+        for _ in 0..10_000 {
+            let last = draft.entries[2].id;
+            draft.move_to(last, 1).expect("move");
+        }
+        assert!(draft.entries.windows(2).all(|pair| pair[0].key < pair[1].key));
+        assert!(draft.entries.iter().all(|entry| !entry.key.needs_rebalance()));
+    }
+
+    #[test]
+    fn the_same_item_can_be_threaded_twice() {
+        let (mut draft, items) = draft_with(1);
+        draft.append(items[0], Utc::now()).expect("append");
+        assert_eq!(item_order(&draft), vec![items[0], items[0]]);
+        assert_ne!(draft.entries[0].id, draft.entries[1].id);
+    }
+}

@@ -1,0 +1,97 @@
+//! One error type for the whole core. Each variant names something a person (or the UI on their
+//! behalf) can act on; [`Error::code`] is the small, stable vocabulary the UI branches on.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::entitlements::Capability;
+
+/// The core's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything the core can refuse or fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The id names nothing that exists (any more).
+    #[error("{what} {id} was not found")]
+    NotFound {
+        /// What kind of thing was looked for ("bundle", "item", "entry").
+        what: &'static str,
+        /// The id that was asked for.
+        id: String,
+    },
+    /// An argument broke a rule; nothing was changed.
+    #[error("{field} is invalid: {reason}")]
+    Invalid {
+        /// The argument that broke the rule.
+        field: &'static str,
+        /// Which rule, in words a person understands.
+        reason: String,
+    },
+    /// The current policy reserves this for premium and the current tier is not premium.
+    #[error("{capability} needs Strand Premium")]
+    PremiumRequired {
+        /// What was refused.
+        capability: Capability,
+    },
+    /// The request does not fit the current state (e.g. keeping a bundle that is already kept).
+    #[error("{0}")]
+    Conflict(String),
+    /// The request is not allowed in this mode of the app (e.g. switching tiers outside demo mode).
+    #[error("{0}")]
+    Forbidden(String),
+    /// The database file was written by a newer Strand; it is left untouched.
+    #[error(
+        "this library was written by a newer version of Strand (schema {found}, this version \
+         knows up to {supported}); it was left untouched — please update Strand"
+    )]
+    NewerSchema {
+        /// The schema version found in the file.
+        found: i64,
+        /// The newest schema version this build knows.
+        supported: i64,
+    },
+    /// SQLite failed; the transaction was rolled back.
+    #[error("storage failed: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+/// The codes an error crosses the IPC boundary with; the UI branches on these, never on text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// See [`Error::PremiumRequired`].
+    PremiumRequired,
+    /// See [`Error::NotFound`].
+    NotFound,
+    /// See [`Error::Invalid`].
+    Invalid,
+    /// See [`Error::Conflict`].
+    Conflict,
+    /// See [`Error::Forbidden`].
+    Forbidden,
+    /// Anything a person cannot fix by changing their input.
+    Internal,
+}
+
+impl Error {
+    /// The code this error crosses the IPC boundary with.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::Invalid { .. } => ErrorCode::Invalid,
+            Error::PremiumRequired { .. } => ErrorCode::PremiumRequired,
+            Error::Conflict(_) => ErrorCode::Conflict,
+            Error::Forbidden(_) => ErrorCode::Forbidden,
+            Error::NewerSchema { .. } | Error::Storage(_) => ErrorCode::Internal,
+        }
+    }
+
+    pub(crate) fn not_found(what: &'static str, id: impl ToString) -> Self {
+        Error::NotFound { what, id: id.to_string() }
+    }
+
+    pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
+        Error::Invalid { field, reason: reason.into() }
+    }
+}

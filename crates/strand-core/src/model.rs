@@ -1,0 +1,175 @@
+//! The nouns of Strand as they cross to the UI: items, bundles and their entries. These types are
+//! exported to TypeScript with ts-rs, so the UI never hand-copies a shape.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::entitlements::{Policy, Tier};
+use crate::ids::{BundleId, EntryId, ItemId};
+
+/// What an item is; the UI picks an icon and wording from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// A piece of music.
+    Song,
+    /// A live or recorded stream, podcast or show.
+    Stream,
+    /// Something to buy.
+    Product,
+    /// Something to subscribe to or book.
+    Service,
+    /// A web address.
+    Link,
+    /// Free text.
+    Note,
+}
+
+impl ItemKind {
+    /// Every kind, in the order the UI lists them.
+    pub const ALL: [ItemKind; 6] = [
+        ItemKind::Song,
+        ItemKind::Stream,
+        ItemKind::Product,
+        ItemKind::Service,
+        ItemKind::Link,
+        ItemKind::Note,
+    ];
+
+    /// The name stored in the database (and used in file formats).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Song => "song",
+            ItemKind::Stream => "stream",
+            ItemKind::Product => "product",
+            ItemKind::Service => "service",
+            ItemKind::Link => "link",
+            ItemKind::Note => "note",
+        }
+    }
+
+    /// The kind stored under `name`, if any.
+    pub fn parse(name: &str) -> Option<ItemKind> {
+        ItemKind::ALL.into_iter().find(|kind| kind.as_str() == name)
+    }
+}
+
+/// Anything a person can thread onto a strand.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Item {
+    /// Its id.
+    pub id: ItemId,
+    /// What it is.
+    pub kind: ItemKind,
+    /// Its title.
+    pub title: String,
+    /// Who made or sells it; empty when unknown.
+    pub creator: String,
+    /// Running time in milliseconds, for songs and streams.
+    pub duration_ms: Option<u32>,
+    /// Price in cents, for products and services.
+    pub price_cents: Option<u32>,
+    /// Free-form tags, sorted.
+    pub tags: Vec<String>,
+    /// Where it lives (a URL or file path), if anywhere.
+    pub source_uri: Option<String>,
+    /// Its bead colour as `#rrggbb`.
+    pub colour: String,
+}
+
+/// An item as the catalogue generator (and later, importers) create it, before it has an id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewItem {
+    /// See [`Item::kind`].
+    pub kind: ItemKind,
+    /// See [`Item::title`].
+    pub title: String,
+    /// See [`Item::creator`].
+    pub creator: String,
+    /// See [`Item::duration_ms`].
+    pub duration_ms: Option<u32>,
+    /// See [`Item::price_cents`].
+    pub price_cents: Option<u32>,
+    /// See [`Item::tags`].
+    pub tags: Vec<String>,
+    /// See [`Item::source_uri`].
+    pub source_uri: Option<String>,
+    /// See [`Item::colour`].
+    pub colour: String,
+}
+
+/// One page of the library.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemPage {
+    /// The items of this page, by title.
+    pub items: Vec<Item>,
+    /// How many items the library holds in all.
+    pub total: u32,
+}
+
+/// Whether a bundle lives only for this session or is kept in the database.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BundleState {
+    /// Held by the core for this session; gone when Strand quits unless kept.
+    Draft,
+    /// Written to the database; survives restarts.
+    Kept,
+}
+
+/// One bead on the strand: an item at a position. The same item may appear twice on purpose.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Entry {
+    /// The entry's own id (moves and removals name this, not the item).
+    pub id: EntryId,
+    /// The item it threads.
+    pub item: Item,
+}
+
+/// A bundle with its entries in order.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Bundle {
+    /// Its id.
+    pub id: BundleId,
+    /// Its name.
+    pub name: String,
+    /// Draft or kept.
+    pub state: BundleState,
+    /// When it was started.
+    pub created_at: DateTime<Utc>,
+    /// When it was kept, if it was.
+    pub kept_at: Option<DateTime<Utc>>,
+    /// Its entries, first to last.
+    pub entries: Vec<Entry>,
+}
+
+/// A bundle as the bundle list shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BundleSummary {
+    /// Its id.
+    pub id: BundleId,
+    /// Its name.
+    pub name: String,
+    /// Draft or kept.
+    pub state: BundleState,
+    /// How many entries it has.
+    pub entry_count: u32,
+}
+
+/// What the UI needs to know about this session to show the right controls.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionInfo {
+    /// Whether this is a demo session (tier switching allowed, badge shown).
+    pub demo: bool,
+    /// The tier right now.
+    pub tier: Tier,
+    /// The policy in force.
+    pub policy: Policy,
+}

@@ -1,0 +1,178 @@
+//! Queries on the `bundles` and `entries` tables: kept bundles and their ordered entries.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension};
+
+use super::items::{ITEM_COLUMNS, item_from_row};
+use crate::drafts::Draft;
+use crate::error::{Error, Result};
+use crate::ids::{BundleId, EntryId, ItemId};
+use crate::model::{Bundle, BundleState, BundleSummary, Entry};
+use crate::order::{self, OrderKey};
+
+/// Writes a draft as a kept bundle with its entries and their order.
+pub(crate) fn keep_draft(connection: &Connection, draft: &Draft, kept_at: DateTime<Utc>) -> Result<()> {
+    connection.execute(
+        "INSERT INTO bundles (id, name, created_at, kept_at) VALUES (?1, ?2, ?3, ?4)",
+        (draft.id, &draft.name, draft.created_at, kept_at),
+    )?;
+    let mut insert = connection.prepare_cached(
+        "INSERT INTO entries (id, bundle_id, item_id, order_key, added_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for entry in &draft.entries {
+        insert.execute((entry.id, draft.id, entry.item_id, &entry.key, entry.added_at))?;
+    }
+    Ok(())
+}
+
+/// Every kept bundle, oldest kept first.
+pub(crate) fn kept_summaries(connection: &Connection) -> Result<Vec<BundleSummary>> {
+    let mut statement = connection.prepare_cached(
+        "SELECT b.id, b.name, (SELECT COUNT(*) FROM entries e WHERE e.bundle_id = b.id)
+         FROM bundles b ORDER BY b.kept_at, b.id",
+    )?;
+    let summaries = statement
+        .query_map([], |row| {
+            Ok(BundleSummary {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                state: BundleState::Kept,
+                entry_count: row.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(summaries)
+}
+
+/// Whether a kept bundle with `id` exists.
+pub(crate) fn bundle_exists(connection: &Connection, id: BundleId) -> Result<bool> {
+    let mut statement = connection.prepare_cached("SELECT 1 FROM bundles WHERE id = ?1")?;
+    Ok(statement.exists([id])?)
+}
+
+/// The kept bundle with `id` and its entries in order, if it exists.
+pub(crate) fn kept_bundle(connection: &Connection, id: BundleId) -> Result<Option<Bundle>> {
+    let mut statement =
+        connection.prepare_cached("SELECT name, created_at, kept_at FROM bundles WHERE id = ?1")?;
+    let Some((name, created_at, kept_at)) = statement
+        .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let mut entries = connection.prepare_cached(&format!(
+        "SELECT e.id, {ITEM_COLUMNS} FROM entries e JOIN items i ON i.id = e.item_id
+         WHERE e.bundle_id = ?1 ORDER BY e.order_key"
+    ))?;
+    let entries = entries
+        .query_map([id], |row| Ok(Entry { id: row.get(0)?, item: item_from_row(row, 1)? }))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Some(Bundle { id, name, state: BundleState::Kept, created_at, kept_at: Some(kept_at), entries }))
+}
+
+/// Renames a kept bundle.
+pub(crate) fn rename_kept(connection: &Connection, id: BundleId, name: &str) -> Result<()> {
+    let changed = connection.execute("UPDATE bundles SET name = ?2 WHERE id = ?1", (id, name))?;
+    if changed == 0 {
+        return Err(Error::not_found("bundle", id));
+    }
+    Ok(())
+}
+
+/// Threads `item_id` onto the end of a kept bundle.
+pub(crate) fn insert_entry(
+    connection: &Connection,
+    bundle_id: BundleId,
+    item_id: ItemId,
+    now: DateTime<Utc>,
+) -> Result<EntryId> {
+    let last: Option<OrderKey> = connection
+        .prepare_cached("SELECT order_key FROM entries WHERE bundle_id = ?1 ORDER BY order_key DESC LIMIT 1")?
+        .query_row([bundle_id], |row| row.get(0))
+        .optional()?;
+    let key = order::between(last.as_ref(), None)?;
+    let id = EntryId::new();
+    connection
+        .prepare_cached(
+            "INSERT INTO entries (id, bundle_id, item_id, order_key, added_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute((id, bundle_id, item_id, &key, now))?;
+    if key.needs_rebalance() {
+        rebalance(connection, bundle_id)?;
+    }
+    Ok(id)
+}
+
+/// Removes one entry from a kept bundle.
+pub(crate) fn delete_entry(connection: &Connection, bundle_id: BundleId, entry_id: EntryId) -> Result<()> {
+    let removed = connection
+        .prepare_cached("DELETE FROM entries WHERE id = ?1 AND bundle_id = ?2")?
+        .execute((entry_id, bundle_id))?;
+    if removed == 0 {
+        return Err(Error::not_found("entry", entry_id));
+    }
+    Ok(())
+}
+
+/// Moves an entry of a kept bundle so that it ends up at `to_index`, by rewriting its key alone.
+/// Returns how many entry rows were written (1, unless the move triggered a rebalance).
+pub(crate) fn move_kept_entry(
+    connection: &Connection,
+    bundle_id: BundleId,
+    entry_id: EntryId,
+    to_index: u32,
+) -> Result<usize> {
+    let count: u32 = connection
+        .prepare_cached("SELECT COUNT(*) FROM entries WHERE bundle_id = ?1")?
+        .query_row([bundle_id], |row| row.get(0))?;
+    let in_bundle = connection
+        .prepare_cached("SELECT 1 FROM entries WHERE id = ?1 AND bundle_id = ?2")?
+        .exists((entry_id, bundle_id))?;
+    if !in_bundle {
+        return Err(Error::not_found("entry", entry_id));
+    }
+    if to_index >= count {
+        return Err(Error::invalid(
+            "toIndex",
+            format!("the bundle has {count} entries; positions start at 0"),
+        ));
+    }
+    // The neighbours at the target position in the list without the moved entry.
+    let (offset, limit) = match to_index.checked_sub(1) {
+        Some(before) => (before, 2),
+        None => (0, 1),
+    };
+    let neighbours = connection
+        .prepare_cached(
+            "SELECT order_key FROM entries WHERE bundle_id = ?1 AND id <> ?2
+             ORDER BY order_key LIMIT ?3 OFFSET ?4",
+        )?
+        .query_map((bundle_id, entry_id, limit, offset), |row| row.get::<_, OrderKey>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let (before, after) = if to_index == 0 {
+        (None, neighbours.first())
+    } else {
+        (neighbours.first(), neighbours.get(1))
+    };
+    let key = order::between(before, after)?;
+    connection
+        .prepare_cached("UPDATE entries SET order_key = ?2 WHERE id = ?1")?
+        .execute((entry_id, &key))?;
+    if key.needs_rebalance() {
+        return rebalance(connection, bundle_id).map(|rewritten| rewritten + 1);
+    }
+    Ok(1)
+}
+
+/// Gives every entry of a bundle a fresh, short, evenly spaced key, keeping their order.
+fn rebalance(connection: &Connection, bundle_id: BundleId) -> Result<usize> {
+    let ids = connection
+        .prepare_cached("SELECT id FROM entries WHERE bundle_id = ?1 ORDER BY order_key")?
+        .query_map([bundle_id], |row| row.get::<_, EntryId>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut update = connection.prepare_cached("UPDATE entries SET order_key = ?2 WHERE id = ?1")?;
+    for (id, key) in ids.iter().zip(order::evenly_spaced(ids.len())) {
+        update.execute((id, &key))?;
+    }
+    Ok(ids.len())
+}

@@ -1,0 +1,120 @@
+//! Queries on the `items` and `item_tags` tables: the library.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use rusqlite::types::Type;
+use rusqlite::{Connection, OptionalExtension, Row};
+
+use crate::error::{Error, Result};
+use crate::ids::ItemId;
+use crate::model::{Item, ItemKind, ItemPage, NewItem};
+
+/// The columns [`item_from_row`] reads, for any query that aliases `items` as `i`.
+pub(super) const ITEM_COLUMNS: &str = "i.id, i.kind, i.title, i.creator, i.duration_ms, \
+     i.price_cents, i.source_uri, i.colour, \
+     (SELECT json_group_array(tag) FROM (SELECT tag FROM item_tags t WHERE t.item_id = i.id ORDER BY tag))";
+
+/// Reads an item from [`ITEM_COLUMNS`], starting at column `first`.
+pub(super) fn item_from_row(row: &Row<'_>, first: usize) -> rusqlite::Result<Item> {
+    let kind: String = row.get(first + 1)?;
+    let kind = ItemKind::parse(&kind).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(first + 1, Type::Text, format!("unknown kind {kind}").into())
+    })?;
+    let tags: String = row.get(first + 8)?;
+    let tags = serde_json::from_str(&tags)
+        .map_err(|error| rusqlite::Error::FromSqlConversionFailure(first + 8, Type::Text, error.into()))?;
+    Ok(Item {
+        id: row.get(first)?,
+        kind,
+        title: row.get(first + 2)?,
+        creator: row.get(first + 3)?,
+        duration_ms: row.get(first + 4)?,
+        price_cents: row.get(first + 5)?,
+        source_uri: row.get(first + 6)?,
+        colour: row.get(first + 7)?,
+        tags,
+    })
+}
+
+/// One page of the library, by title.
+pub(crate) fn page(connection: &Connection, offset: u32, limit: u32) -> Result<ItemPage> {
+    let mut statement = connection.prepare_cached(&format!(
+        "SELECT {ITEM_COLUMNS} FROM items i ORDER BY i.title COLLATE NOCASE, i.id LIMIT ?1 OFFSET ?2"
+    ))?;
+    let items = statement
+        .query_map((limit, offset), |row| item_from_row(row, 0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let total = connection.query_row("SELECT COUNT(*) FROM items", [], |row| row.get(0))?;
+    Ok(ItemPage { items, total })
+}
+
+/// The item with `id`.
+pub(crate) fn item(connection: &Connection, id: ItemId) -> Result<Item> {
+    let mut statement =
+        connection.prepare_cached(&format!("SELECT {ITEM_COLUMNS} FROM items i WHERE i.id = ?1"))?;
+    statement
+        .query_row([id], |row| item_from_row(row, 0))
+        .optional()?
+        .ok_or_else(|| Error::not_found("item", id))
+}
+
+/// Whether an item with `id` exists.
+pub(crate) fn item_exists(connection: &Connection, id: ItemId) -> Result<bool> {
+    let mut statement = connection.prepare_cached("SELECT 1 FROM items WHERE id = ?1")?;
+    Ok(statement.exists([id])?)
+}
+
+/// The items with these ids, by id; ids that name nothing are left out.
+pub(crate) fn items_by_id(
+    connection: &Connection,
+    ids: impl IntoIterator<Item = ItemId>,
+) -> Result<HashMap<ItemId, Item>> {
+    let mut found = HashMap::new();
+    for id in ids {
+        if !found.contains_key(&id) {
+            match item(connection, id) {
+                Ok(item) => {
+                    found.insert(id, item);
+                }
+                Err(Error::NotFound { .. }) => {}
+                Err(error) => return Err(error),
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Adds `items` to the library; the caller's transaction makes it all or nothing.
+pub(crate) fn insert_items(
+    connection: &Connection,
+    items: &[NewItem],
+    now: DateTime<Utc>,
+) -> Result<Vec<ItemId>> {
+    let mut insert_item = connection.prepare_cached(
+        "INSERT INTO items (id, kind, title, creator, duration_ms, price_cents, source_uri, colour, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    let mut insert_tag =
+        connection.prepare_cached("INSERT OR IGNORE INTO item_tags (item_id, tag) VALUES (?1, ?2)")?;
+    let mut ids = Vec::with_capacity(items.len());
+    for item in items {
+        let id = ItemId::new();
+        insert_item.execute((
+            id,
+            item.kind.as_str(),
+            &item.title,
+            &item.creator,
+            item.duration_ms,
+            item.price_cents,
+            &item.source_uri,
+            &item.colour,
+            now,
+        ))?;
+        for tag in &item.tags {
+            insert_tag.execute((id, tag))?;
+        }
+        ids.push(id);
+    }
+    Ok(ids)
+}

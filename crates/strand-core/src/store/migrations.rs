@@ -1,0 +1,41 @@
+//! Schema migrations: numbered SQL files compiled in, applied in order in one transaction, the
+//! version tracked by `PRAGMA user_version`. A shipped migration is never edited, only followed.
+//! (rusqlite_migration pins an older rusqlite, and this runner is a screenful.)
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_init.sql")];
+
+/// The schema version this build writes.
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+fn user_version(connection: &Connection) -> Result<i64> {
+    Ok(connection.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+/// Refuses a database from a newer Strand; reading the version writes nothing.
+pub(super) fn refuse_newer(connection: &Connection) -> Result<()> {
+    let found = user_version(connection)?;
+    if found > LATEST_VERSION {
+        return Err(Error::NewerSchema { found, supported: LATEST_VERSION });
+    }
+    Ok(())
+}
+
+/// Applies every migration the database has not seen yet, all in one transaction.
+pub(super) fn apply(connection: &mut Connection) -> Result<()> {
+    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Read again inside the transaction: another process may have migrated meanwhile.
+    let current = user_version(&transaction)?;
+    if current > LATEST_VERSION {
+        return Err(Error::NewerSchema { found: current, supported: LATEST_VERSION });
+    }
+    for migration in &MIGRATIONS[current as usize..] {
+        transaction.execute_batch(migration)?;
+    }
+    transaction.pragma_update(None, "user_version", LATEST_VERSION)?;
+    transaction.commit()?;
+    Ok(())
+}
