@@ -1,0 +1,7 @@
+//! Integration tests of the core on a real SQLite file on disk.
+
+mod support;
+
+mod editing;
+mod keeping;
+mod opening;
