@@ -1,0 +1,69 @@
+//! Strand's desktop shell: a thin Tauri layer that opens the library, hands the webview typed
+//! commands over the core, and asks before quitting with unkept drafts. Rules live in
+//! `strand-core`; nothing here decides what a person may do.
+
+mod commands;
+pub mod error;
+mod launch;
+mod messages;
+mod quit_guard;
+mod startup;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use strand_core::{Strand, StrandOptions};
+use tauri::{Manager, Runtime};
+
+pub use launch::Launch;
+use startup::Startup;
+
+/// The library file inside the data directory.
+const LIBRARY_FILE: &str = "strand.sqlite";
+
+/// Starts Strand as a desktop app.
+pub fn run() {
+    let main_started = Instant::now();
+    let launch = Launch::from_env();
+    let app = run_app(tauri::Builder::default(), launch, main_started).run(tauri::generate_context!());
+    if let Err(error) = app {
+        eprintln!("Strand could not start: {error}");
+        std::process::exit(1);
+    }
+}
+
+/// Builds the app on any runtime, so tests can build the very same app on Tauri's mock runtime.
+pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, launch: Launch, main_started: Instant) -> tauri::Builder<R> {
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .manage(Startup::new(main_started, launch.exit_on_ready))
+        .setup(move |app| {
+            let data_dir = match &launch.data_dir {
+                Some(dir) => dir.clone(),
+                None => app.path().app_data_dir()?,
+            };
+            app.manage(open_library(data_dir, launch.demo)?);
+            Ok(())
+        })
+        .on_window_event(quit_guard::on_window_event)
+        .invoke_handler(tauri::generate_handler![
+            commands::session_info,
+            commands::set_demo_tier,
+            commands::list_items,
+            commands::list_bundles,
+            commands::get_bundle,
+            commands::create_bundle,
+            commands::rename_bundle,
+            commands::add_entry,
+            commands::remove_entry,
+            commands::move_entry,
+            commands::keep_bundle,
+            commands::app_ready,
+        ])
+}
+
+fn open_library(data_dir: PathBuf, demo: bool) -> Result<Strand, Box<dyn std::error::Error>> {
+    std::fs::create_dir_all(&data_dir)
+        .map_err(|error| format!("cannot create the data directory {}: {error}", data_dir.display()))?;
+    Ok(Strand::open(&data_dir.join(LIBRARY_FILE), StrandOptions { demo })?)
+}

@@ -1,0 +1,51 @@
+//! The UI's IPC types are generated from Rust by ts-rs and committed under ui/src/lib/bindings.
+//! This test fails when they are stale; `STRAND_UPDATE_BINDINGS=1 cargo test --test tests
+//! bindings` regenerates them.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use strand_app::error::IpcError;
+use strand_core::{Bundle, BundleSummary, ItemPage, SessionInfo};
+use ts_rs::{Config, TS};
+
+fn export_all(out_dir: &Path) {
+    let config = Config::new().with_out_dir(out_dir);
+    Bundle::export_all(&config).expect("export Bundle");
+    BundleSummary::export_all(&config).expect("export BundleSummary");
+    ItemPage::export_all(&config).expect("export ItemPage");
+    SessionInfo::export_all(&config).expect("export SessionInfo");
+    IpcError::export_all(&config).expect("export IpcError");
+}
+
+fn files_in(dir: &Path) -> BTreeMap<String, String> {
+    fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|entry| entry.expect("dir entry").path())
+                .filter(|path| path.extension().is_some_and(|ext| ext == "ts"))
+                .map(|path| {
+                    let name = path.file_name().expect("name").to_string_lossy().into_owned();
+                    (name, fs::read_to_string(&path).expect("read binding"))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_committed_typescript_bindings_match_the_rust_types() {
+    let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings");
+    if std::env::var_os("STRAND_UPDATE_BINDINGS").is_some() {
+        let _ = fs::remove_dir_all(&committed);
+        export_all(&committed);
+    }
+    let fresh = tempfile::tempdir().expect("temp dir");
+    export_all(fresh.path());
+    assert_eq!(
+        files_in(&committed),
+        files_in(fresh.path()),
+        "ui/src/lib/bindings is stale: run STRAND_UPDATE_BINDINGS=1 cargo test --test tests bindings"
+    );
+}
