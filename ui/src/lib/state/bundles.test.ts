@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { BundlesState } from './bundles.svelte';
+import { FakeCore } from './fake-api';
+
+async function draftWithThreeItems(core: FakeCore): Promise<BundlesState> {
+  const bundles = new BundlesState(core.api);
+  await bundles.create('Road trip');
+  for (const item of core.items) await bundles.add(item.id);
+  return bundles;
+}
+
+describe('BundlesState', () => {
+  it('creates a draft, threads items onto it and lists it', async () => {
+    const core = new FakeCore();
+    const bundles = await draftWithThreeItems(core);
+    expect(bundles.current?.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2', 'item-3']);
+    expect(bundles.summaries).toEqual([expect.objectContaining({ name: 'Road trip', state: 'draft', entryCount: 3 })]);
+  });
+
+  it('moves and removes entries in the open bundle', async () => {
+    const bundles = await draftWithThreeItems(new FakeCore());
+    const last = bundles.current!.entries[2]!;
+    await bundles.move(last.id, 0);
+    expect(bundles.current?.entries[0]?.id).toBe(last.id);
+    await bundles.remove(last.id);
+    expect(bundles.current?.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2']);
+  });
+
+  it('opens the paywall instead of reporting an error when keeping needs premium, and keeps the draft', async () => {
+    const core = new FakeCore();
+    const bundles = await draftWithThreeItems(core);
+    const before = JSON.parse(JSON.stringify(bundles.current));
+    expect(await bundles.keep()).toBe(false);
+    expect(bundles.paywallOpen).toBe(true);
+    expect(bundles.error).toBeNull();
+    expect(bundles.current).toEqual(before);
+  });
+
+  it('keeps once premium, closes the paywall and confirms', async () => {
+    const core = new FakeCore();
+    const bundles = await draftWithThreeItems(core);
+    await bundles.keep();
+    core.tier = 'premium';
+    expect(await bundles.keep()).toBe(true);
+    expect(bundles.paywallOpen).toBe(false);
+    expect(bundles.current?.state).toBe('kept');
+    expect(bundles.justKept).toBe('Road trip');
+  });
+
+  it('shows other refusals as an error and leaves the open bundle as it was', async () => {
+    const core = new FakeCore();
+    const bundles = await draftWithThreeItems(core);
+    const before = JSON.parse(JSON.stringify(bundles.current));
+    expect(await bundles.add('no-such-item')).toBe(false);
+    expect(bundles.error?.code).toBe('not_found');
+    expect(bundles.current).toEqual(before);
+    bundles.dismissError();
+    expect(bundles.error).toBeNull();
+  });
+
+  it('does nothing to entries while no bundle is open', async () => {
+    const bundles = new BundlesState(new FakeCore().api);
+    expect(await bundles.add('item-1')).toBe(false);
+    expect(bundles.current).toBeNull();
+  });
+});
