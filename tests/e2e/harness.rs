@@ -1,0 +1,182 @@
+//! Runs the real Strand binary in a real WebKitGTK window and drives it over WebDriver:
+//! tauri-driver (which starts WebKitWebDriver) under Xvfb when there is no display. Each
+//! [`Harness`] owns its data directory, so a test can restart Strand on the same library.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+use tempfile::TempDir;
+
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// A private X server, started only when the environment has no display.
+struct VirtualDisplay {
+    process: Child,
+    name: String,
+}
+
+impl VirtualDisplay {
+    fn start() -> VirtualDisplay {
+        let number = (90..200)
+            .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
+            .expect("a free X display number");
+        let name = format!(":{number}");
+        let process = Command::new("Xvfb")
+            .args([&name, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb must be installed (scripts/bootstrap.sh installs it)");
+        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
+        wait_until("Xvfb to listen", || socket.exists());
+        VirtualDisplay { process, name }
+    }
+}
+
+impl Drop for VirtualDisplay {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+/// One library on disk, and Strand running on it.
+pub struct Harness {
+    pub data_dir: TempDir,
+    display: Option<VirtualDisplay>,
+    driver: Option<Child>,
+    pub client: Option<Client>,
+}
+
+impl Harness {
+    /// A fresh, empty data directory; nothing runs yet.
+    pub fn new() -> Harness {
+        let display = std::env::var_os("DISPLAY").is_none().then(VirtualDisplay::start);
+        Harness { data_dir: tempfile::tempdir().expect("temp dir"), display, driver: None, client: None }
+    }
+
+    /// Starts Strand in demo mode on this harness's library and waits for its window.
+    pub async fn launch(&mut self) -> &Client {
+        let port = free_port();
+        let native_port = free_port();
+        let mut driver = Command::new(tauri_driver());
+        driver
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("STRAND_DATA_DIR", self.data_dir.path())
+            .env("STRAND_DEMO", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit());
+        if let Some(display) = &self.display {
+            driver.env("DISPLAY", &display.name);
+        }
+        // Its own process group, so stopping it also stops WebKitWebDriver and Strand.
+        std::os::unix::process::CommandExt::process_group(&mut driver, 0);
+        self.driver = Some(driver.spawn().expect("tauri-driver must be installed (cargo install tauri-driver)"));
+
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), json!("wry"));
+        capabilities.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_strand") }));
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + PATIENCE;
+        // tauri-driver needs a moment before it listens; a refused connection is retried.
+        let client = loop {
+            match ClientBuilder::native().capabilities(capabilities.clone()).connect(&url).await {
+                Ok(client) => break client,
+                Err(error) if Instant::now() > deadline => panic!("no WebDriver session with Strand: {error}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        self.client = Some(client);
+        self.client()
+    }
+
+    pub fn client(&self) -> &Client {
+        self.client.as_ref().expect("Strand is running")
+    }
+
+    /// Stops Strand the way a crash or a kill would: drafts in memory are simply gone.
+    pub async fn stop(&mut self) {
+        if let Some(client) = self.client.take() {
+            let _ = tokio::time::timeout(Duration::from_secs(5), client.close()).await;
+        }
+        self.stop_driver();
+    }
+
+    fn stop_driver(&mut self) {
+        if let Some(mut driver) = self.driver.take() {
+            // The whole group: tauri-driver, WebKitWebDriver and whatever Strand they started.
+            let group = format!("-{}", driver.id());
+            let _ = Command::new("kill").args(["-s", "TERM", "--", &group]).status();
+            let _ = driver.wait();
+        }
+    }
+
+    /// Waits for the first element matching `css`.
+    pub async fn find(&self, css: &str) -> Element {
+        self.client()
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|error| panic!("no element matches {css}: {error}"))
+    }
+
+    pub async fn find_all(&self, css: &str) -> Vec<Element> {
+        self.client().find_all(Locator::Css(css)).await.expect("find_all")
+    }
+
+    /// Waits until `condition` on the page's state holds, failing with `what` after a while.
+    pub async fn wait_for(&self, what: &str, script: &str) -> Value {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let value = self.client().execute(script, vec![]).await.expect("script");
+            if !value.is_null() && value != json!(false) {
+                return value;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The `data-item-id`s of the elements matching `css`, in document order.
+    pub async fn item_ids(&self, css: &str) -> Vec<String> {
+        let mut ids = Vec::new();
+        for element in self.find_all(css).await {
+            ids.push(element.attr("data-item-id").await.expect("attr").expect("data-item-id"));
+        }
+        ids
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        self.stop_driver();
+    }
+}
+
+fn tauri_driver() -> PathBuf {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")));
+    cargo_home
+        .map(|home| home.join("bin/tauri-driver"))
+        .filter(|path| path.exists())
+        .unwrap_or_else(|| PathBuf::from("tauri-driver"))
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind(("127.0.0.1", 0)).expect("bind").local_addr().expect("addr").port()
+}
+
+fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    let deadline = Instant::now() + PATIENCE;
+    while !ready() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
