@@ -26,7 +26,11 @@ fn files_in(dir: &Path) -> BTreeMap<String, String> {
                 .map(|entry| entry.expect("dir entry").path())
                 .filter(|path| path.extension().is_some_and(|ext| ext == "ts"))
                 .map(|path| {
-                    let name = path.file_name().expect("name").to_string_lossy().into_owned();
+                    let name = path
+                        .file_name()
+                        .expect("name")
+                        .to_string_lossy()
+                        .into_owned();
                     (name, fs::read_to_string(&path).expect("read binding"))
                 })
                 .collect()

@@ -5,7 +5,9 @@ use std::time::Instant;
 
 use serde_json::{Value, json};
 use strand_app::{Launch, run_app};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets};
+use tauri::test::{
+    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
+};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 use tempfile::TempDir;
@@ -19,7 +21,11 @@ struct TestApp {
 impl TestApp {
     fn start(demo: bool) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
-        let launch = Launch { data_dir: Some(dir.path().to_owned()), demo, exit_on_ready: false };
+        let launch = Launch {
+            data_dir: Some(dir.path().to_owned()),
+            demo,
+            exit_on_ready: false,
+        };
         let mut app = run_app(mock_builder(), launch, Instant::now())
             .build(mock_context(noop_assets()))
             .expect("build app");
@@ -27,8 +33,14 @@ impl TestApp {
         // deprecation warns against busy-looping; one turn is exactly what is wanted here.
         #[allow(deprecated)]
         app.run_iteration(|_, _| {});
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
-        TestApp { _app: app, window, dir }
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("window");
+        TestApp {
+            _app: app,
+            window,
+            dir,
+        }
     }
 
     fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
@@ -41,17 +53,20 @@ impl TestApp {
             headers: Default::default(),
             invoke_key: INVOKE_KEY.to_string(),
         };
-        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().expect("json body"))
+        get_ipc_response(&self.window, request)
+            .map(|body| body.deserialize::<Value>().expect("json body"))
     }
 
     fn ok(&self, cmd: &str, args: Value) -> Value {
-        self.call(cmd, args).unwrap_or_else(|error| panic!("{cmd} failed: {error}"))
+        self.call(cmd, args)
+            .unwrap_or_else(|error| panic!("{cmd} failed: {error}"))
     }
 
     /// How many bundles a fresh process would find kept in the library file.
     fn kept_rows(&self) -> usize {
-        let strand = strand_core::Strand::open(&self.dir.path().join("strand.sqlite"), Default::default())
-            .expect("reopen");
+        let strand =
+            strand_core::Strand::open(&self.dir.path().join("strand.sqlite"), Default::default())
+                .expect("reopen");
         strand.bundles().expect("bundles").len()
     }
 
@@ -59,7 +74,10 @@ impl TestApp {
         let items = self.ok("list_items", json!({ "offset": 0, "limit": count }));
         let mut bundle = self.ok("create_bundle", json!({ "name": name }));
         for item in items["items"].as_array().expect("items") {
-            bundle = self.ok("add_entry", json!({ "bundleId": bundle["id"], "itemId": item["id"] }));
+            bundle = self.ok(
+                "add_entry",
+                json!({ "bundleId": bundle["id"], "itemId": item["id"] }),
+            );
         }
         bundle
     }
@@ -69,10 +87,21 @@ impl TestApp {
 fn keeping_as_a_free_user_answers_premium_required_in_the_agreed_json_shape() {
     let app = TestApp::start(false);
     let draft = app.draft_with_items("Road trip", 2);
-    let error = app.call("keep_bundle", json!({ "bundleId": draft["id"] })).expect_err("free cannot keep");
+    let error = app
+        .call("keep_bundle", json!({ "bundleId": draft["id"] }))
+        .expect_err("free cannot keep");
     assert_eq!(error["code"], "premium_required");
-    assert!(error["message"].as_str().expect("message").contains("Premium"));
-    assert_eq!(error.as_object().expect("object").len(), 2, "only code and message: {error}");
+    assert!(
+        error["message"]
+            .as_str()
+            .expect("message")
+            .contains("Premium")
+    );
+    assert_eq!(
+        error.as_object().expect("object").len(),
+        2,
+        "only code and message: {error}"
+    );
     assert_eq!(app.kept_rows(), 0);
 }
 
@@ -80,7 +109,9 @@ fn keeping_as_a_free_user_answers_premium_required_in_the_agreed_json_shape() {
 fn keeping_from_the_webview_while_free_is_refused_even_in_demo_mode() {
     let app = TestApp::start(true);
     let draft = app.draft_with_items("Console", 1);
-    let error = app.call("keep_bundle", json!({ "bundleId": draft["id"] })).expect_err("still free");
+    let error = app
+        .call("keep_bundle", json!({ "bundleId": draft["id"] }))
+        .expect_err("still free");
     assert_eq!(error["code"], "premium_required");
     assert_eq!(app.kept_rows(), 0);
 }
@@ -101,7 +132,9 @@ fn a_demo_session_switched_to_premium_keeps_bundles() {
 #[test]
 fn the_tier_cannot_be_switched_outside_demo_mode() {
     let app = TestApp::start(false);
-    let error = app.call("set_demo_tier", json!({ "tier": "premium" })).expect_err("not a demo");
+    let error = app
+        .call("set_demo_tier", json!({ "tier": "premium" }))
+        .expect_err("not a demo");
     assert_eq!(error["code"], "forbidden");
     assert_eq!(app.ok("session_info", json!({}))["tier"], "free");
 }
@@ -111,7 +144,10 @@ fn moving_an_entry_through_ipc_reorders_the_bundle() {
     let app = TestApp::start(false);
     let draft = app.draft_with_items("Order", 3);
     let last = &draft["entries"][2];
-    let moved = app.ok("move_entry", json!({ "bundleId": draft["id"], "entryId": last["id"], "toIndex": 0 }));
+    let moved = app.ok(
+        "move_entry",
+        json!({ "bundleId": draft["id"], "entryId": last["id"], "toIndex": 0 }),
+    );
     assert_eq!(moved["entries"][0], *last);
     assert_eq!(moved["entries"][1], draft["entries"][0]);
 }
@@ -120,7 +156,9 @@ fn moving_an_entry_through_ipc_reorders_the_bundle() {
 fn unknown_ids_answer_not_found() {
     let app = TestApp::start(false);
     let unknown = uuid::Uuid::now_v7().to_string();
-    let error = app.call("get_bundle", json!({ "bundleId": unknown })).expect_err("unknown");
+    let error = app
+        .call("get_bundle", json!({ "bundleId": unknown }))
+        .expect_err("unknown");
     assert_eq!(error["code"], "not_found");
 }
 
@@ -128,7 +166,9 @@ fn unknown_ids_answer_not_found() {
 fn empty_and_ten_megabyte_names_answer_invalid_and_create_nothing() {
     let app = TestApp::start(false);
     for name in [String::new(), "x".repeat(10 * 1024 * 1024)] {
-        let error = app.call("create_bundle", json!({ "name": name })).expect_err("bad name");
+        let error = app
+            .call("create_bundle", json!({ "name": name }))
+            .expect_err("bad name");
         assert_eq!(error["code"], "invalid");
     }
     assert_eq!(app.ok("list_bundles", json!({})), json!([]));
@@ -140,12 +180,20 @@ fn malformed_payloads_are_refused_with_a_message_and_change_nothing() {
     for (cmd, args) in [
         ("get_bundle", json!({ "bundleId": "not-a-uuid" })),
         ("create_bundle", json!({ "name": 42 })),
-        ("move_entry", json!({ "bundleId": uuid::Uuid::now_v7(), "entryId": uuid::Uuid::now_v7(), "toIndex": -1 })),
+        (
+            "move_entry",
+            json!({ "bundleId": uuid::Uuid::now_v7(), "entryId": uuid::Uuid::now_v7(), "toIndex": -1 }),
+        ),
         ("set_demo_tier", json!({ "tier": "platinum" })),
         ("list_items", json!({})),
     ] {
         let error = app.call(cmd, args).expect_err("malformed");
-        assert!(error.as_str().is_some_and(|message| message.contains("invalid")), "{cmd}: {error}");
+        assert!(
+            error
+                .as_str()
+                .is_some_and(|message| message.contains("invalid")),
+            "{cmd}: {error}"
+        );
     }
     assert_eq!(app.ok("list_bundles", json!({})), json!([]));
 }

@@ -3,7 +3,9 @@
 
 use std::io::Write;
 
-use strand_core::{Bundle, BundleId, BundleSummary, EntryId, ItemId, ItemPage, SessionInfo, Strand, Tier};
+use strand_core::{
+    Bundle, BundleId, BundleSummary, EntryId, ItemId, ItemPage, SessionInfo, Strand, Tier,
+};
 use tauri::State;
 
 use crate::error::IpcResult;
@@ -40,17 +42,29 @@ pub fn create_bundle(strand: State<'_, Strand>, name: String) -> IpcResult<Bundl
 }
 
 #[tauri::command]
-pub fn rename_bundle(strand: State<'_, Strand>, bundle_id: BundleId, name: String) -> IpcResult<Bundle> {
+pub fn rename_bundle(
+    strand: State<'_, Strand>,
+    bundle_id: BundleId,
+    name: String,
+) -> IpcResult<Bundle> {
     Ok(strand.rename_bundle(bundle_id, &name)?)
 }
 
 #[tauri::command]
-pub fn add_entry(strand: State<'_, Strand>, bundle_id: BundleId, item_id: ItemId) -> IpcResult<Bundle> {
+pub fn add_entry(
+    strand: State<'_, Strand>,
+    bundle_id: BundleId,
+    item_id: ItemId,
+) -> IpcResult<Bundle> {
     Ok(strand.add_entry(bundle_id, item_id)?)
 }
 
 #[tauri::command]
-pub fn remove_entry(strand: State<'_, Strand>, bundle_id: BundleId, entry_id: EntryId) -> IpcResult<Bundle> {
+pub fn remove_entry(
+    strand: State<'_, Strand>,
+    bundle_id: BundleId,
+    entry_id: EntryId,
+) -> IpcResult<Bundle> {
     Ok(strand.remove_entry(bundle_id, entry_id)?)
 }
 

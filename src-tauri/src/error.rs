@@ -14,7 +14,10 @@ pub struct IpcError {
 
 impl From<strand_core::Error> for IpcError {
     fn from(error: strand_core::Error) -> Self {
-        IpcError { code: error.code(), message: error.to_string() }
+        IpcError {
+            code: error.code(),
+            message: error.to_string(),
+        }
     }
 }
 

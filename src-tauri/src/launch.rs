@@ -20,10 +20,15 @@ impl Launch {
         Launch::from(std::env::args_os().skip(1), |name| std::env::var_os(name))
     }
 
-    fn from(args: impl IntoIterator<Item = OsString>, env: impl Fn(&str) -> Option<OsString>) -> Launch {
+    fn from(
+        args: impl IntoIterator<Item = OsString>,
+        env: impl Fn(&str) -> Option<OsString>,
+    ) -> Launch {
         let flag = |name: &str| env(name).is_some_and(|value| !value.is_empty() && value != "0");
         Launch {
-            data_dir: env("STRAND_DATA_DIR").filter(|dir| !dir.is_empty()).map(PathBuf::from),
+            data_dir: env("STRAND_DATA_DIR")
+                .filter(|dir| !dir.is_empty())
+                .map(PathBuf::from),
             demo: flag("STRAND_DEMO") || args.into_iter().any(|arg| arg == "--demo"),
             exit_on_ready: flag("STRAND_EXIT_ON_READY"),
         }
@@ -35,9 +40,14 @@ mod tests {
     use super::*;
 
     fn launch(args: &[&str], env: &[(&str, &str)]) -> Launch {
-        let env: Vec<(String, String)> = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Launch::from(args.iter().map(OsString::from), move |name| {
-            env.iter().find(|(key, _)| key == name).map(|(_, value)| OsString::from(value))
+            env.iter()
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| OsString::from(value))
         })
     }
 

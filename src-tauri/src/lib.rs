@@ -25,7 +25,8 @@ const LIBRARY_FILE: &str = "strand.sqlite";
 pub fn run() {
     let main_started = Instant::now();
     let launch = Launch::from_env();
-    let app = run_app(tauri::Builder::default(), launch, main_started).run(tauri::generate_context!());
+    let app =
+        run_app(tauri::Builder::default(), launch, main_started).run(tauri::generate_context!());
     if let Err(error) = app {
         eprintln!("Strand could not start: {error}");
         std::process::exit(1);
@@ -33,7 +34,11 @@ pub fn run() {
 }
 
 /// Builds the app on any runtime, so tests can build the very same app on Tauri's mock runtime.
-pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, launch: Launch, main_started: Instant) -> tauri::Builder<R> {
+pub fn run_app<R: Runtime>(
+    builder: tauri::Builder<R>,
+    launch: Launch,
+    main_started: Instant,
+) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(Startup::new(main_started, launch.exit_on_ready))
@@ -63,7 +68,14 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, launch: Launch, main_star
 }
 
 fn open_library(data_dir: PathBuf, demo: bool) -> Result<Strand, Box<dyn std::error::Error>> {
-    std::fs::create_dir_all(&data_dir)
-        .map_err(|error| format!("cannot create the data directory {}: {error}", data_dir.display()))?;
-    Ok(Strand::open(&data_dir.join(LIBRARY_FILE), StrandOptions { demo })?)
+    std::fs::create_dir_all(&data_dir).map_err(|error| {
+        format!(
+            "cannot create the data directory {}: {error}",
+            data_dir.display()
+        )
+    })?;
+    Ok(Strand::open(
+        &data_dir.join(LIBRARY_FILE),
+        StrandOptions { demo },
+    )?)
 }

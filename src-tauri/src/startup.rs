@@ -10,7 +10,10 @@ pub struct Startup {
 
 impl Startup {
     pub fn new(main_started: Instant, exit_on_ready: bool) -> Startup {
-        Startup { main_started, exit_on_ready }
+        Startup {
+            main_started,
+            exit_on_ready,
+        }
     }
 
     pub fn since_main_ms(&self) -> f64 {

@@ -56,8 +56,15 @@ pub struct Harness {
 impl Harness {
     /// A fresh, empty data directory; nothing runs yet.
     pub fn new() -> Harness {
-        let display = std::env::var_os("DISPLAY").is_none().then(VirtualDisplay::start);
-        Harness { data_dir: tempfile::tempdir().expect("temp dir"), display, driver: None, client: None }
+        let display = std::env::var_os("DISPLAY")
+            .is_none()
+            .then(VirtualDisplay::start);
+        Harness {
+            data_dir: tempfile::tempdir().expect("temp dir"),
+            display,
+            driver: None,
+            client: None,
+        }
     }
 
     /// Starts Strand in demo mode on this harness's library and waits for its window.
@@ -66,7 +73,12 @@ impl Harness {
         let native_port = free_port();
         let mut driver = Command::new(tauri_driver());
         driver
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("STRAND_DATA_DIR", self.data_dir.path())
             .env("STRAND_DEMO", "1")
             .stdout(Stdio::null())
@@ -76,18 +88,31 @@ impl Harness {
         }
         // Its own process group, so stopping it also stops WebKitWebDriver and Strand.
         std::os::unix::process::CommandExt::process_group(&mut driver, 0);
-        self.driver = Some(driver.spawn().expect("tauri-driver must be installed (cargo install tauri-driver)"));
+        self.driver = Some(
+            driver
+                .spawn()
+                .expect("tauri-driver must be installed (cargo install tauri-driver)"),
+        );
 
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), json!("wry"));
-        capabilities.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_strand") }));
+        capabilities.insert(
+            "tauri:options".into(),
+            json!({ "application": env!("CARGO_BIN_EXE_strand") }),
+        );
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + PATIENCE;
         // tauri-driver needs a moment before it listens; a refused connection is retried.
         let client = loop {
-            match ClientBuilder::native().capabilities(capabilities.clone()).connect(&url).await {
+            match ClientBuilder::native()
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
                 Ok(client) => break client,
-                Err(error) if Instant::now() > deadline => panic!("no WebDriver session with Strand: {error}"),
+                Err(error) if Instant::now() > deadline => {
+                    panic!("no WebDriver session with Strand: {error}")
+                }
                 Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }
         };
@@ -111,7 +136,9 @@ impl Harness {
         if let Some(mut driver) = self.driver.take() {
             // The whole group: tauri-driver, WebKitWebDriver and whatever Strand they started.
             let group = format!("-{}", driver.id());
-            let _ = Command::new("kill").args(["-s", "TERM", "--", &group]).status();
+            let _ = Command::new("kill")
+                .args(["-s", "TERM", "--", &group])
+                .status();
             let _ = driver.wait();
         }
     }
@@ -127,7 +154,10 @@ impl Harness {
     }
 
     pub async fn find_all(&self, css: &str) -> Vec<Element> {
-        self.client().find_all(Locator::Css(css)).await.expect("find_all")
+        self.client()
+            .find_all(Locator::Css(css))
+            .await
+            .expect("find_all")
     }
 
     /// Waits until `condition` on the page's state holds, failing with `what` after a while.
@@ -147,7 +177,13 @@ impl Harness {
     pub async fn item_ids(&self, css: &str) -> Vec<String> {
         let mut ids = Vec::new();
         for element in self.find_all(css).await {
-            ids.push(element.attr("data-item-id").await.expect("attr").expect("data-item-id"));
+            ids.push(
+                element
+                    .attr("data-item-id")
+                    .await
+                    .expect("attr")
+                    .expect("data-item-id"),
+            );
         }
         ids
     }
@@ -170,7 +206,11 @@ fn tauri_driver() -> PathBuf {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind(("127.0.0.1", 0)).expect("bind").local_addr().expect("addr").port()
+    TcpListener::bind(("127.0.0.1", 0))
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
 }
 
 fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {

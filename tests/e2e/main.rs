@@ -5,7 +5,9 @@ mod harness;
 
 use std::time::Duration;
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MOUSE_BUTTON_LEFT, MouseActions, PointerAction,
+};
 use harness::Harness;
 use strand_core::{Strand, StrandOptions};
 
@@ -24,11 +26,17 @@ async fn press(harness: &Harness, keys: &[char]) {
     for key in keys.iter().rev() {
         actions = actions.then(KeyAction::Up { value: *key });
     }
-    harness.client().perform_actions(actions).await.expect("keys");
+    harness
+        .client()
+        .perform_actions(actions)
+        .await
+        .expect("keys");
 }
 
 async fn focus(harness: &Harness, css: &str) {
-    let script = format!("document.querySelector('{css}').focus(); return document.activeElement !== document.body;");
+    let script = format!(
+        "document.querySelector('{css}').focus(); return document.activeElement !== document.body;"
+    );
     harness.wait_for(&format!("focus on {css}"), &script).await;
 }
 
@@ -44,7 +52,10 @@ async fn entries_are(harness: &Harness, expected: &[String]) {
         if shown == expected {
             return;
         }
-        assert!(std::time::Instant::now() < deadline, "entries are {shown:?}, expected {expected:?}");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "entries are {shown:?}, expected {expected:?}"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
@@ -55,24 +66,48 @@ async fn text_of(harness: &Harness, css: &str) -> String {
 
 async fn library_is_shown(harness: &Harness) {
     let script = format!("return document.querySelectorAll('{LIBRARY_ROWS}').length >= 200;");
-    harness.wait_for("the demo catalogue of at least 200 items", &script).await;
+    harness
+        .wait_for("the demo catalogue of at least 200 items", &script)
+        .await;
 }
 
 async fn create_bundle(harness: &Harness, name: &str) {
-    harness.find("[data-testid=new-bundle-name]").await.send_keys(name).await.expect("type name");
-    harness.find("[data-testid=create-bundle]").await.click().await.expect("create");
-    let script = format!("return document.querySelector('[data-testid=bundle-name]')?.value === '{name}';");
-    harness.wait_for(&format!("the open bundle {name}"), &script).await;
+    harness
+        .find("[data-testid=new-bundle-name]")
+        .await
+        .send_keys(name)
+        .await
+        .expect("type name");
+    harness
+        .find("[data-testid=create-bundle]")
+        .await
+        .click()
+        .await
+        .expect("create");
+    let script =
+        format!("return document.querySelector('[data-testid=bundle-name]')?.value === '{name}';");
+    harness
+        .wait_for(&format!("the open bundle {name}"), &script)
+        .await;
 }
 
 fn kept_bundle_names(harness: &Harness) -> Vec<String> {
-    let library = Strand::open(&harness.data_dir.path().join("strand.sqlite"), StrandOptions::default())
-        .expect("open the library file beside the running app");
-    library.bundles().expect("bundles").into_iter().map(|bundle| bundle.name).collect()
+    let library = Strand::open(
+        &harness.data_dir.path().join("strand.sqlite"),
+        StrandOptions::default(),
+    )
+    .expect("open the library file beside the running app");
+    library
+        .bundles()
+        .expect("bundles")
+        .into_iter()
+        .map(|bundle| bundle.name)
+        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_person_threads_a_strand_meets_the_paywall_keeps_it_in_demo_premium_and_finds_it_after_a_restart() {
+async fn a_person_threads_a_strand_meets_the_paywall_keeps_it_in_demo_premium_and_finds_it_after_a_restart()
+ {
     let mut harness = Harness::new();
     harness.launch().await;
     library_is_shown(&harness).await;
@@ -93,19 +128,49 @@ async fn a_person_threads_a_strand_meets_the_paywall_keeps_it_in_demo_premium_an
     entries_are(&harness, &expected).await;
 
     // Remove the second entry.
-    harness.find(&format!("{ENTRY_ROWS}:nth-child(2) [data-testid=remove-entry]")).await.click().await.expect("remove");
+    harness
+        .find(&format!(
+            "{ENTRY_ROWS}:nth-child(2) [data-testid=remove-entry]"
+        ))
+        .await
+        .click()
+        .await
+        .expect("remove");
     expected.remove(1);
     entries_are(&harness, &expected).await;
 
     // Drag the last entry above the first with the mouse.
-    let handle = harness.find(&format!("{ENTRY_ROWS}:nth-child(4) [data-testid=drag-handle]")).await;
+    let handle = harness
+        .find(&format!(
+            "{ENTRY_ROWS}:nth-child(4) [data-testid=drag-handle]"
+        ))
+        .await;
     let first_row = harness.find(&format!("{ENTRY_ROWS}:nth-child(1)")).await;
     let drag = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement { element: handle, duration: None, x: 0.0, y: 0.0 })
-        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-        .then(PointerAction::MoveToElement { element: first_row.clone(), duration: Some(Duration::from_millis(150)), x: 0.0, y: 0.0 })
-        .then(PointerAction::MoveToElement { element: first_row, duration: Some(Duration::from_millis(150)), x: 0.0, y: -12.0 })
-        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        .then(PointerAction::MoveToElement {
+            element: handle,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveToElement {
+            element: first_row.clone(),
+            duration: Some(Duration::from_millis(150)),
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::MoveToElement {
+            element: first_row,
+            duration: Some(Duration::from_millis(150)),
+            x: 0.0,
+            y: -12.0,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
     harness.client().perform_actions(drag).await.expect("drag");
     let dragged = expected.remove(3);
     expected.insert(0, dragged);
@@ -118,33 +183,79 @@ async fn a_person_threads_a_strand_meets_the_paywall_keeps_it_in_demo_premium_an
     entries_are(&harness, &expected).await;
 
     // The bead string shows one bead per entry, in order.
-    assert_eq!(harness.item_ids("[data-testid=bead-string] li").await, expected);
+    assert_eq!(
+        harness.item_ids("[data-testid=bead-string] li").await,
+        expected
+    );
 
     // Free: Keep is refused by the core, the paywall explains, nothing is written.
-    harness.find("[data-testid=keep]").await.click().await.expect("keep");
+    harness
+        .find("[data-testid=keep]")
+        .await
+        .click()
+        .await
+        .expect("keep");
     let paywall = text_of(&harness, "[data-testid=paywall]").await;
-    assert!(paywall.contains("Keep your strand with Premium"), "{paywall}");
+    assert!(
+        paywall.contains("Keep your strand with Premium"),
+        "{paywall}"
+    );
     assert!(kept_bundle_names(&harness).is_empty());
-    harness.find("[data-testid=paywall-close]").await.click().await.expect("not now");
-    harness.wait_for("the paywall to close", "return !document.querySelector('[data-testid=paywall]');").await;
+    harness
+        .find("[data-testid=paywall-close]")
+        .await
+        .click()
+        .await
+        .expect("not now");
+    harness
+        .wait_for(
+            "the paywall to close",
+            "return !document.querySelector('[data-testid=paywall]');",
+        )
+        .await;
     entries_are(&harness, &expected).await;
-    assert_eq!(text_of(&harness, "[data-testid=bundle-state]").await, "Draft");
+    assert_eq!(
+        text_of(&harness, "[data-testid=bundle-state]").await,
+        "Draft"
+    );
 
     // Demo: switch to Premium, and Keep succeeds.
-    harness.find("[data-testid=tier-select] option[value=premium]").await.click().await.expect("premium");
     harness
-        .wait_for("the premium tier", "return document.querySelector('[data-testid=tier-select]').value === 'premium';")
+        .find("[data-testid=tier-select] option[value=premium]")
+        .await
+        .click()
+        .await
+        .expect("premium");
+    harness
+        .wait_for(
+            "the premium tier",
+            "return document.querySelector('[data-testid=tier-select]').value === 'premium';",
+        )
         .await;
-    harness.find("[data-testid=keep]").await.click().await.expect("keep");
+    harness
+        .find("[data-testid=keep]")
+        .await
+        .click()
+        .await
+        .expect("keep");
     harness
         .wait_for("the bundle to be kept", "return document.querySelector('[data-testid=bundle-state]')?.textContent.trim() === 'Kept';")
         .await;
-    assert!(text_of(&harness, "[data-testid=kept-notice]").await.contains("Road trip"));
+    assert!(
+        text_of(&harness, "[data-testid=kept-notice]")
+            .await
+            .contains("Road trip")
+    );
     assert_eq!(kept_bundle_names(&harness), vec!["Road trip".to_owned()]);
 
     // A second draft that is never kept.
     create_bundle(&harness, "Scratch").await;
-    harness.find(&format!("{LIBRARY_ROWS}:nth-child(7) button.add")).await.click().await.expect("add");
+    harness
+        .find(&format!("{LIBRARY_ROWS}:nth-child(7) button.add"))
+        .await
+        .click()
+        .await
+        .expect("add");
     entry_count_is(&harness, 1).await;
 
     // Restart: the kept bundle is back in the same order; the draft is gone.
@@ -159,8 +270,16 @@ async fn a_person_threads_a_strand_meets_the_paywall_keeps_it_in_demo_premium_an
         )
         .await;
     assert_eq!(names, serde_json::json!(["Road trip"]));
-    harness.find("[data-testid=bundle-list] button").await.click().await.expect("open");
+    harness
+        .find("[data-testid=bundle-list] button")
+        .await
+        .click()
+        .await
+        .expect("open");
     entries_are(&harness, &expected).await;
-    assert_eq!(text_of(&harness, "[data-testid=bundle-state]").await, "Kept");
+    assert_eq!(
+        text_of(&harness, "[data-testid=bundle-state]").await,
+        "Kept"
+    );
     harness.stop().await;
 }

@@ -10,29 +10,92 @@ const SEED: u64 = 0x5354_5241_4e44; // "STRAND"
 
 const ADJECTIVES: &[&str] = &[
     "Amber", "Velvet", "Quiet", "Electric", "Paper", "Golden", "Hollow", "Neon", "Silver", "Wild",
-    "Midnight", "Salt", "Crimson", "Glass", "Lunar", "Static", "Copper", "Gentle", "Distant", "Bright",
+    "Midnight", "Salt", "Crimson", "Glass", "Lunar", "Static", "Copper", "Gentle", "Distant",
+    "Bright",
 ];
 const NOUNS: &[&str] = &[
-    "Harbour", "Orchard", "Signal", "River", "Lantern", "Meadow", "Circuit", "Tide", "Garden", "Compass",
-    "Atlas", "Skyline", "Thread", "Ember", "Canyon", "Mirror", "Parade", "Willow", "Engine", "Straße",
+    "Harbour", "Orchard", "Signal", "River", "Lantern", "Meadow", "Circuit", "Tide", "Garden",
+    "Compass", "Atlas", "Skyline", "Thread", "Ember", "Canyon", "Mirror", "Parade", "Willow",
+    "Engine", "Straße",
 ];
 const ARTISTS: &[&str] = &[
-    "The Fictional Five", "Mara Quill", "Jonas Öberg", "Lumen Drift", "Cassia & the Tides",
-    "Otto Brandt", "Nadia Vale", "Pixel Choir", "Mötley Meadows", "Ivo Lindqvist", "Sora Kite",
+    "The Fictional Five",
+    "Mara Quill",
+    "Jonas Öberg",
+    "Lumen Drift",
+    "Cassia & the Tides",
+    "Otto Brandt",
+    "Nadia Vale",
+    "Pixel Choir",
+    "Mötley Meadows",
+    "Ivo Lindqvist",
+    "Sora Kite",
     "Echo Department",
 ];
 const STUDIOS: &[&str] = &[
-    "Northwind Radio", "Kettle Podcasts", "Loop FM", "Harbour Live", "Field Notes Network",
+    "Northwind Radio",
+    "Kettle Podcasts",
+    "Loop FM",
+    "Harbour Live",
+    "Field Notes Network",
 ];
-const BRANDS: &[&str] = &["Acme Goods", "Fernweh Supply", "Tinker & Co.", "Bluebird Works", "Kiln House"];
-const PRODUCTS: &[&str] = &["Headphones", "Notebook", "Desk Lamp", "Speaker", "Backpack", "Mug", "Turntable"];
+const BRANDS: &[&str] = &[
+    "Acme Goods",
+    "Fernweh Supply",
+    "Tinker & Co.",
+    "Bluebird Works",
+    "Kiln House",
+];
+const PRODUCTS: &[&str] = &[
+    "Headphones",
+    "Notebook",
+    "Desk Lamp",
+    "Speaker",
+    "Backpack",
+    "Mug",
+    "Turntable",
+];
 const SERVICES: &[&str] = &[
-    "Music Lessons", "Cloud Backup", "Bike Repair", "Language Course", "Meal Box", "Yoga Classes",
+    "Music Lessons",
+    "Cloud Backup",
+    "Bike Repair",
+    "Language Course",
+    "Meal Box",
+    "Yoga Classes",
 ];
-const PROVIDERS: &[&str] = &["Example Studio", "Sample Services", "Placeholder Ltd", "Demo Collective"];
-const GENRES: &[&str] = &["indie", "jazz", "electronic", "folk", "ambient", "rock", "classical", "pop"];
-const MOODS: &[&str] = &["calm", "focus", "party", "road-trip", "morning", "late-night", "workout"];
-const NOTE_STARTS: &[&str] = &["Remember", "Idea", "Ask about", "Try", "Gift idea", "Listen again"];
+const PROVIDERS: &[&str] = &[
+    "Example Studio",
+    "Sample Services",
+    "Placeholder Ltd",
+    "Demo Collective",
+];
+const GENRES: &[&str] = &[
+    "indie",
+    "jazz",
+    "electronic",
+    "folk",
+    "ambient",
+    "rock",
+    "classical",
+    "pop",
+];
+const MOODS: &[&str] = &[
+    "calm",
+    "focus",
+    "party",
+    "road-trip",
+    "morning",
+    "late-night",
+    "workout",
+];
+const NOTE_STARTS: &[&str] = &[
+    "Remember",
+    "Idea",
+    "Ask about",
+    "Try",
+    "Gift idea",
+    "Listen again",
+];
 const PALETTE: &[&str] = &[
     "#e4572e", "#f3a712", "#29335c", "#669bbc", "#a8c686", "#8e44ad", "#16a085", "#d35400",
     "#2c3e50", "#c0392b", "#27ae60", "#f39c12", "#1abc9c", "#e84393", "#0984e3", "#6c5ce7",
@@ -62,33 +125,79 @@ fn demo_item(rng: &mut fastrand::Rng, kind: ItemKind, index: usize) -> NewItem {
             let title = phrase(rng);
             let uri = format!("file:///music/{}.ogg", slug(&title));
             let tags = vec![pick(rng, GENRES).to_owned(), pick(rng, MOODS).to_owned()];
-            (title, pick(rng, ARTISTS).to_owned(), Some(rng.u32(95_000..420_000)), None, tags, Some(uri))
+            (
+                title,
+                pick(rng, ARTISTS).to_owned(),
+                Some(rng.u32(95_000..420_000)),
+                None,
+                tags,
+                Some(uri),
+            )
         }
         ItemKind::Stream => {
             let title = format!("{} Sessions #{}", phrase(rng), rng.u32(1..300));
             let tags = vec!["live".to_owned(), pick(rng, MOODS).to_owned()];
             let uri = format!("https://stream.example.org/{}", slug(&title));
-            (title, pick(rng, STUDIOS).to_owned(), Some(rng.u32(1_200_000..7_200_000)), None, tags, Some(uri))
+            (
+                title,
+                pick(rng, STUDIOS).to_owned(),
+                Some(rng.u32(1_200_000..7_200_000)),
+                None,
+                tags,
+                Some(uri),
+            )
         }
         ItemKind::Product => {
             let title = format!("{} {}", pick(rng, ADJECTIVES), pick(rng, PRODUCTS));
             let uri = format!("https://shop.example.com/{}", slug(&title));
             let tags = vec!["gear".to_owned()];
-            (title, pick(rng, BRANDS).to_owned(), None, Some(rng.u32(5..400) * 100 - 1), tags, Some(uri))
+            (
+                title,
+                pick(rng, BRANDS).to_owned(),
+                None,
+                Some(rng.u32(5..400) * 100 - 1),
+                tags,
+                Some(uri),
+            )
         }
         ItemKind::Service => {
-            let title = format!("{} {}", pick(rng, SERVICES), pick(rng, ["Basic", "Plus", "Family", "Pro"].as_slice()));
+            let title = format!(
+                "{} {}",
+                pick(rng, SERVICES),
+                pick(rng, ["Basic", "Plus", "Family", "Pro"].as_slice())
+            );
             let tags = vec!["subscription".to_owned()];
-            (title, pick(rng, PROVIDERS).to_owned(), None, Some(rng.u32(3..60) * 100 - 1), tags, None)
+            (
+                title,
+                pick(rng, PROVIDERS).to_owned(),
+                None,
+                Some(rng.u32(3..60) * 100 - 1),
+                tags,
+                None,
+            )
         }
         ItemKind::Link => {
             let title = format!("Guide: {}", phrase(rng));
             let uri = format!("https://www.example.net/guides/{}", slug(&title));
-            (title, String::new(), None, None, vec!["reading".to_owned()], Some(uri))
+            (
+                title,
+                String::new(),
+                None,
+                None,
+                vec!["reading".to_owned()],
+                Some(uri),
+            )
         }
         ItemKind::Note => {
             let title = format!("{}: {}", pick(rng, NOTE_STARTS), phrase(rng));
-            (title, String::new(), None, None, vec!["personal".to_owned()], None)
+            (
+                title,
+                String::new(),
+                None,
+                None,
+                vec!["personal".to_owned()],
+                None,
+            )
         }
     };
     let mut tags = tags;
@@ -131,6 +240,10 @@ mod tests {
         let catalogue = demo_catalogue();
         let titles: HashSet<_> = catalogue.iter().map(|item| &item.title).collect();
         assert_eq!(titles.len(), catalogue.len());
-        assert!(catalogue.iter().all(|item| item.colour.len() == 7 && item.colour.starts_with('#')));
+        assert!(
+            catalogue
+                .iter()
+                .all(|item| item.colour.len() == 7 && item.colour.starts_with('#'))
+        );
     }
 }

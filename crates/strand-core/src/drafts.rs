@@ -28,14 +28,24 @@ pub(crate) struct DraftEntry {
 
 impl Draft {
     pub fn new(name: String, now: DateTime<Utc>) -> Self {
-        Draft { id: BundleId::new(), name, created_at: now, entries: Vec::new() }
+        Draft {
+            id: BundleId::new(),
+            name,
+            created_at: now,
+            entries: Vec::new(),
+        }
     }
 
     /// Threads `item_id` onto the end.
     pub fn append(&mut self, item_id: ItemId, now: DateTime<Utc>) -> Result<()> {
         let key = order::between(self.entries.last().map(|entry| &entry.key), None)?;
         let grown = key.needs_rebalance();
-        self.entries.push(DraftEntry { id: EntryId::new(), item_id, key, added_at: now });
+        self.entries.push(DraftEntry {
+            id: EntryId::new(),
+            item_id,
+            key,
+            added_at: now,
+        });
         self.rebalance_if(grown);
         Ok(())
     }
@@ -52,7 +62,10 @@ impl Draft {
         if to_index >= self.entries.len() {
             return Err(Error::invalid(
                 "toIndex",
-                format!("the bundle has {} entries; positions start at 0", self.entries.len()),
+                format!(
+                    "the bundle has {} entries; positions start at 0",
+                    self.entries.len()
+                ),
             ));
         }
         let mut entry = self.entries.remove(from);
@@ -101,10 +114,17 @@ mod tests {
     #[test]
     fn moving_an_entry_changes_only_its_own_key() {
         let (mut draft, items) = draft_with(5);
-        let keys_before: Vec<_> = draft.entries.iter().map(|e| (e.id, e.key.clone())).collect();
+        let keys_before: Vec<_> = draft
+            .entries
+            .iter()
+            .map(|e| (e.id, e.key.clone()))
+            .collect();
         let moved = draft.entries[4].id;
         draft.move_to(moved, 1).expect("move");
-        assert_eq!(item_order(&draft), vec![items[0], items[4], items[1], items[2], items[3]]);
+        assert_eq!(
+            item_order(&draft),
+            vec![items[0], items[4], items[1], items[2], items[3]]
+        );
         let changed = keys_before
             .iter()
             .filter(|(id, key)| draft.entries.iter().any(|e| e.id == *id && e.key != *key))
@@ -116,7 +136,10 @@ mod tests {
     fn moving_past_the_end_is_refused_and_changes_nothing() {
         let (mut draft, items) = draft_with(3);
         let first = draft.entries[0].id;
-        assert!(matches!(draft.move_to(first, 3), Err(Error::Invalid { .. })));
+        assert!(matches!(
+            draft.move_to(first, 3),
+            Err(Error::Invalid { .. })
+        ));
         assert_eq!(item_order(&draft), items);
     }
 
@@ -127,8 +150,18 @@ mod tests {
             let last = draft.entries[2].id;
             draft.move_to(last, 1).expect("move");
         }
-        assert!(draft.entries.windows(2).all(|pair| pair[0].key < pair[1].key));
-        assert!(draft.entries.iter().all(|entry| !entry.key.needs_rebalance()));
+        assert!(
+            draft
+                .entries
+                .windows(2)
+                .all(|pair| pair[0].key < pair[1].key)
+        );
+        assert!(
+            draft
+                .entries
+                .iter()
+                .all(|entry| !entry.key.needs_rebalance())
+        );
     }
 
     #[test]

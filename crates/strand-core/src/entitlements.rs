@@ -113,7 +113,9 @@ impl Entitlements {
                 "the tier can only be switched in demo mode (--demo or STRAND_DEMO=1)".into(),
             ));
         };
-        *demo_tier.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = tier;
+        *demo_tier
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = tier;
         Ok(())
     }
 }
@@ -127,14 +129,18 @@ mod tests {
         let entitlements = Entitlements::new(false);
         assert!(matches!(
             entitlements.require(Capability::KeepBundle),
-            Err(Error::PremiumRequired { capability: Capability::KeepBundle })
+            Err(Error::PremiumRequired {
+                capability: Capability::KeepBundle
+            })
         ));
     }
 
     #[test]
     fn switching_to_premium_in_demo_mode_lets_keeping_through() {
         let entitlements = Entitlements::new(true);
-        entitlements.set_demo_tier(Tier::Premium).expect("demo may switch");
+        entitlements
+            .set_demo_tier(Tier::Premium)
+            .expect("demo may switch");
         assert_eq!(entitlements.tier(), Tier::Premium);
         assert!(entitlements.require(Capability::KeepBundle).is_ok());
     }
@@ -142,7 +148,10 @@ mod tests {
     #[test]
     fn the_tier_cannot_be_switched_outside_demo_mode() {
         let entitlements = Entitlements::new(false);
-        assert!(matches!(entitlements.set_demo_tier(Tier::Premium), Err(Error::Forbidden(_))));
+        assert!(matches!(
+            entitlements.set_demo_tier(Tier::Premium),
+            Err(Error::Forbidden(_))
+        ));
         assert_eq!(entitlements.tier(), Tier::Free);
     }
 }

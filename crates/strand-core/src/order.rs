@@ -25,14 +25,14 @@ const DIGIT_BASE: u64 = 254;
 pub struct OrderKey(FractionalIndex);
 
 impl OrderKey {
-    /// How long the key is, to decide when to rebalance.
-    pub fn len(&self) -> usize {
+    /// How many bytes the key takes.
+    pub fn byte_len(&self) -> usize {
         self.0.as_bytes().len()
     }
 
     /// Whether the key has grown long enough that its bundle should be rebalanced.
     pub fn needs_rebalance(&self) -> bool {
-        self.len() > MAX_KEY_BYTES
+        self.byte_len() > MAX_KEY_BYTES
     }
 }
 
@@ -40,7 +40,9 @@ impl OrderKey {
 pub fn between(before: Option<&OrderKey>, after: Option<&OrderKey>) -> Result<OrderKey> {
     FractionalIndex::new(before.map(|k| &k.0), after.map(|k| &k.0))
         .map(OrderKey)
-        .ok_or_else(|| Error::Conflict("the bundle's order is damaged; reopen it and try again".into()))
+        .ok_or_else(|| {
+            Error::Conflict("the bundle's order is damaged; reopen it and try again".into())
+        })
 }
 
 /// `count` keys in increasing order, spread evenly over the key space, all of one short length:
@@ -97,8 +99,11 @@ mod tests {
         for count in [0, 1, 2, 253, 254, 10_000, 100_000] {
             let keys = evenly_spaced(count);
             assert_eq!(keys.len(), count);
-            assert!(keys.windows(2).all(|pair| pair[0] < pair[1]), "count {count}");
-            assert!(keys.iter().all(|key| key.len() <= 4), "count {count}");
+            assert!(
+                keys.windows(2).all(|pair| pair[0] < pair[1]),
+                "count {count}"
+            );
+            assert!(keys.iter().all(|key| key.byte_len() <= 4), "count {count}");
         }
     }
 
@@ -127,6 +132,9 @@ mod tests {
     #[test]
     fn keys_out_of_order_are_a_conflict_not_a_panic() {
         let keys = evenly_spaced(2);
-        assert!(matches!(between(Some(&keys[1]), Some(&keys[0])), Err(Error::Conflict(_))));
+        assert!(matches!(
+            between(Some(&keys[1]), Some(&keys[0])),
+            Err(Error::Conflict(_))
+        ));
     }
 }

@@ -46,7 +46,11 @@ impl Strand {
             }
             Ok(())
         })?;
-        Ok(Strand { store, drafts: Mutex::new(BTreeMap::new()), entitlements: Entitlements::new(options.demo) })
+        Ok(Strand {
+            store,
+            drafts: Mutex::new(BTreeMap::new()),
+            entitlements: Entitlements::new(options.demo),
+        })
     }
 
     /// What the UI needs to know about this session.
@@ -67,9 +71,13 @@ impl Strand {
     /// A page of the library, by title.
     pub fn items(&self, offset: u32, limit: u32) -> Result<ItemPage> {
         if limit == 0 || limit > MAX_PAGE {
-            return Err(Error::invalid("limit", format!("ask for 1 to {MAX_PAGE} items at a time")));
+            return Err(Error::invalid(
+                "limit",
+                format!("ask for 1 to {MAX_PAGE} items at a time"),
+            ));
         }
-        self.store.read(|connection| store::item_page(connection, offset, limit))
+        self.store
+            .read(|connection| store::item_page(connection, offset, limit))
     }
 
     /// Every bundle: this session's drafts first (oldest first), then the kept ones.
@@ -121,7 +129,10 @@ impl Strand {
 
     /// Threads an item onto the end of a bundle.
     pub fn add_entry(&self, id: BundleId, item_id: ItemId) -> Result<Bundle> {
-        if !self.store.read(|connection| store::item_exists(connection, item_id))? {
+        if !self
+            .store
+            .read(|connection| store::item_exists(connection, item_id))?
+        {
             return Err(Error::not_found("item", item_id));
         }
         self.edit(
@@ -154,14 +165,20 @@ impl Strand {
     pub fn keep(&self, id: BundleId) -> Result<Bundle> {
         let mut drafts = self.drafts();
         let Some(draft) = drafts.get(&id) else {
-            return Err(if self.store.read(|connection| store::bundle_exists(connection, id))? {
-                Error::Conflict("this bundle is already kept".into())
-            } else {
-                Error::not_found("bundle", id)
-            });
+            return Err(
+                if self
+                    .store
+                    .read(|connection| store::bundle_exists(connection, id))?
+                {
+                    Error::Conflict("this bundle is already kept".into())
+                } else {
+                    Error::not_found("bundle", id)
+                },
+            );
         };
         self.entitlements.require(Capability::KeepBundle)?;
-        self.store.write(|tx| store::keep_draft(tx, draft, Utc::now()))?;
+        self.store
+            .write(|tx| store::keep_draft(tx, draft, Utc::now()))?;
         drafts.remove(&id);
         drop(drafts);
         self.bundle(id)
@@ -169,7 +186,10 @@ impl Strand {
 
     /// The names of drafts that would be lost if Strand quit now.
     pub fn unkept_draft_names(&self) -> Vec<String> {
-        self.drafts().values().map(|draft| draft.name.clone()).collect()
+        self.drafts()
+            .values()
+            .map(|draft| draft.name.clone())
+            .collect()
     }
 
     /// Applies an edit to the draft `id`, or, if `id` is kept, checks the gate and applies the
@@ -189,7 +209,10 @@ impl Strand {
             return self.draft_view(draft);
         }
         drop(drafts);
-        if !self.store.read(|connection| store::bundle_exists(connection, id))? {
+        if !self
+            .store
+            .read(|connection| store::bundle_exists(connection, id))?
+        {
             return Err(Error::not_found("bundle", id));
         }
         self.entitlements.require(Capability::EditKeptBundle)?;
@@ -205,7 +228,10 @@ impl Strand {
             .entries
             .iter()
             .map(|entry| {
-                let item = items.get(&entry.item_id).cloned().ok_or_else(|| Error::not_found("item", entry.item_id))?;
+                let item = items
+                    .get(&entry.item_id)
+                    .cloned()
+                    .ok_or_else(|| Error::not_found("item", entry.item_id))?;
                 Ok(Entry { id: entry.id, item })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -220,6 +246,8 @@ impl Strand {
     }
 
     fn drafts(&self) -> MutexGuard<'_, BTreeMap<BundleId, Draft>> {
-        self.drafts.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.drafts
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }

@@ -19,7 +19,10 @@ pub fn bundle_name(name: &str) -> Result<String> {
         ));
     }
     if trimmed.chars().any(char::is_control) {
-        return Err(Error::invalid("name", "a bundle name cannot contain control characters"));
+        return Err(Error::invalid(
+            "name",
+            "a bundle name cannot contain control characters",
+        ));
     }
     Ok(trimmed.to_owned())
 }

@@ -4,7 +4,9 @@ use crate::support::{Library, item_order, unknown_bundle};
 
 fn order_keys(library: &Library) -> Vec<(Vec<u8>, Vec<u8>)> {
     let raw = library.raw();
-    let mut statement = raw.prepare("SELECT id, order_key FROM entries ORDER BY id").expect("prepare");
+    let mut statement = raw
+        .prepare("SELECT id, order_key FROM entries ORDER BY id")
+        .expect("prepare");
     statement
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
         .expect("query")
@@ -18,7 +20,10 @@ fn moving_an_entry_of_a_kept_bundle_rewrites_exactly_one_row() {
     let draft = library.draft("Big", 50);
     let kept = library.strand.keep(draft.id).expect("keep");
     let before = order_keys(&library);
-    let moved = library.strand.move_entry(kept.id, kept.entries[40].id, 3).expect("move");
+    let moved = library
+        .strand
+        .move_entry(kept.id, kept.entries[40].id, 3)
+        .expect("move");
     let after = order_keys(&library);
     let changed = before.iter().zip(&after).filter(|(a, b)| a != b).count();
     assert_eq!(changed, 1);
@@ -31,9 +36,15 @@ fn kept_bundles_can_be_renamed_extended_and_trimmed_by_premium_users() {
     let draft = library.draft("Mix", 2);
     let kept = library.strand.keep(draft.id).expect("keep");
     let extra = library.first_items(3)[2];
-    library.strand.rename_bundle(kept.id, "Mix 2").expect("rename");
+    library
+        .strand
+        .rename_bundle(kept.id, "Mix 2")
+        .expect("rename");
     library.strand.add_entry(kept.id, extra).expect("add");
-    let after = library.strand.remove_entry(kept.id, kept.entries[0].id).expect("remove");
+    let after = library
+        .strand
+        .remove_entry(kept.id, kept.entries[0].id)
+        .expect("remove");
     assert_eq!(after.name, "Mix 2");
     assert_eq!(item_order(&after), vec![kept.entries[1].item.id, extra]);
 }
@@ -45,8 +56,16 @@ fn a_lapsed_user_can_read_kept_bundles_but_not_edit_them() {
     let kept = library.strand.keep(draft.id).expect("keep");
     library.strand.set_demo_tier(Tier::Free).expect("lapse");
     let refused = library.strand.remove_entry(kept.id, kept.entries[0].id);
-    assert!(matches!(refused, Err(Error::PremiumRequired { capability: Capability::EditKeptBundle })));
-    assert_eq!(library.strand.bundle(kept.id).expect("still readable"), kept);
+    assert!(matches!(
+        refused,
+        Err(Error::PremiumRequired {
+            capability: Capability::EditKeptBundle
+        })
+    ));
+    assert_eq!(
+        library.strand.bundle(kept.id).expect("still readable"),
+        kept
+    );
 }
 
 #[test]
@@ -54,11 +73,26 @@ fn unknown_ids_are_not_found_and_change_nothing() {
     let library = Library::new(false);
     let draft = library.draft("Draft", 2);
     let item = library.first_items(1)[0];
-    assert!(matches!(library.strand.bundle(unknown_bundle()), Err(Error::NotFound { what: "bundle", .. })));
-    assert!(matches!(library.strand.add_entry(unknown_bundle(), item), Err(Error::NotFound { .. })));
-    assert!(matches!(library.strand.add_entry(draft.id, ItemId::new()), Err(Error::NotFound { what: "item", .. })));
-    assert!(matches!(library.strand.remove_entry(draft.id, EntryId::new()), Err(Error::NotFound { what: "entry", .. })));
-    assert!(matches!(library.strand.move_entry(draft.id, EntryId::new(), 0), Err(Error::NotFound { .. })));
+    assert!(matches!(
+        library.strand.bundle(unknown_bundle()),
+        Err(Error::NotFound { what: "bundle", .. })
+    ));
+    assert!(matches!(
+        library.strand.add_entry(unknown_bundle(), item),
+        Err(Error::NotFound { .. })
+    ));
+    assert!(matches!(
+        library.strand.add_entry(draft.id, ItemId::new()),
+        Err(Error::NotFound { what: "item", .. })
+    ));
+    assert!(matches!(
+        library.strand.remove_entry(draft.id, EntryId::new()),
+        Err(Error::NotFound { what: "entry", .. })
+    ));
+    assert!(matches!(
+        library.strand.move_entry(draft.id, EntryId::new(), 0),
+        Err(Error::NotFound { .. })
+    ));
     assert_eq!(library.strand.bundle(draft.id).expect("draft"), draft);
 }
 
@@ -68,12 +102,21 @@ fn bad_names_and_positions_are_invalid_and_change_nothing() {
     let draft = library.draft("Draft", 2);
     let ten_megabytes = "n".repeat(10 * 1024 * 1024);
     for name in ["", "  ", ten_megabytes.as_str()] {
-        assert!(matches!(library.strand.create_bundle(name), Err(Error::Invalid { field: "name", .. })));
-        assert!(matches!(library.strand.rename_bundle(draft.id, name), Err(Error::Invalid { .. })));
+        assert!(matches!(
+            library.strand.create_bundle(name),
+            Err(Error::Invalid { field: "name", .. })
+        ));
+        assert!(matches!(
+            library.strand.rename_bundle(draft.id, name),
+            Err(Error::Invalid { .. })
+        ));
     }
     assert!(matches!(
         library.strand.move_entry(draft.id, draft.entries[0].id, 2),
-        Err(Error::Invalid { field: "toIndex", .. })
+        Err(Error::Invalid {
+            field: "toIndex",
+            ..
+        })
     ));
     assert_eq!(library.strand.bundle(draft.id).expect("draft"), draft);
     assert_eq!(library.strand.bundles().expect("bundles").len(), 1);

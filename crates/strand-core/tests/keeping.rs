@@ -6,8 +6,16 @@ use crate::support::{Library, item_order, unknown_bundle};
 fn a_free_user_cannot_keep_and_nothing_is_written() {
     let library = Library::new(false);
     let draft = library.draft("Road trip", 3);
-    let error = library.strand.keep(draft.id).expect_err("free users cannot keep");
-    assert!(matches!(error, Error::PremiumRequired { capability: Capability::KeepBundle }));
+    let error = library
+        .strand
+        .keep(draft.id)
+        .expect_err("free users cannot keep");
+    assert!(matches!(
+        error,
+        Error::PremiumRequired {
+            capability: Capability::KeepBundle
+        }
+    ));
     assert_eq!(library.count("bundles"), 0);
     assert_eq!(library.count("entries"), 0);
     // The draft is untouched, so the person can still keep it after upgrading.
@@ -18,7 +26,10 @@ fn a_free_user_cannot_keep_and_nothing_is_written() {
 fn a_kept_bundle_survives_a_restart_with_its_order() {
     let library = Library::premium();
     let draft = library.draft("Road trip", 4);
-    let moved = library.strand.move_entry(draft.id, draft.entries[3].id, 0).expect("move");
+    let moved = library
+        .strand
+        .move_entry(draft.id, draft.entries[3].id, 0)
+        .expect("move");
     let kept = library.strand.keep(draft.id).expect("keep");
     assert_eq!(kept.state, BundleState::Kept);
     assert_eq!(item_order(&kept), item_order(&moved));
@@ -35,12 +46,24 @@ fn drafts_that_were_not_kept_are_gone_after_a_restart() {
     let kept = library.draft("Kept", 1);
     library.strand.keep(kept.id).expect("keep");
     let unkept = library.draft("Unkept", 2);
-    assert_eq!(library.strand.unkept_draft_names(), vec!["Unkept".to_owned()]);
+    assert_eq!(
+        library.strand.unkept_draft_names(),
+        vec!["Unkept".to_owned()]
+    );
 
     let library = library.restart();
-    let names: Vec<_> = library.strand.bundles().expect("bundles").into_iter().map(|b| b.name).collect();
+    let names: Vec<_> = library
+        .strand
+        .bundles()
+        .expect("bundles")
+        .into_iter()
+        .map(|b| b.name)
+        .collect();
     assert_eq!(names, vec!["Kept".to_owned()]);
-    assert!(matches!(library.strand.bundle(unkept.id), Err(Error::NotFound { .. })));
+    assert!(matches!(
+        library.strand.bundle(unkept.id),
+        Err(Error::NotFound { .. })
+    ));
 }
 
 #[test]
@@ -48,8 +71,14 @@ fn keeping_twice_is_a_conflict_and_keeping_nothing_is_not_found() {
     let library = Library::premium();
     let draft = library.draft("Once", 1);
     library.strand.keep(draft.id).expect("keep");
-    assert!(matches!(library.strand.keep(draft.id), Err(Error::Conflict(_))));
-    assert!(matches!(library.strand.keep(unknown_bundle()), Err(Error::NotFound { .. })));
+    assert!(matches!(
+        library.strand.keep(draft.id),
+        Err(Error::Conflict(_))
+    ));
+    assert!(matches!(
+        library.strand.keep(unknown_bundle()),
+        Err(Error::NotFound { .. })
+    ));
     assert_eq!(library.count("bundles"), 1);
 }
 
@@ -61,10 +90,19 @@ fn a_keep_that_fails_halfway_leaves_nothing_behind_and_the_draft_intact() {
     // foreign key after the bundle row was already written in the same transaction.
     library
         .raw()
-        .execute("DELETE FROM items WHERE id = ?1", [draft.entries[2].item.id])
+        .execute(
+            "DELETE FROM items WHERE id = ?1",
+            [draft.entries[2].item.id],
+        )
         .expect("delete behind Strand's back");
-    assert!(matches!(library.strand.keep(draft.id), Err(Error::Storage(_))));
+    assert!(matches!(
+        library.strand.keep(draft.id),
+        Err(Error::Storage(_))
+    ));
     assert_eq!(library.count("bundles"), 0);
     assert_eq!(library.count("entries"), 0);
-    assert_eq!(library.strand.unkept_draft_names(), vec!["Doomed".to_owned()]);
+    assert_eq!(
+        library.strand.unkept_draft_names(),
+        vec!["Doomed".to_owned()]
+    );
 }

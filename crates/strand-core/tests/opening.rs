@@ -23,8 +23,12 @@ fn reopening_a_library_does_not_seed_the_catalogue_twice() {
 fn a_library_is_migrated_to_the_latest_schema_in_wal_mode() {
     let library = Library::new(false);
     let raw = library.raw();
-    let version: i64 = raw.pragma_query_value(None, "user_version", |row| row.get(0)).expect("version");
-    let journal: String = raw.pragma_query_value(None, "journal_mode", |row| row.get(0)).expect("journal");
+    let version: i64 = raw
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .expect("version");
+    let journal: String = raw
+        .pragma_query_value(None, "journal_mode", |row| row.get(0))
+        .expect("journal");
     assert_eq!(version, LATEST_VERSION);
     assert_eq!(journal, "wal");
 }
@@ -35,11 +39,15 @@ fn a_library_from_a_newer_strand_is_refused_and_left_untouched() {
     let path = dir.path().join("strand.sqlite");
     {
         let raw = Connection::open(&path).expect("create");
-        raw.execute_batch("CREATE TABLE from_the_future (x); PRAGMA user_version = 99;").expect("seed");
+        raw.execute_batch("CREATE TABLE from_the_future (x); PRAGMA user_version = 99;")
+            .expect("seed");
     }
     let before = std::fs::read(&path).expect("read");
     let error = Strand::open(&path, StrandOptions::default()).expect_err("must refuse");
-    assert!(matches!(error, Error::NewerSchema { found: 99, .. }), "{error}");
+    assert!(
+        matches!(error, Error::NewerSchema { found: 99, .. }),
+        "{error}"
+    );
     assert!(error.to_string().contains("newer version of Strand"));
     assert_eq!(std::fs::read(&path).expect("read"), before);
 }
@@ -47,6 +55,12 @@ fn a_library_from_a_newer_strand_is_refused_and_left_untouched() {
 #[test]
 fn asking_for_an_empty_or_huge_page_of_items_is_refused() {
     let library = Library::new(false);
-    assert!(matches!(library.strand.items(0, 0), Err(Error::Invalid { field: "limit", .. })));
-    assert!(matches!(library.strand.items(0, 1_000_000), Err(Error::Invalid { field: "limit", .. })));
+    assert!(matches!(
+        library.strand.items(0, 0),
+        Err(Error::Invalid { field: "limit", .. })
+    ));
+    assert!(matches!(
+        library.strand.items(0, 1_000_000),
+        Err(Error::Invalid { field: "limit", .. })
+    ));
 }

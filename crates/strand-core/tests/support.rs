@@ -22,7 +22,10 @@ impl Library {
 
     pub fn premium() -> Library {
         let library = Library::new(true);
-        library.strand.set_demo_tier(Tier::Premium).expect("demo tier");
+        library
+            .strand
+            .set_demo_tier(Tier::Premium)
+            .expect("demo tier");
         library
     }
 
@@ -34,8 +37,11 @@ impl Library {
     pub fn restart(self) -> Library {
         let Library { strand, dir } = self;
         drop(strand);
-        let strand = Strand::open(&dir.path().join("strand.sqlite"), StrandOptions { demo: true })
-            .expect("reopen library");
+        let strand = Strand::open(
+            &dir.path().join("strand.sqlite"),
+            StrandOptions { demo: true },
+        )
+        .expect("reopen library");
         Library { strand, dir }
     }
 
@@ -45,12 +51,20 @@ impl Library {
 
     pub fn count(&self, table: &str) -> i64 {
         self.raw()
-            .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |row| row.get(0))
+            .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |row| {
+                row.get(0)
+            })
             .expect("count")
     }
 
     pub fn first_items(&self, count: u32) -> Vec<ItemId> {
-        self.strand.items(0, count).expect("items").items.into_iter().map(|item| item.id).collect()
+        self.strand
+            .items(0, count)
+            .expect("items")
+            .items
+            .into_iter()
+            .map(|item| item.id)
+            .collect()
     }
 
     /// A draft named `name` threading the first `count` library items.

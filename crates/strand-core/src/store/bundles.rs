@@ -11,7 +11,11 @@ use crate::model::{Bundle, BundleState, BundleSummary, Entry};
 use crate::order::{self, OrderKey};
 
 /// Writes a draft as a kept bundle with its entries and their order.
-pub(crate) fn keep_draft(connection: &Connection, draft: &Draft, kept_at: DateTime<Utc>) -> Result<()> {
+pub(crate) fn keep_draft(
+    connection: &Connection,
+    draft: &Draft,
+    kept_at: DateTime<Utc>,
+) -> Result<()> {
     connection.execute(
         "INSERT INTO bundles (id, name, created_at, kept_at) VALUES (?1, ?2, ?3, ?4)",
         (draft.id, &draft.name, draft.created_at, kept_at),
@@ -20,7 +24,13 @@ pub(crate) fn keep_draft(connection: &Connection, draft: &Draft, kept_at: DateTi
         "INSERT INTO entries (id, bundle_id, item_id, order_key, added_at) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for entry in &draft.entries {
-        insert.execute((entry.id, draft.id, entry.item_id, &entry.key, entry.added_at))?;
+        insert.execute((
+            entry.id,
+            draft.id,
+            entry.item_id,
+            &entry.key,
+            entry.added_at,
+        ))?;
     }
     Ok(())
 }
@@ -65,9 +75,21 @@ pub(crate) fn kept_bundle(connection: &Connection, id: BundleId) -> Result<Optio
          WHERE e.bundle_id = ?1 ORDER BY e.order_key"
     ))?;
     let entries = entries
-        .query_map([id], |row| Ok(Entry { id: row.get(0)?, item: item_from_row(row, 1)? }))?
+        .query_map([id], |row| {
+            Ok(Entry {
+                id: row.get(0)?,
+                item: item_from_row(row, 1)?,
+            })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Some(Bundle { id, name, state: BundleState::Kept, created_at, kept_at: Some(kept_at), entries }))
+    Ok(Some(Bundle {
+        id,
+        name,
+        state: BundleState::Kept,
+        created_at,
+        kept_at: Some(kept_at),
+        entries,
+    }))
 }
 
 /// Renames a kept bundle.
@@ -87,7 +109,9 @@ pub(crate) fn insert_entry(
     now: DateTime<Utc>,
 ) -> Result<EntryId> {
     let last: Option<OrderKey> = connection
-        .prepare_cached("SELECT order_key FROM entries WHERE bundle_id = ?1 ORDER BY order_key DESC LIMIT 1")?
+        .prepare_cached(
+            "SELECT order_key FROM entries WHERE bundle_id = ?1 ORDER BY order_key DESC LIMIT 1",
+        )?
         .query_row([bundle_id], |row| row.get(0))
         .optional()?;
     let key = order::between(last.as_ref(), None)?;
@@ -104,7 +128,11 @@ pub(crate) fn insert_entry(
 }
 
 /// Removes one entry from a kept bundle.
-pub(crate) fn delete_entry(connection: &Connection, bundle_id: BundleId, entry_id: EntryId) -> Result<()> {
+pub(crate) fn delete_entry(
+    connection: &Connection,
+    bundle_id: BundleId,
+    entry_id: EntryId,
+) -> Result<()> {
     let removed = connection
         .prepare_cached("DELETE FROM entries WHERE id = ?1 AND bundle_id = ?2")?
         .execute((entry_id, bundle_id))?;
@@ -147,7 +175,9 @@ pub(crate) fn move_kept_entry(
             "SELECT order_key FROM entries WHERE bundle_id = ?1 AND id <> ?2
              ORDER BY order_key LIMIT ?3 OFFSET ?4",
         )?
-        .query_map((bundle_id, entry_id, limit, offset), |row| row.get::<_, OrderKey>(0))?
+        .query_map((bundle_id, entry_id, limit, offset), |row| {
+            row.get::<_, OrderKey>(0)
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let (before, after) = if to_index == 0 {
         (None, neighbours.first())
@@ -170,7 +200,8 @@ fn rebalance(connection: &Connection, bundle_id: BundleId) -> Result<usize> {
         .prepare_cached("SELECT id FROM entries WHERE bundle_id = ?1 ORDER BY order_key")?
         .query_map([bundle_id], |row| row.get::<_, EntryId>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut update = connection.prepare_cached("UPDATE entries SET order_key = ?2 WHERE id = ?1")?;
+    let mut update =
+        connection.prepare_cached("UPDATE entries SET order_key = ?2 WHERE id = ?1")?;
     for (id, key) in ids.iter().zip(order::evenly_spaced(ids.len())) {
         update.execute((id, &key))?;
     }

@@ -1,6 +1,7 @@
 //! Queries on the `items` and `item_tags` tables: the library.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use chrono::{DateTime, Utc};
 use rusqlite::types::Type;
@@ -19,11 +20,16 @@ pub(super) const ITEM_COLUMNS: &str = "i.id, i.kind, i.title, i.creator, i.durat
 pub(super) fn item_from_row(row: &Row<'_>, first: usize) -> rusqlite::Result<Item> {
     let kind: String = row.get(first + 1)?;
     let kind = ItemKind::parse(&kind).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(first + 1, Type::Text, format!("unknown kind {kind}").into())
+        rusqlite::Error::FromSqlConversionFailure(
+            first + 1,
+            Type::Text,
+            format!("unknown kind {kind}").into(),
+        )
     })?;
     let tags: String = row.get(first + 8)?;
-    let tags = serde_json::from_str(&tags)
-        .map_err(|error| rusqlite::Error::FromSqlConversionFailure(first + 8, Type::Text, error.into()))?;
+    let tags = serde_json::from_str(&tags).map_err(|error| {
+        rusqlite::Error::FromSqlConversionFailure(first + 8, Type::Text, error.into())
+    })?;
     Ok(Item {
         id: row.get(first)?,
         kind,
@@ -51,8 +57,9 @@ pub(crate) fn page(connection: &Connection, offset: u32, limit: u32) -> Result<I
 
 /// The item with `id`.
 pub(crate) fn item(connection: &Connection, id: ItemId) -> Result<Item> {
-    let mut statement =
-        connection.prepare_cached(&format!("SELECT {ITEM_COLUMNS} FROM items i WHERE i.id = ?1"))?;
+    let mut statement = connection.prepare_cached(&format!(
+        "SELECT {ITEM_COLUMNS} FROM items i WHERE i.id = ?1"
+    ))?;
     statement
         .query_row([id], |row| item_from_row(row, 0))
         .optional()?
@@ -72,10 +79,10 @@ pub(crate) fn items_by_id(
 ) -> Result<HashMap<ItemId, Item>> {
     let mut found = HashMap::new();
     for id in ids {
-        if !found.contains_key(&id) {
+        if let Entry::Vacant(slot) = found.entry(id) {
             match item(connection, id) {
                 Ok(item) => {
-                    found.insert(id, item);
+                    slot.insert(item);
                 }
                 Err(Error::NotFound { .. }) => {}
                 Err(error) => return Err(error),
@@ -95,8 +102,8 @@ pub(crate) fn insert_items(
         "INSERT INTO items (id, kind, title, creator, duration_ms, price_cents, source_uri, colour, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
-    let mut insert_tag =
-        connection.prepare_cached("INSERT OR IGNORE INTO item_tags (item_id, tag) VALUES (?1, ?2)")?;
+    let mut insert_tag = connection
+        .prepare_cached("INSERT OR IGNORE INTO item_tags (item_id, tag) VALUES (?1, ?2)")?;
     let mut ids = Vec::with_capacity(items.len());
     for item in items {
         let id = ItemId::new();

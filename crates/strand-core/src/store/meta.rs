@@ -9,7 +9,11 @@ const CATALOGUE_SEEDED: &str = "catalogue_seeded";
 /// Whether the demo catalogue was ever put into this library.
 pub(crate) fn is_seeded(connection: &Connection) -> Result<bool> {
     let value: Option<String> = connection
-        .query_row("SELECT value FROM meta WHERE key = ?1", [CATALOGUE_SEEDED], |row| row.get(0))
+        .query_row(
+            "SELECT value FROM meta WHERE key = ?1",
+            [CATALOGUE_SEEDED],
+            |row| row.get(0),
+        )
         .optional()?;
     Ok(value.is_some())
 }

@@ -19,7 +19,10 @@ fn user_version(connection: &Connection) -> Result<i64> {
 pub(super) fn refuse_newer(connection: &Connection) -> Result<()> {
     let found = user_version(connection)?;
     if found > LATEST_VERSION {
-        return Err(Error::NewerSchema { found, supported: LATEST_VERSION });
+        return Err(Error::NewerSchema {
+            found,
+            supported: LATEST_VERSION,
+        });
     }
     Ok(())
 }
@@ -30,7 +33,10 @@ pub(super) fn apply(connection: &mut Connection) -> Result<()> {
     // Read again inside the transaction: another process may have migrated meanwhile.
     let current = user_version(&transaction)?;
     if current > LATEST_VERSION {
-        return Err(Error::NewerSchema { found: current, supported: LATEST_VERSION });
+        return Err(Error::NewerSchema {
+            found: current,
+            supported: LATEST_VERSION,
+        });
     }
     for migration in &MIGRATIONS[current as usize..] {
         transaction.execute_batch(migration)?;

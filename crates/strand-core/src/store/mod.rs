@@ -37,7 +37,9 @@ impl Store {
         connection.pragma_update(None, "synchronous", "FULL")?;
         connection.pragma_update(None, "foreign_keys", "ON")?;
         migrations::apply(&mut connection)?;
-        Ok(Store { connection: Mutex::new(connection) })
+        Ok(Store {
+            connection: Mutex::new(connection),
+        })
     }
 
     /// Runs `read` against the database.
@@ -57,12 +59,14 @@ impl Store {
     fn lock(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave a transaction open (it rolls back on drop),
         // so the connection is still sound.
-        self.connection.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.connection
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
 pub(crate) use bundles::{
-    bundle_exists, delete_entry, insert_entry, kept_bundle, kept_summaries, keep_draft,
+    bundle_exists, delete_entry, insert_entry, keep_draft, kept_bundle, kept_summaries,
     move_kept_entry, rename_kept,
 };
 pub(crate) use items::{insert_items, item_exists, items_by_id, page as item_page};

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test Strand has, installing what is missing first; safe to run again.
+# Lints and formatting, UI unit tests, core tests on real SQLite files, IPC tests through Tauri's
+# mock runtime (with the TypeScript bindings check), and the end-to-end journey in the real window.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+
+bash scripts/bootstrap.sh --with-e2e
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "UI build (the app embeds ui/dist)"
+npm --prefix ui run build --silent
+
+step "formatting and lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --test e2e --locked -- -D warnings
+npm --prefix ui run check --silent
+
+step "UI unit tests (Vitest)"
+npm --prefix ui test --silent
+
+step "core: unit and integration tests on real SQLite files"
+cargo test -p strand-core --locked
+
+step "shell: unit tests, IPC through the mock runtime, bindings freshness"
+cargo test -p strand --lib --test tests --locked
+
+step "end to end in the real window (tauri-driver, WebKitWebDriver, Xvfb)"
+cargo test -p strand --test e2e --locked
