@@ -2,8 +2,9 @@
 //! tauri-driver (which starts WebKitWebDriver) under Xvfb when there is no display. Each
 //! [`Harness`] owns its data directory, so a test can restart Strand on the same library.
 
+use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -22,19 +23,31 @@ struct VirtualDisplay {
 
 impl VirtualDisplay {
     fn start() -> VirtualDisplay {
-        let number = (90..200)
-            .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
-            .expect("a free X display number");
-        let name = format!(":{number}");
-        let process = Command::new("Xvfb")
-            .args([&name, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
+        // -displayfd: Xvfb picks a free display itself and writes its number once it is ready,
+        // so tests running side by side never race for one.
+        let mut process = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("Xvfb must be installed (scripts/bootstrap.sh installs it)");
-        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
-        wait_until("Xvfb to listen", || socket.exists());
-        VirtualDisplay { process, name }
+        let mut number = String::new();
+        let stdout = process.stdout.take().expect("Xvfb's stdout");
+        BufReader::new(stdout)
+            .read_line(&mut number)
+            .expect("Xvfb's display number");
+        VirtualDisplay {
+            process,
+            name: format!(":{}", number.trim()),
+        }
     }
 }
 
@@ -118,6 +131,23 @@ impl Harness {
         };
         self.client = Some(client);
         self.client()
+    }
+
+    /// The X display Strand's windows are on.
+    pub fn display_name(&self) -> String {
+        match &self.display {
+            Some(display) => display.name.clone(),
+            None => std::env::var("DISPLAY").expect("DISPLAY"),
+        }
+    }
+
+    /// Whether Strand still answers over WebDriver.
+    pub async fn is_running(&self) -> bool {
+        let answer = self.client().execute("return 1;", vec![]);
+        matches!(
+            tokio::time::timeout(Duration::from_secs(3), answer).await,
+            Ok(Ok(_))
+        )
     }
 
     pub fn client(&self) -> &Client {
@@ -211,12 +241,4 @@ fn free_port() -> u16 {
         .local_addr()
         .expect("addr")
         .port()
-}
-
-fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
-    let deadline = Instant::now() + PATIENCE;
-    while !ready() {
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }

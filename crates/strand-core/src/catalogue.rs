@@ -1,7 +1,7 @@
 //! The demo catalogue a new library starts with: plausible, clearly fictional items of every
 //! kind, generated from a fixed seed so every fresh install (and every test) sees the same one.
 
-use crate::model::{ItemKind, NewItem};
+use crate::model::{ItemDetails, ItemKind};
 
 /// How many items a fresh library starts with.
 pub const DEMO_CATALOGUE_SIZE: usize = 240;
@@ -102,7 +102,7 @@ const PALETTE: &[&str] = &[
 ];
 
 /// The demo catalogue: [`DEMO_CATALOGUE_SIZE`] items, the same every time.
-pub fn demo_catalogue() -> Vec<NewItem> {
+pub fn demo_catalogue() -> Vec<ItemDetails> {
     let mut rng = fastrand::Rng::with_seed(SEED);
     (0..DEMO_CATALOGUE_SIZE)
         .map(|index| demo_item(&mut rng, ItemKind::ALL[index % ItemKind::ALL.len()], index))
@@ -117,7 +117,7 @@ fn phrase(rng: &mut fastrand::Rng) -> String {
     format!("{} {}", pick(rng, ADJECTIVES), pick(rng, NOUNS))
 }
 
-fn demo_item(rng: &mut fastrand::Rng, kind: ItemKind, index: usize) -> NewItem {
+fn demo_item(rng: &mut fastrand::Rng, kind: ItemKind, index: usize) -> ItemDetails {
     let colour = pick(rng, PALETTE).to_owned();
     let slug = |title: &str| title.to_lowercase().replace(' ', "-");
     let (title, creator, duration_ms, price_cents, tags, source_uri) = match kind {
@@ -203,7 +203,7 @@ fn demo_item(rng: &mut fastrand::Rng, kind: ItemKind, index: usize) -> NewItem {
     let mut tags = tags;
     tags.sort();
     tags.dedup();
-    NewItem {
+    ItemDetails {
         kind,
         // The index keeps titles unique, so tests and people can tell near-namesakes apart.
         title: format!("{title} ({})", index + 1),

@@ -20,5 +20,7 @@ pub mod validate;
 pub use entitlements::{Capability, Policy, Tier};
 pub use error::{Error, ErrorCode, Result};
 pub use ids::{BundleId, EntryId, ItemId};
-pub use model::{Bundle, BundleState, BundleSummary, Entry, Item, ItemKind, ItemPage, SessionInfo};
+pub use model::{
+    Bundle, BundleState, BundleSummary, Entry, Item, ItemDetails, ItemKind, ItemPage, SessionInfo,
+};
 pub use strand::{Strand, StrandOptions};

@@ -61,6 +61,16 @@ impl ItemKind {
 pub struct Item {
     /// Its id.
     pub id: ItemId,
+    /// What it is and says.
+    #[serde(flatten)]
+    pub details: ItemDetails,
+}
+
+/// Everything about an item but its id: what the catalogue generator (and later, importers)
+/// create before the store gives it one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemDetails {
     /// What it is.
     pub kind: ItemKind,
     /// Its title.
@@ -76,27 +86,6 @@ pub struct Item {
     /// Where it lives (a URL or file path), if anywhere.
     pub source_uri: Option<String>,
     /// Its bead colour as `#rrggbb`.
-    pub colour: String,
-}
-
-/// An item as the catalogue generator (and later, importers) create it, before it has an id.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NewItem {
-    /// See [`Item::kind`].
-    pub kind: ItemKind,
-    /// See [`Item::title`].
-    pub title: String,
-    /// See [`Item::creator`].
-    pub creator: String,
-    /// See [`Item::duration_ms`].
-    pub duration_ms: Option<u32>,
-    /// See [`Item::price_cents`].
-    pub price_cents: Option<u32>,
-    /// See [`Item::tags`].
-    pub tags: Vec<String>,
-    /// See [`Item::source_uri`].
-    pub source_uri: Option<String>,
-    /// See [`Item::colour`].
     pub colour: String,
 }
 

@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 
 use crate::error::{Error, Result};
 use crate::ids::ItemId;
-use crate::model::{Item, ItemKind, ItemPage, NewItem};
+use crate::model::{Item, ItemDetails, ItemKind, ItemPage};
 
 /// The columns [`item_from_row`] reads, for any query that aliases `items` as `i`.
 pub(super) const ITEM_COLUMNS: &str = "i.id, i.kind, i.title, i.creator, i.duration_ms, \
@@ -32,14 +32,16 @@ pub(super) fn item_from_row(row: &Row<'_>, first: usize) -> rusqlite::Result<Ite
     })?;
     Ok(Item {
         id: row.get(first)?,
-        kind,
-        title: row.get(first + 2)?,
-        creator: row.get(first + 3)?,
-        duration_ms: row.get(first + 4)?,
-        price_cents: row.get(first + 5)?,
-        source_uri: row.get(first + 6)?,
-        colour: row.get(first + 7)?,
-        tags,
+        details: ItemDetails {
+            kind,
+            title: row.get(first + 2)?,
+            creator: row.get(first + 3)?,
+            duration_ms: row.get(first + 4)?,
+            price_cents: row.get(first + 5)?,
+            source_uri: row.get(first + 6)?,
+            colour: row.get(first + 7)?,
+            tags,
+        },
     })
 }
 
@@ -95,7 +97,7 @@ pub(crate) fn items_by_id(
 /// Adds `items` to the library; the caller's transaction makes it all or nothing.
 pub(crate) fn insert_items(
     connection: &Connection,
-    items: &[NewItem],
+    items: &[ItemDetails],
     now: DateTime<Utc>,
 ) -> Result<Vec<ItemId>> {
     let mut insert_item = connection.prepare_cached(

@@ -1,0 +1,95 @@
+//! The X11 side of the end-to-end tests: what WebDriver cannot see. Native dialogs are separate
+//! top-level windows, and "close the window" is a WM_DELETE_WINDOW message a window manager
+//! would send; Xvfb has no window manager, so the test sends it itself.
+
+use x11rb::connection::Connection;
+use x11rb::protocol::xproto::{AtomEnum, ClientMessageEvent, ConnectionExt, EventMask, Window};
+use x11rb::rust_connection::RustConnection;
+
+pub struct Desktop {
+    connection: RustConnection,
+    root: Window,
+    wm_protocols: u32,
+    wm_delete_window: u32,
+    net_wm_name: u32,
+    utf8_string: u32,
+}
+
+impl Desktop {
+    pub fn connect(display: &str) -> Desktop {
+        let (connection, screen) = x11rb::connect(Some(display)).expect("connect to the X display");
+        let root = connection.setup().roots[screen].root;
+        let atom = |name: &str| {
+            connection
+                .intern_atom(false, name.as_bytes())
+                .expect("intern")
+                .reply()
+                .expect("atom")
+                .atom
+        };
+        Desktop {
+            wm_protocols: atom("WM_PROTOCOLS"),
+            wm_delete_window: atom("WM_DELETE_WINDOW"),
+            net_wm_name: atom("_NET_WM_NAME"),
+            utf8_string: atom("UTF8_STRING"),
+            connection,
+            root,
+        }
+    }
+
+    /// The mapped top-level windows whose title is exactly `title`.
+    pub fn windows_titled(&self, title: &str) -> Vec<Window> {
+        let children = self
+            .connection
+            .query_tree(self.root)
+            .expect("query tree")
+            .reply()
+            .expect("tree")
+            .children;
+        children
+            .into_iter()
+            .filter(|&window| {
+                self.is_viewable(window) && self.title(window).as_deref() == Some(title)
+            })
+            .collect()
+    }
+
+    /// Asks `window` to close, as a window manager's close button would.
+    pub fn request_close(&self, window: Window) {
+        let message = ClientMessageEvent::new(
+            32,
+            window,
+            self.wm_protocols,
+            [self.wm_delete_window, 0, 0, 0, 0],
+        );
+        self.connection
+            .send_event(false, window, EventMask::NO_EVENT, message)
+            .expect("send close request");
+        self.connection.flush().expect("flush");
+    }
+
+    fn is_viewable(&self, window: Window) -> bool {
+        self.connection
+            .get_window_attributes(window)
+            .ok()
+            .and_then(|cookie| cookie.reply().ok())
+            .is_some_and(|attributes| {
+                attributes.map_state == x11rb::protocol::xproto::MapState::VIEWABLE
+            })
+    }
+
+    fn title(&self, window: Window) -> Option<String> {
+        let utf8 = self.property(window, self.net_wm_name, self.utf8_string);
+        utf8.or_else(|| self.property(window, AtomEnum::WM_NAME.into(), AtomEnum::STRING.into()))
+    }
+
+    fn property(&self, window: Window, property: u32, kind: u32) -> Option<String> {
+        let reply = self
+            .connection
+            .get_property(false, window, property, kind, 0, 1024)
+            .ok()?
+            .reply()
+            .ok()?;
+        (!reply.value.is_empty()).then(|| String::from_utf8_lossy(&reply.value).into_owned())
+    }
+}

@@ -1,0 +1,71 @@
+//! Step 6 of the foundation: closing Strand with unkept drafts asks first, in a native dialog.
+
+use std::time::{Duration, Instant};
+
+use crate::desktop::Desktop;
+use crate::harness::Harness;
+use crate::steps::*;
+
+const QUIT_DIALOG: &str = "Quit Strand?";
+
+async fn window_titled(desktop: &Desktop, title: &str) -> u32 {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Some(window) = desktop.windows_titled(title).first() {
+            return *window;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no window titled {title:?} appeared"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn closing_with_an_unkept_draft_asks_first_and_dismissing_the_question_keeps_the_draft() {
+    let mut harness = Harness::new();
+    harness.launch().await;
+    library_is_shown(&harness).await;
+    create_bundle(&harness, "Gifts for Ada").await;
+    let desktop = Desktop::connect(&harness.display_name());
+
+    let main_window = window_titled(&desktop, "Strand").await;
+    desktop.request_close(main_window);
+    let dialog = window_titled(&desktop, QUIT_DIALOG).await;
+    assert!(harness.is_running().await, "Strand quit without asking");
+
+    // Closing the question is "keep editing": Strand stays, and so does the draft.
+    desktop.request_close(dialog);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !desktop.windows_titled(QUIT_DIALOG).is_empty() {
+        assert!(Instant::now() < deadline, "the question did not go away");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(harness.is_running().await);
+    assert_eq!(
+        bundle_names(&harness, 1).await,
+        serde_json::json!(["Gifts for Ada"])
+    );
+    harness.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn closing_with_nothing_unkept_quits_without_asking() {
+    let mut harness = Harness::new();
+    harness.launch().await;
+    library_is_shown(&harness).await;
+    let desktop = Desktop::connect(&harness.display_name());
+
+    desktop.request_close(window_titled(&desktop, "Strand").await);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while harness.is_running().await {
+        assert!(
+            desktop.windows_titled(QUIT_DIALOG).is_empty(),
+            "asked although nothing was unkept"
+        );
+        assert!(Instant::now() < deadline, "Strand did not quit");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    harness.stop().await;
+}

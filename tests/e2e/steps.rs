@@ -1,0 +1,116 @@
+//! Steps the journeys share: typing, waiting for what the window shows, reading it back.
+
+use std::time::Duration;
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use strand_core::{Strand, StrandOptions};
+
+use crate::harness::Harness;
+
+pub const ENTER: char = '\u{E007}';
+pub const ALT: char = '\u{E00A}';
+pub const ARROW_DOWN: char = '\u{E015}';
+
+pub const LIBRARY_ROWS: &str = "[data-testid=library] li";
+pub const ENTRY_ROWS: &str = "[data-testid=entries] li";
+
+pub async fn click(harness: &Harness, css: &str) {
+    let element = harness.find(css).await;
+    element
+        .click()
+        .await
+        .unwrap_or_else(|error| panic!("cannot click {css}: {error}"));
+}
+
+pub async fn press(harness: &Harness, keys: &[char]) {
+    let mut actions = KeyActions::new("keyboard".into());
+    for key in keys {
+        actions = actions.then(KeyAction::Down { value: *key });
+    }
+    for key in keys.iter().rev() {
+        actions = actions.then(KeyAction::Up { value: *key });
+    }
+    harness
+        .client()
+        .perform_actions(actions)
+        .await
+        .expect("keys");
+}
+
+pub async fn focus(harness: &Harness, css: &str) {
+    let script = format!(
+        "document.querySelector('{css}').focus(); return document.activeElement !== document.body;"
+    );
+    harness.wait_for(&format!("focus on {css}"), &script).await;
+}
+
+pub async fn entry_count_is(harness: &Harness, count: usize) {
+    let script = format!("return document.querySelectorAll('{ENTRY_ROWS}').length === {count};");
+    harness.wait_for(&format!("{count} entries"), &script).await;
+}
+
+pub async fn entries_are(harness: &Harness, expected: &[String]) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let shown = harness.item_ids(ENTRY_ROWS).await;
+        if shown == expected {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "entries are {shown:?}, expected {expected:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+pub async fn text_of(harness: &Harness, css: &str) -> String {
+    harness.find(css).await.text().await.expect("text")
+}
+
+pub async fn library_is_shown(harness: &Harness) {
+    let script = format!("return document.querySelectorAll('{LIBRARY_ROWS}').length >= 200;");
+    harness
+        .wait_for("the demo catalogue of at least 200 items", &script)
+        .await;
+}
+
+pub async fn create_bundle(harness: &Harness, name: &str) {
+    harness
+        .find("[data-testid=new-bundle-name]")
+        .await
+        .send_keys(name)
+        .await
+        .expect("type name");
+    click(harness, "[data-testid=create-bundle]").await;
+    let script =
+        format!("return document.querySelector('[data-testid=bundle-name]')?.value === '{name}';");
+    harness
+        .wait_for(&format!("the open bundle {name}"), &script)
+        .await;
+}
+
+pub fn kept_bundle_names(harness: &Harness) -> Vec<String> {
+    let library = Strand::open(
+        &harness.data_dir.path().join("strand.sqlite"),
+        StrandOptions::default(),
+    )
+    .expect("open the library file beside the running app");
+    library
+        .bundles()
+        .expect("bundles")
+        .into_iter()
+        .map(|bundle| bundle.name)
+        .collect()
+}
+
+/// The names in the bundle list, once it shows `count` of them.
+pub async fn bundle_names(harness: &Harness, count: usize) -> serde_json::Value {
+    let script = format!(
+        "const names = [...document.querySelectorAll('[data-testid=bundle-list] .name')].map((n) => n.textContent.trim());
+         return names.length === {count} && names;"
+    );
+    harness
+        .wait_for(&format!("{count} bundles in the list"), &script)
+        .await
+}
