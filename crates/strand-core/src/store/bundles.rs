@@ -10,6 +10,9 @@ use crate::ids::{BundleId, EntryId, ItemId};
 use crate::model::{Bundle, BundleState, BundleSummary, Entry};
 use crate::order::{self, OrderKey};
 
+const INSERT_ENTRY: &str =
+    "INSERT INTO entries (id, bundle_id, item_id, order_key, added_at) VALUES (?1, ?2, ?3, ?4, ?5)";
+
 /// Writes a draft as a kept bundle with its entries and their order.
 pub(crate) fn keep_draft(
     connection: &Connection,
@@ -20,9 +23,7 @@ pub(crate) fn keep_draft(
         "INSERT INTO bundles (id, name, created_at, kept_at) VALUES (?1, ?2, ?3, ?4)",
         (draft.id, &draft.name, draft.created_at, kept_at),
     )?;
-    let mut insert = connection.prepare_cached(
-        "INSERT INTO entries (id, bundle_id, item_id, order_key, added_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
+    let mut insert = connection.prepare_cached(INSERT_ENTRY)?;
     for entry in &draft.entries {
         insert.execute((
             entry.id,
@@ -117,9 +118,7 @@ pub(crate) fn insert_entry(
     let key = order::between(last.as_ref(), None)?;
     let id = EntryId::new();
     connection
-        .prepare_cached(
-            "INSERT INTO entries (id, bundle_id, item_id, order_key, added_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
+        .prepare_cached(INSERT_ENTRY)?
         .execute((id, bundle_id, item_id, &key, now))?;
     if key.needs_rebalance() {
         rebalance(connection, bundle_id)?;
