@@ -6,19 +6,26 @@
 //! refused here, so the rules hold whatever calls the core (the UI, a test, a script).
 #![deny(missing_docs)]
 
+pub mod access;
 pub mod catalogue;
+pub mod clock;
 mod drafts;
 pub mod entitlements;
 pub mod error;
+pub mod funnel;
 pub mod ids;
+pub mod licence;
 pub mod model;
 pub mod order;
 pub mod store;
 mod strand;
 pub mod validate;
 
-pub use entitlements::{Capability, Policy, Tier};
+pub use access::{AccessInfo, LicenceInfo, TrialInfo};
+pub use clock::{SystemTime, TimeSource};
+pub use entitlements::{Capability, PlanRow, Policy, Rule, Tier};
 pub use error::{Error, ErrorCode, Result};
+pub use funnel::{FunnelCount, FunnelStep};
 pub use ids::{BundleId, EntryId, ItemId};
 pub use model::{
     Bundle, BundleState, BundleSummary, Entry, Item, ItemDetails, ItemKind, ItemPage, SessionInfo,

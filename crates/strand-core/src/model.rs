@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::entitlements::{Policy, Tier};
+use crate::access::AccessInfo;
+use crate::entitlements::Policy;
 use crate::ids::{BundleId, EntryId, ItemId};
 
 /// What an item is; the UI picks an icon and wording from it.
@@ -155,10 +156,18 @@ pub struct BundleSummary {
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SessionInfo {
-    /// Whether this is a demo session (tier switching allowed, badge shown).
+    /// Whether this is a demo session (demo panel shown, badge shown).
     pub demo: bool,
-    /// The tier right now.
-    pub tier: Tier,
     /// The policy in force.
     pub policy: Policy,
+    /// The tier, clock state, licence and trial, derived now.
+    pub access: AccessInfo,
+    /// Whether the tier shown is a demo override rather than derived from licence and trial.
+    pub tier_overridden: bool,
+    /// Strand's time (the system's, plus demo time travel).
+    pub now: DateTime<Utc>,
+    /// How many days the demo has travelled ahead.
+    pub time_travel_days: i64,
+    /// Whether the person agreed to local funnel recording (always recorded in demo mode).
+    pub funnel_opt_in: bool,
 }

@@ -1,18 +1,24 @@
 //! [`Strand`]: the one handle the shell (and tests, and benchmarks) drive. It routes each edit to
-//! a draft in memory or to a kept bundle in the store, and sends every write of kept data through
-//! the premium gate first.
+//! a draft in memory or to a kept bundle in the store, sends every write of kept data through the
+//! premium gate first, and holds the demo controls product teams switch.
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
-use chrono::Utc;
+use chrono::Duration;
+use ed25519_dalek::VerifyingKey;
+use rusqlite::Connection;
 
+use crate::access::{self, AccessInfo, Facts};
 use crate::catalogue;
+use crate::clock::{Clock, SystemTime, TimeSource};
 use crate::drafts::Draft;
-use crate::entitlements::{Capability, Entitlements, Tier};
+use crate::entitlements::{self, Capability, PlanRow, Policy, Rule, Tier};
 use crate::error::{Error, Result};
+use crate::funnel::{self, FunnelCount, FunnelStep};
 use crate::ids::{BundleId, EntryId, ItemId};
+use crate::licence;
 use crate::model::{Bundle, BundleState, BundleSummary, Entry, ItemPage, SessionInfo};
 use crate::store::{self, Store};
 use crate::validate;
@@ -20,53 +26,238 @@ use crate::validate;
 /// The most items one library page may ask for.
 pub const MAX_PAGE: u32 = 1000;
 
+/// The furthest the demo may travel ahead, in days.
+pub const MAX_TIME_TRAVEL_DAYS: i64 = 3650;
+
 /// How a Strand session is started.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct StrandOptions {
-    /// Demo mode: product teams may switch tiers.
+    /// Demo mode: product teams may switch tiers and policies, travel in time and reset.
     pub demo: bool,
+    /// Where the system time comes from (tests set it back to simulate tampering).
+    pub time: Arc<dyn TimeSource>,
 }
 
-/// A library opened for one session: the store, this session's drafts, and the gate.
+impl Default for StrandOptions {
+    fn default() -> Self {
+        StrandOptions {
+            demo: false,
+            time: Arc::new(SystemTime),
+        }
+    }
+}
+
+/// What a product team has switched in this demo session.
+#[derive(Debug, Default)]
+struct DemoControls {
+    tier: Option<Tier>,
+    policy: Policy,
+}
+
+/// A library opened for one session: the store, this session's drafts, the clock and the gate.
 #[derive(Debug)]
 pub struct Strand {
     store: Store,
     drafts: Mutex<BTreeMap<BundleId, Draft>>,
-    entitlements: Entitlements,
+    demo: Option<Mutex<DemoControls>>,
+    clock: Clock,
+    licence_key: Option<VerifyingKey>,
 }
 
 impl Strand {
     /// Opens the library at `path`, creating it with the demo catalogue on first start.
     pub fn open(path: &Path, options: StrandOptions) -> Result<Strand> {
-        let store = Store::open(path)?;
-        store.write(|tx| {
+        let strand = Strand {
+            store: Store::open(path)?,
+            drafts: Mutex::new(BTreeMap::new()),
+            demo: options.demo.then(Mutex::default),
+            clock: Clock::new(options.time),
+            licence_key: licence::vendor_key(),
+        };
+        strand.store.write(|tx| {
             if !store::is_seeded(tx)? {
-                store::insert_items(tx, &catalogue::demo_catalogue(), Utc::now())?;
+                store::insert_items(tx, &catalogue::demo_catalogue(), strand.clock.now())?;
                 store::mark_seeded(tx)?;
             }
-            Ok(())
+            strand.observe_clock(tx)
         })?;
-        Ok(Strand {
-            store,
-            drafts: Mutex::new(BTreeMap::new()),
-            entitlements: Entitlements::new(options.demo),
+        Ok(strand)
+    }
+
+    // ----- session, access and the gate -------------------------------------------------------
+
+    /// What the UI needs to know about this session, derived now.
+    pub fn session(&self) -> Result<SessionInfo> {
+        Ok(SessionInfo {
+            demo: self.demo.is_some(),
+            policy: self.policy(),
+            access: self.access()?,
+            tier_overridden: self.demo_controls().is_some_and(|demo| demo.tier.is_some()),
+            now: self.clock.now(),
+            time_travel_days: self.clock.offset().num_days(),
+            funnel_opt_in: self.store.read(store::funnel_opt_in)?,
         })
     }
 
-    /// What the UI needs to know about this session.
-    pub fn session(&self) -> SessionInfo {
-        SessionInfo {
-            demo: self.entitlements.is_demo(),
-            tier: self.entitlements.tier(),
-            policy: self.entitlements.policy(),
+    /// The tier and what it rests on, derived from the stored facts now.
+    pub fn access(&self) -> Result<AccessInfo> {
+        let facts = self.store.read(|connection| {
+            Ok(Facts {
+                licence_tokens: store::licence_tokens(connection)?,
+                trial_started: store::trial_started(connection)?,
+                last_seen: store::last_seen(connection)?,
+            })
+        })?;
+        let mut access = access::derive(
+            &facts,
+            self.licence_key.as_ref(),
+            self.clock.now(),
+            self.clock.system_now(),
+        );
+        if let Some(tier) = self.demo_controls().and_then(|demo| demo.tier) {
+            access.tier = tier;
         }
+        Ok(access)
     }
 
-    /// Switches the tier; only in demo mode.
-    pub fn set_demo_tier(&self, tier: Tier) -> Result<SessionInfo> {
-        self.entitlements.set_demo_tier(tier)?;
-        Ok(self.session())
+    /// The policy in force: the founding one, or the preset a demo switched to.
+    pub fn policy(&self) -> Policy {
+        self.demo_controls()
+            .map(|demo| demo.policy)
+            .unwrap_or_default()
     }
+
+    /// The plan map of the policy in force.
+    pub fn plan_map(&self) -> Vec<PlanRow> {
+        self.policy().plan_map()
+    }
+
+    /// The premium gate: refuses with [`Error::PremiumRequired`] (or [`Error::ClockBehind`]
+    /// while the clock is set back) unless the policy lets the current tier use `capability`.
+    pub fn require(&self, capability: Capability) -> Result<()> {
+        let policy = self.policy();
+        let rule = policy.rule(capability);
+        let kept = match rule {
+            Rule::Free => return Ok(()),
+            Rule::Premium => 0,
+            Rule::FreeUpTo { .. } => self.store.read(store::kept_count)?,
+        };
+        if rule.allows(Tier::Free, kept) {
+            return Ok(());
+        }
+        let access = self.access()?;
+        if access.clock_behind
+            && let Some(last_seen) = access.last_seen
+        {
+            return Err(Error::ClockBehind { last_seen });
+        }
+        entitlements::require(policy, capability, access.tier, kept)
+    }
+
+    // ----- trial, licences, funnel ---------------------------------------------------------------
+
+    /// Starts the one-time 14-day trial.
+    pub fn start_trial(&self) -> Result<SessionInfo> {
+        let access = self.access()?;
+        if access.clock_behind
+            && let Some(last_seen) = access.last_seen
+        {
+            return Err(Error::ClockBehind { last_seen });
+        }
+        if !access.trial.available {
+            return Err(Error::Conflict(
+                "the free trial has already been used on this computer".into(),
+            ));
+        }
+        self.store.write(|tx| {
+            store::start_trial(tx, self.clock.now())?;
+            self.record(tx, FunnelStep::TrialStarted)?;
+            self.observe_clock(tx)
+        })?;
+        self.session()
+    }
+
+    /// Verifies a licence key offline and, if it is valid now, stores it.
+    pub fn activate_licence(&self, token: &str) -> Result<SessionInfo> {
+        let key = self.licence_key.as_ref().ok_or_else(|| {
+            Error::Conflict("this build of Strand has no valid licence key compiled in".into())
+        })?;
+        let payload = licence::verify(token, key, self.clock.now())?;
+        self.store.write(|tx| {
+            store::insert_licence(
+                tx,
+                &payload.licence_id.to_string(),
+                token.trim(),
+                self.clock.now(),
+            )?;
+            self.record(tx, FunnelStep::LicenceActivated)?;
+            self.observe_clock(tx)
+        })?;
+        self.session()
+    }
+
+    /// Turns local funnel recording on or off (outside demo mode it is off until the person agrees).
+    pub fn set_funnel_opt_in(&self, opted_in: bool) -> Result<SessionInfo> {
+        self.store
+            .write(|tx| store::set_funnel_opt_in(tx, opted_in))?;
+        self.session()
+    }
+
+    /// How often each funnel step happened.
+    pub fn funnel(&self) -> Result<Vec<FunnelCount>> {
+        self.store.read(store::funnel_counts)
+    }
+
+    /// The funnel as CSV.
+    pub fn funnel_csv(&self) -> Result<String> {
+        Ok(funnel::to_csv(&self.funnel()?))
+    }
+
+    // ----- demo controls -------------------------------------------------------------------------
+
+    /// Overrides the tier for this demo session (`None`: derive it from licence and trial again).
+    pub fn set_demo_tier(&self, tier: Option<Tier>) -> Result<SessionInfo> {
+        self.demo_controls_mut()?.tier = tier;
+        self.session()
+    }
+
+    /// Switches the policy preset for this demo session.
+    pub fn set_demo_policy(&self, policy: Policy) -> Result<SessionInfo> {
+        self.demo_controls_mut()?.policy = policy;
+        self.session()
+    }
+
+    /// Moves Strand's clock `days` ahead of the system's (0 returns to now).
+    pub fn time_travel(&self, days: i64) -> Result<SessionInfo> {
+        drop(self.demo_controls_mut()?); // only a demo may travel
+        if !(0..=MAX_TIME_TRAVEL_DAYS).contains(&days) {
+            return Err(Error::invalid(
+                "days",
+                format!("travel 0 to {MAX_TIME_TRAVEL_DAYS} days ahead"),
+            ));
+        }
+        self.clock.set_offset(Duration::days(days));
+        self.session()
+    }
+
+    /// Starts the demo afresh: an empty library with the demo catalogue, no licences, trial,
+    /// funnel or drafts, the founding policy, and the present time.
+    pub fn reset_demo(&self) -> Result<SessionInfo> {
+        let mut drafts = self.drafts();
+        *self.demo_controls_mut()? = DemoControls::default();
+        self.clock.set_offset(Duration::zero());
+        self.store.write(|tx| {
+            store::wipe(tx)?;
+            store::insert_items(tx, &catalogue::demo_catalogue(), self.clock.now())?;
+            store::mark_seeded(tx)?;
+            self.observe_clock(tx)
+        })?;
+        drafts.clear();
+        drop(drafts);
+        self.session()
+    }
+
+    // ----- library and bundles -------------------------------------------------------------------
 
     /// A page of the library, by title.
     pub fn items(&self, offset: u32, limit: u32) -> Result<ItemPage> {
@@ -96,7 +287,8 @@ impl Strand {
         Ok(summaries)
     }
 
-    /// The bundle with `id`, draft or kept, with its entries in order.
+    /// The bundle with `id`, draft or kept, with its entries in order. Kept bundles are
+    /// readable on every tier.
     pub fn bundle(&self, id: BundleId) -> Result<Bundle> {
         if let Some(draft) = self.drafts().get(&id) {
             return self.draft_view(draft);
@@ -108,8 +300,9 @@ impl Strand {
 
     /// Starts a draft. Anyone may build.
     pub fn create_bundle(&self, name: &str) -> Result<Bundle> {
-        let draft = Draft::new(validate::bundle_name(name)?, Utc::now());
+        let draft = Draft::new(validate::bundle_name(name)?, self.clock.now());
         let view = self.draft_view(&draft)?;
+        self.record_alone(FunnelStep::DraftStarted)?;
         self.drafts().insert(draft.id, draft);
         Ok(view)
     }
@@ -135,10 +328,11 @@ impl Strand {
         {
             return Err(Error::not_found("item", item_id));
         }
+        let now = self.clock.now();
         self.edit(
             id,
-            |draft| draft.append(item_id, Utc::now()),
-            |connection| store::insert_entry(connection, id, item_id, Utc::now()).map(drop),
+            |draft| draft.append(item_id, now),
+            |connection| store::insert_entry(connection, id, item_id, now).map(drop),
         )
     }
 
@@ -160,8 +354,8 @@ impl Strand {
         )
     }
 
-    /// Keeps a draft: the premium act. Refused with [`Error::PremiumRequired`] unless the
-    /// current tier may keep, in which case the draft is written whole in one transaction.
+    /// Keeps a draft: the premium act. Refused by the gate unless the policy lets the current
+    /// tier keep, in which case the draft is written whole in one transaction.
     pub fn keep(&self, id: BundleId) -> Result<Bundle> {
         let mut drafts = self.drafts();
         let Some(draft) = drafts.get(&id) else {
@@ -176,9 +370,18 @@ impl Strand {
                 },
             );
         };
-        self.entitlements.require(Capability::KeepBundle)?;
-        self.store
-            .write(|tx| store::keep_draft(tx, draft, Utc::now()))?;
+        self.record_alone(FunnelStep::KeepAttempted)?;
+        if let Err(refusal) = self.require(Capability::KeepBundle) {
+            if matches!(refusal, Error::PremiumRequired { .. }) {
+                self.record_alone(FunnelStep::PaywallShown)?;
+            }
+            return Err(refusal);
+        }
+        self.store.write(|tx| {
+            store::keep_draft(tx, draft, self.clock.now())?;
+            self.record(tx, FunnelStep::Kept)?;
+            self.observe_clock(tx)
+        })?;
         drafts.remove(&id);
         drop(drafts);
         self.bundle(id)
@@ -191,6 +394,8 @@ impl Strand {
             .map(|draft| draft.name.clone())
             .collect()
     }
+
+    // ----- internals -----------------------------------------------------------------------------
 
     /// Applies an edit to the draft `id`, or, if `id` is kept, checks the gate and applies the
     /// edit to the store in one transaction.
@@ -215,8 +420,11 @@ impl Strand {
         {
             return Err(Error::not_found("bundle", id));
         }
-        self.entitlements.require(Capability::EditKeptBundle)?;
-        self.store.write(edit_kept)?;
+        self.require(Capability::EditKeptBundle)?;
+        self.store.write(|tx| {
+            edit_kept(tx)?;
+            self.observe_clock(tx)
+        })?;
         self.bundle(id)
     }
 
@@ -242,6 +450,46 @@ impl Strand {
             created_at: draft.created_at,
             kept_at: None,
             entries,
+        })
+    }
+
+    /// Remembers the latest system time seen, so a clock set back behind it can be noticed.
+    fn observe_clock(&self, connection: &Connection) -> Result<()> {
+        let now = self.clock.system_now();
+        if store::last_seen(connection)?.is_none_or(|seen| now > seen) {
+            store::set_last_seen(connection, now)?;
+        }
+        Ok(())
+    }
+
+    /// Records a funnel step inside the caller's transaction, if recording is allowed.
+    fn record(&self, connection: &Connection, step: FunnelStep) -> Result<()> {
+        if self.demo.is_some() || store::funnel_opt_in(connection)? {
+            store::record_funnel(connection, step, self.clock.now())?;
+        }
+        Ok(())
+    }
+
+    /// Records a funnel step in its own transaction; writes nothing when recording is off.
+    fn record_alone(&self, step: FunnelStep) -> Result<()> {
+        if self.demo.is_some() || self.store.read(store::funnel_opt_in)? {
+            self.store
+                .write(|tx| store::record_funnel(tx, step, self.clock.now()))?;
+        }
+        Ok(())
+    }
+
+    fn demo_controls(&self) -> Option<MutexGuard<'_, DemoControls>> {
+        self.demo
+            .as_ref()
+            .map(|demo| demo.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+    }
+
+    fn demo_controls_mut(&self) -> Result<MutexGuard<'_, DemoControls>> {
+        self.demo_controls().ok_or_else(|| {
+            Error::Forbidden(
+                "demo controls only work in demo mode (--demo or STRAND_DEMO=1)".into(),
+            )
         })
     }
 

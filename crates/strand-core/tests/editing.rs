@@ -54,7 +54,10 @@ fn a_lapsed_user_can_read_kept_bundles_but_not_edit_them() {
     let library = Library::premium();
     let draft = library.draft("Mine", 2);
     let kept = library.strand.keep(draft.id).expect("keep");
-    library.strand.set_demo_tier(Tier::Free).expect("lapse");
+    library
+        .strand
+        .set_demo_tier(Some(Tier::Free))
+        .expect("lapse");
     let refused = library.strand.remove_entry(kept.id, kept.entries[0].id);
     assert!(matches!(
         refused,

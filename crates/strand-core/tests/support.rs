@@ -15,8 +15,14 @@ pub struct Library {
 impl Library {
     pub fn new(demo: bool) -> Library {
         let dir = tempfile::tempdir().expect("temp dir");
-        let strand = Strand::open(&dir.path().join("strand.sqlite"), StrandOptions { demo })
-            .expect("open library");
+        let strand = Strand::open(
+            &dir.path().join("strand.sqlite"),
+            StrandOptions {
+                demo,
+                ..StrandOptions::default()
+            },
+        )
+        .expect("open library");
         Library { strand, dir }
     }
 
@@ -24,7 +30,7 @@ impl Library {
         let library = Library::new(true);
         library
             .strand
-            .set_demo_tier(Tier::Premium)
+            .set_demo_tier(Some(Tier::Premium))
             .expect("demo tier");
         library
     }
@@ -39,7 +45,10 @@ impl Library {
         drop(strand);
         let strand = Strand::open(
             &dir.path().join("strand.sqlite"),
-            StrandOptions { demo: true },
+            StrandOptions {
+                demo: true,
+                ..StrandOptions::default()
+            },
         )
         .expect("reopen library");
         Library { strand, dir }

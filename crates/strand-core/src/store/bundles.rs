@@ -55,6 +55,11 @@ pub(crate) fn kept_summaries(connection: &Connection) -> Result<Vec<BundleSummar
     Ok(summaries)
 }
 
+/// How many bundles are kept.
+pub(crate) fn kept_count(connection: &Connection) -> Result<u32> {
+    Ok(connection.query_row("SELECT COUNT(*) FROM bundles", [], |row| row.get(0))?)
+}
+
 /// Whether a kept bundle with `id` exists.
 pub(crate) fn bundle_exists(connection: &Connection, id: BundleId) -> Result<bool> {
     let mut statement = connection.prepare_cached("SELECT 1 FROM bundles WHERE id = ?1")?;

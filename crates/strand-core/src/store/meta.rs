@@ -6,23 +6,28 @@ use crate::error::Result;
 
 const CATALOGUE_SEEDED: &str = "catalogue_seeded";
 
+pub(super) fn get(connection: &Connection, key: &str) -> Result<Option<String>> {
+    let mut statement = connection.prepare_cached("SELECT value FROM meta WHERE key = ?1")?;
+    Ok(statement.query_row([key], |row| row.get(0)).optional()?)
+}
+
+pub(super) fn set(connection: &Connection, key: &str, value: &str) -> Result<()> {
+    connection
+        .prepare_cached("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")?
+        .execute((key, value))?;
+    Ok(())
+}
+
 /// Whether the demo catalogue was ever put into this library.
 pub(crate) fn is_seeded(connection: &Connection) -> Result<bool> {
-    let value: Option<String> = connection
-        .query_row(
-            "SELECT value FROM meta WHERE key = ?1",
-            [CATALOGUE_SEEDED],
-            |row| row.get(0),
-        )
-        .optional()?;
-    Ok(value.is_some())
+    Ok(get(connection, CATALOGUE_SEEDED)?.is_some())
 }
 
 /// Records that the demo catalogue was seeded, so it is not seeded twice.
 pub(crate) fn mark_seeded(connection: &Connection) -> Result<()> {
-    connection.execute(
-        "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
-        (CATALOGUE_SEEDED, chrono::Utc::now().to_rfc3339()),
-    )?;
-    Ok(())
+    set(
+        connection,
+        CATALOGUE_SEEDED,
+        &chrono::Utc::now().to_rfc3339(),
+    )
 }

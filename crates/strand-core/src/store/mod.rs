@@ -5,6 +5,7 @@
 //! One connection behind a mutex serves reads and writes: a desktop library has one writer, and
 //! SQLite in WAL mode serves its reads in microseconds.
 
+mod access;
 mod bundles;
 mod items;
 mod meta;
@@ -65,8 +66,12 @@ impl Store {
     }
 }
 
+pub(crate) use access::{
+    funnel_counts, funnel_opt_in, insert_licence, last_seen, licence_tokens, record_funnel,
+    set_funnel_opt_in, set_last_seen, start_trial, trial_started, wipe,
+};
 pub(crate) use bundles::{
-    bundle_exists, delete_entry, insert_entry, keep_draft, kept_bundle, kept_summaries,
+    bundle_exists, delete_entry, insert_entry, keep_draft, kept_bundle, kept_count, kept_summaries,
     move_kept_entry, rename_kept,
 };
 pub(crate) use items::{insert_items, item_exists, items_by_id, page as item_page};
