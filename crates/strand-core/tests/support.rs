@@ -2,10 +2,54 @@
 //! way another program would.
 
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
+use chrono::{DateTime, Duration, Utc};
+use ed25519_dalek::SigningKey;
 use rusqlite::Connection;
-use strand_core::{Bundle, BundleId, ItemId, Strand, StrandOptions, Tier};
+use strand_core::licence::{self, LicencePayload};
+use strand_core::{Bundle, BundleId, ItemId, Strand, StrandOptions, Tier, TimeSource};
 use tempfile::TempDir;
+use uuid::Uuid;
+
+/// A system clock the test can set back, as a person tampering with it would.
+#[derive(Debug)]
+pub struct ManualTime(Mutex<DateTime<Utc>>);
+
+impl ManualTime {
+    pub fn new() -> Arc<ManualTime> {
+        Arc::new(ManualTime(Mutex::new(Utc::now())))
+    }
+
+    pub fn shift(&self, by: Duration) {
+        *self.0.lock().expect("clock") += by;
+    }
+}
+
+impl TimeSource for ManualTime {
+    fn now(&self) -> DateTime<Utc> {
+        *self.0.lock().expect("clock")
+    }
+}
+
+/// The demo signing key the licence issuer ships with.
+pub fn demo_signing_key() -> SigningKey {
+    let hex = include_str!("../../strand-licence/DEMO-ONLY-signing-key.hex");
+    SigningKey::from_bytes(&licence::key_bytes_from_hex(hex).expect("demo key"))
+}
+
+/// A licence for Ada, issued a day ago, valid for `days` (or forever).
+pub fn licence_for_ada(days: Option<i64>, key: &SigningKey) -> String {
+    let issued_at = Utc::now() - Duration::days(1);
+    let payload = LicencePayload {
+        licence_id: Uuid::now_v7(),
+        licensee: "Ada Lovelace".into(),
+        plan: "premium".into(),
+        issued_at,
+        expires_at: days.map(|days| issued_at + Duration::days(days)),
+    };
+    licence::issue(&payload, key)
+}
 
 pub struct Library {
     pub strand: Strand,
@@ -14,15 +58,16 @@ pub struct Library {
 
 impl Library {
     pub fn new(demo: bool) -> Library {
+        Library::with_options(StrandOptions {
+            demo,
+            ..StrandOptions::default()
+        })
+    }
+
+    pub fn with_options(options: StrandOptions) -> Library {
         let dir = tempfile::tempdir().expect("temp dir");
-        let strand = Strand::open(
-            &dir.path().join("strand.sqlite"),
-            StrandOptions {
-                demo,
-                ..StrandOptions::default()
-            },
-        )
-        .expect("open library");
+        let strand =
+            Strand::open(&dir.path().join("strand.sqlite"), options).expect("open library");
         Library { strand, dir }
     }
 

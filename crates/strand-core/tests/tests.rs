@@ -5,3 +5,5 @@ mod support;
 mod editing;
 mod keeping;
 mod opening;
+mod policies;
+mod premium;
