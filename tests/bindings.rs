@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use strand_app::error::IpcError;
-use strand_core::{Bundle, BundleSummary, ItemPage, SessionInfo};
+use strand_core::{Bundle, BundleSummary, FunnelCount, ItemPage, PlanRow, SessionInfo};
 use ts_rs::{Config, TS};
 
 fn export_all(out_dir: &Path) {
@@ -17,6 +17,8 @@ fn export_all(out_dir: &Path) {
     ItemPage::export_all(&config).expect("export ItemPage");
     SessionInfo::export_all(&config).expect("export SessionInfo");
     IpcError::export_all(&config).expect("export IpcError");
+    PlanRow::export_all(&config).expect("export PlanRow");
+    FunnelCount::export_all(&config).expect("export FunnelCount");
 }
 
 fn files_in(dir: &Path) -> BTreeMap<String, String> {

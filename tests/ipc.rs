@@ -121,7 +121,7 @@ fn a_demo_session_switched_to_premium_keeps_bundles() {
     let app = TestApp::start(true);
     assert_eq!(app.ok("session_info", json!({}))["demo"], true);
     let session = app.ok("set_demo_tier", json!({ "tier": "premium" }));
-    assert_eq!(session["tier"], "premium");
+    assert_eq!(session["access"]["tier"], "premium");
     let draft = app.draft_with_items("Mix", 3);
     let kept = app.ok("keep_bundle", json!({ "bundleId": draft["id"] }));
     assert_eq!(kept["state"], "kept");
@@ -136,7 +136,7 @@ fn the_tier_cannot_be_switched_outside_demo_mode() {
         .call("set_demo_tier", json!({ "tier": "premium" }))
         .expect_err("not a demo");
     assert_eq!(error["code"], "forbidden");
-    assert_eq!(app.ok("session_info", json!({}))["tier"], "free");
+    assert_eq!(app.ok("session_info", json!({}))["access"]["tier"], "free");
 }
 
 #[test]
@@ -196,4 +196,44 @@ fn malformed_payloads_are_refused_with_a_message_and_change_nothing() {
         );
     }
     assert_eq!(app.ok("list_bundles", json!({})), json!([]));
+}
+
+#[test]
+fn a_forged_licence_through_ipc_answers_invalid_and_stays_free() {
+    let app = TestApp::start(false);
+    let error = app
+        .call("activate_licence", json!({ "key": "STRAND1.eyJ9.AAAA" }))
+        .expect_err("forged");
+    assert_eq!(error["code"], "invalid");
+    assert_eq!(app.ok("session_info", json!({}))["access"]["tier"], "free");
+}
+
+#[test]
+fn switching_the_policy_through_ipc_changes_the_plan_map_and_the_gate_together() {
+    let app = TestApp::start(true);
+    let keep_rule = |app: &TestApp| {
+        let map = app.ok("plan_map", json!({}));
+        map.as_array()
+            .expect("rows")
+            .iter()
+            .find(|row| row["capability"] == "keep_bundle")
+            .map(|row| row["rule"]["kind"].clone())
+    };
+    assert_eq!(keep_rule(&app), Some(json!("premium")));
+    app.ok("set_demo_policy", json!({ "policy": "edit-is-premium" }));
+    assert_eq!(keep_rule(&app), Some(json!("free")));
+    let draft = app.draft_with_items("Free keep", 1);
+    assert_eq!(
+        app.ok("keep_bundle", json!({ "bundleId": draft["id"] }))["state"],
+        "kept"
+    );
+}
+
+#[test]
+fn demo_time_travel_is_forbidden_outside_demo_mode() {
+    let app = TestApp::start(false);
+    let error = app
+        .call("time_travel", json!({ "days": 15 }))
+        .expect_err("not a demo");
+    assert_eq!(error["code"], "forbidden");
 }

@@ -4,21 +4,85 @@
 use std::io::Write;
 
 use strand_core::{
-    Bundle, BundleId, BundleSummary, EntryId, ItemId, ItemPage, SessionInfo, Strand, Tier,
+    Bundle, BundleId, BundleSummary, EntryId, FunnelCount, ItemId, ItemPage, PlanRow, Policy,
+    SessionInfo, Strand, Tier,
 };
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::error::IpcResult;
+use crate::files;
 use crate::startup::Startup;
 
 #[tauri::command]
-pub fn session_info(strand: State<'_, Strand>) -> SessionInfo {
-    strand.session()
+pub fn session_info(strand: State<'_, Strand>) -> IpcResult<SessionInfo> {
+    Ok(strand.session()?)
 }
 
 #[tauri::command]
-pub fn set_demo_tier(strand: State<'_, Strand>, tier: Tier) -> IpcResult<SessionInfo> {
+pub fn set_demo_tier(strand: State<'_, Strand>, tier: Option<Tier>) -> IpcResult<SessionInfo> {
     Ok(strand.set_demo_tier(tier)?)
+}
+
+#[tauri::command]
+pub fn set_demo_policy(strand: State<'_, Strand>, policy: Policy) -> IpcResult<SessionInfo> {
+    Ok(strand.set_demo_policy(policy)?)
+}
+
+#[tauri::command]
+pub fn time_travel(strand: State<'_, Strand>, days: i64) -> IpcResult<SessionInfo> {
+    Ok(strand.time_travel(days)?)
+}
+
+#[tauri::command]
+pub fn reset_demo(strand: State<'_, Strand>) -> IpcResult<SessionInfo> {
+    Ok(strand.reset_demo()?)
+}
+
+#[tauri::command]
+pub fn plan_map(strand: State<'_, Strand>) -> Vec<PlanRow> {
+    strand.plan_map()
+}
+
+#[tauri::command]
+pub fn funnel(strand: State<'_, Strand>) -> IpcResult<Vec<FunnelCount>> {
+    Ok(strand.funnel()?)
+}
+
+#[tauri::command]
+pub fn set_funnel_opt_in(strand: State<'_, Strand>, opted_in: bool) -> IpcResult<SessionInfo> {
+    Ok(strand.set_funnel_opt_in(opted_in)?)
+}
+
+#[tauri::command]
+pub fn start_trial(strand: State<'_, Strand>) -> IpcResult<SessionInfo> {
+    Ok(strand.start_trial()?)
+}
+
+#[tauri::command]
+pub fn activate_licence(strand: State<'_, Strand>, key: String) -> IpcResult<SessionInfo> {
+    Ok(strand.activate_licence(&key)?)
+}
+
+/// Opens the native open dialog and activates the licence file chosen; `None` if cancelled.
+#[tauri::command]
+pub async fn activate_licence_file<R: Runtime>(
+    app: AppHandle<R>,
+    strand: State<'_, Strand>,
+) -> IpcResult<Option<SessionInfo>> {
+    let Some(key) = files::read_licence_file(&app)? else {
+        return Ok(None);
+    };
+    Ok(Some(strand.activate_licence(&key)?))
+}
+
+/// Opens the native save dialog and writes the funnel there as CSV; `false` if cancelled.
+#[tauri::command]
+pub async fn export_funnel_csv<R: Runtime>(
+    app: AppHandle<R>,
+    strand: State<'_, Strand>,
+) -> IpcResult<bool> {
+    let csv = strand.funnel_csv()?;
+    files::save_funnel_csv(&app, &csv)
 }
 
 #[tauri::command]

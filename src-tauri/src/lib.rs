@@ -4,6 +4,7 @@
 
 mod commands;
 pub mod error;
+mod files;
 mod launch;
 mod messages;
 mod quit_guard;
@@ -54,6 +55,16 @@ pub fn run_app<R: Runtime>(
         .invoke_handler(tauri::generate_handler![
             commands::session_info,
             commands::set_demo_tier,
+            commands::set_demo_policy,
+            commands::time_travel,
+            commands::reset_demo,
+            commands::plan_map,
+            commands::funnel,
+            commands::set_funnel_opt_in,
+            commands::export_funnel_csv,
+            commands::start_trial,
+            commands::activate_licence,
+            commands::activate_licence_file,
             commands::list_items,
             commands::list_bundles,
             commands::get_bundle,
@@ -76,6 +87,9 @@ fn open_library(data_dir: PathBuf, demo: bool) -> Result<Strand, Box<dyn std::er
     })?;
     Ok(Strand::open(
         &data_dir.join(LIBRARY_FILE),
-        StrandOptions { demo },
+        StrandOptions {
+            demo,
+            ..StrandOptions::default()
+        },
     )?)
 }

@@ -3,4 +3,4 @@
 /**
  * What a person's access is right now.
  */
-export type Tier = "free" | "premium";
+export type Tier = "free" | "trial" | "premium" | "lapsed";
