@@ -167,7 +167,7 @@ pub struct SessionInfo {
     /// Strand's time (the system's, plus demo time travel).
     pub now: DateTime<Utc>,
     /// How many days the demo has travelled ahead.
-    pub time_travel_days: i64,
+    pub time_travel_days: u32,
     /// Whether the person agreed to local funnel recording (always recorded in demo mode).
     pub funnel_opt_in: bool,
 }

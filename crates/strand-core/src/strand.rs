@@ -94,7 +94,11 @@ impl Strand {
             access: self.access()?,
             tier_overridden: self.demo_controls().is_some_and(|demo| demo.tier.is_some()),
             now: self.clock.now(),
-            time_travel_days: self.clock.offset().num_days(),
+            time_travel_days: self
+                .clock
+                .offset()
+                .num_days()
+                .clamp(0, MAX_TIME_TRAVEL_DAYS) as u32,
             funnel_opt_in: self.store.read(store::funnel_opt_in)?,
         })
     }

@@ -29,7 +29,7 @@ now: string,
 /**
  * How many days the demo has travelled ahead.
  */
-timeTravelDays: bigint, 
+timeTravelDays: number, 
 /**
  * Whether the person agreed to local funnel recording (always recorded in demo mode).
  */
