@@ -6,8 +6,11 @@ import type { BundleId } from './bindings/BundleId';
 import type { BundleSummary } from './bindings/BundleSummary';
 import type { EntryId } from './bindings/EntryId';
 import type { ErrorCode } from './bindings/ErrorCode';
+import type { FunnelCount } from './bindings/FunnelCount';
 import type { ItemId } from './bindings/ItemId';
 import type { ItemPage } from './bindings/ItemPage';
+import type { PlanRow } from './bindings/PlanRow';
+import type { Policy } from './bindings/Policy';
 import type { SessionInfo } from './bindings/SessionInfo';
 import type { Tier } from './bindings/Tier';
 
@@ -23,6 +26,7 @@ export class AppError extends Error {
 
 const ERROR_CODES: readonly ErrorCode[] = [
   'premium_required',
+  'clock_behind',
   'not_found',
   'invalid',
   'conflict',
@@ -54,7 +58,18 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   sessionInfo: () => call<SessionInfo>('session_info'),
-  setDemoTier: (tier: Tier) => call<SessionInfo>('set_demo_tier', { tier }),
+  setDemoTier: (tier: Tier | null) => call<SessionInfo>('set_demo_tier', { tier }),
+  setDemoPolicy: (policy: Policy) => call<SessionInfo>('set_demo_policy', { policy }),
+  timeTravel: (days: number) => call<SessionInfo>('time_travel', { days }),
+  resetDemo: () => call<SessionInfo>('reset_demo'),
+  planMap: () => call<PlanRow[]>('plan_map'),
+  funnel: () => call<FunnelCount[]>('funnel'),
+  setFunnelOptIn: (optedIn: boolean) => call<SessionInfo>('set_funnel_opt_in', { optedIn }),
+  exportFunnelCsv: () => call<boolean>('export_funnel_csv'),
+  startTrial: () => call<SessionInfo>('start_trial'),
+  activateLicence: (key: string) => call<SessionInfo>('activate_licence', { key }),
+  /** Opens the native open dialog; null when the person cancelled. */
+  activateLicenceFile: () => call<SessionInfo | null>('activate_licence_file'),
   listItems: (offset: number, limit: number) => call<ItemPage>('list_items', { offset, limit }),
   listBundles: () => call<BundleSummary[]>('list_bundles'),
   getBundle: (bundleId: BundleId) => call<Bundle>('get_bundle', { bundleId }),

@@ -70,6 +70,12 @@ export class BundlesState {
     return kept;
   }
 
+  /** Forgets the open bundle (after a demo reset removed it). */
+  forgetCurrent(): void {
+    this.current = null;
+    this.justKept = null;
+  }
+
   closePaywall(): void {
     this.paywallOpen = false;
   }

@@ -40,7 +40,7 @@ describe('BundlesState', () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);
     await bundles.keep();
-    core.tier = 'premium';
+    core.tierOverride = 'premium';
     expect(await bundles.keep()).toBe(true);
     expect(bundles.paywallOpen).toBe(false);
     expect(bundles.current?.state).toBe('kept');

@@ -4,6 +4,8 @@
 import { AppError, type Api } from '../api';
 import type { Bundle } from '../bindings/Bundle';
 import type { Item } from '../bindings/Item';
+import type { Policy } from '../bindings/Policy';
+import type { SessionInfo } from '../bindings/SessionInfo';
 import type { Tier } from '../bindings/Tier';
 
 export function item(n: number): Item {
@@ -23,7 +25,11 @@ export function item(n: number): Item {
 export class FakeCore {
   bundles = new Map<string, Bundle>();
   items = [item(1), item(2), item(3)];
-  tier: Tier = 'free';
+  tierOverride: Tier | null = null;
+  trialStarted = false;
+  licensee: string | null = null;
+  policy: Policy = 'keep-is-premium';
+  days = 0;
   demo = true;
   #nextId = 0;
 
@@ -43,12 +49,76 @@ export class FakeCore {
     return structuredClone(bundle);
   }
 
+  get tier(): Tier {
+    if (this.tierOverride) return this.tierOverride;
+    if (this.licensee) return 'premium';
+    if (this.trialStarted) return this.days < 14 ? 'trial' : 'lapsed';
+    return 'free';
+  }
+
+  session(): SessionInfo {
+    return {
+      demo: this.demo,
+      policy: this.policy,
+      access: {
+        tier: this.tier,
+        clockBehind: false,
+        lastSeen: null,
+        licence: this.licensee ? { licensee: this.licensee, plan: 'premium', expiresAt: null, active: true } : null,
+        trial: { available: !this.trialStarted, endsAt: null, daysLeft: this.trialStarted ? Math.max(0, 14 - this.days) : 0, totalDays: 14 },
+      },
+      tierOverridden: this.tierOverride !== null,
+      now: new Date(Date.UTC(2026, 0, 1 + this.days)).toISOString(),
+      timeTravelDays: this.days,
+      funnelOptIn: false,
+    };
+  }
+
+  #demoOnly(): void {
+    if (!this.demo) throw new AppError('forbidden', 'demo controls only work in demo mode');
+  }
+
   api: Api = {
-    sessionInfo: async () => ({ demo: this.demo, tier: this.tier, policy: 'keep-is-premium' }),
+    sessionInfo: async () => this.session(),
     setDemoTier: async (tier) => {
-      this.tier = tier;
-      return { demo: this.demo, tier, policy: 'keep-is-premium' };
+      this.#demoOnly();
+      this.tierOverride = tier;
+      return this.session();
     },
+    setDemoPolicy: async (policy) => {
+      this.#demoOnly();
+      this.policy = policy;
+      return this.session();
+    },
+    timeTravel: async (days) => {
+      this.#demoOnly();
+      this.days = days;
+      return this.session();
+    },
+    resetDemo: async () => {
+      this.#demoOnly();
+      Object.assign(this, { tierOverride: null, trialStarted: false, licensee: null, days: 0 });
+      this.bundles.clear();
+      return this.session();
+    },
+    planMap: async () => [
+      { capability: 'build_draft', rule: { kind: 'free' } },
+      { capability: 'keep_bundle', rule: this.policy === 'keep-is-premium' ? { kind: 'premium' } : { kind: 'free' } },
+    ],
+    funnel: async () => [{ step: 'draft_started', count: this.bundles.size }],
+    setFunnelOptIn: async () => this.session(),
+    exportFunnelCsv: async () => true,
+    startTrial: async () => {
+      if (this.trialStarted) throw new AppError('conflict', 'the free trial has already been used on this computer');
+      this.trialStarted = true;
+      return this.session();
+    },
+    activateLicence: async (key) => {
+      if (key !== 'STRAND1.valid') throw new AppError('invalid', 'this licence key is not genuine: its signature does not match');
+      this.licensee = 'Ada';
+      return this.session();
+    },
+    activateLicenceFile: async () => null,
     listItems: async (offset, limit) => ({ items: this.items.slice(offset, offset + limit), total: this.items.length }),
     listBundles: async () =>
       [...this.bundles.values()].map((b) => ({ id: b.id, name: b.name, state: b.state, entryCount: b.entries.length })),
@@ -78,7 +148,10 @@ export class FakeCore {
     },
     keepBundle: async (id) => {
       const bundle = this.#bundle(id);
-      if (this.tier !== 'premium') throw new AppError('premium_required', 'keeping a bundle needs Strand Premium');
+      const premium = this.tier === 'premium' || this.tier === 'trial';
+      if (this.policy === 'keep-is-premium' && !premium) {
+        throw new AppError('premium_required', 'keeping a bundle needs Strand Premium');
+      }
       return this.#store({ ...bundle, state: 'kept', keptAt: 'now' });
     },
     appReady: async () => undefined,

@@ -1,14 +1,39 @@
-import type { Api } from '../api';
+import { toAppError, type Api, type AppError } from '../api';
+import type { FunnelCount } from '../bindings/FunnelCount';
+import type { PlanRow } from '../bindings/PlanRow';
+import type { Policy } from '../bindings/Policy';
 import type { SessionInfo } from '../bindings/SessionInfo';
 import type { Tier } from '../bindings/Tier';
 
-/** Who is using Strand right now: demo or not, and on which tier. */
+type SessionApi = Pick<
+  Api,
+  | 'sessionInfo'
+  | 'setDemoTier'
+  | 'setDemoPolicy'
+  | 'timeTravel'
+  | 'resetDemo'
+  | 'planMap'
+  | 'funnel'
+  | 'setFunnelOptIn'
+  | 'exportFunnelCsv'
+  | 'startTrial'
+  | 'activateLicence'
+  | 'activateLicenceFile'
+>;
+
+/**
+ * Who is using Strand right now — tier, licence, trial, clock — and, in demo mode, the controls
+ * a product team switches. Everything shown here is what the core derived; nothing is decided here.
+ */
 export class SessionState {
   info = $state<SessionInfo | null>(null);
+  planMap = $state<PlanRow[]>([]);
+  funnel = $state<FunnelCount[]>([]);
+  error = $state<AppError | null>(null);
 
-  readonly #api: Pick<Api, 'sessionInfo' | 'setDemoTier'>;
+  readonly #api: SessionApi;
 
-  constructor(api: Pick<Api, 'sessionInfo' | 'setDemoTier'>) {
+  constructor(api: SessionApi) {
     this.#api = api;
   }
 
@@ -16,11 +41,85 @@ export class SessionState {
     return this.info?.demo ?? false;
   }
 
-  async load(): Promise<void> {
-    this.info = await this.#api.sessionInfo();
+  get tier(): Tier {
+    return this.info?.access.tier ?? 'free';
   }
 
-  async setTier(tier: Tier): Promise<void> {
-    this.info = await this.#api.setDemoTier(tier);
+  get isPremium(): boolean {
+    return this.tier === 'trial' || this.tier === 'premium';
+  }
+
+  async load(): Promise<void> {
+    this.info = await this.#api.sessionInfo();
+    if (this.demo) await this.refreshInsights();
+  }
+
+  /** The plan map and funnel shown in the demo panel. */
+  async refreshInsights(): Promise<void> {
+    [this.planMap, this.funnel] = await Promise.all([this.#api.planMap(), this.#api.funnel()]);
+  }
+
+  setTier(tier: Tier | null): Promise<boolean> {
+    return this.#apply(() => this.#api.setDemoTier(tier));
+  }
+
+  setPolicy(policy: Policy): Promise<boolean> {
+    return this.#apply(() => this.#api.setDemoPolicy(policy));
+  }
+
+  travel(days: number): Promise<boolean> {
+    return this.#apply(() => this.#api.timeTravel(days));
+  }
+
+  reset(): Promise<boolean> {
+    return this.#apply(() => this.#api.resetDemo());
+  }
+
+  startTrial(): Promise<boolean> {
+    return this.#apply(() => this.#api.startTrial());
+  }
+
+  activateLicence(key: string): Promise<boolean> {
+    return this.#apply(() => this.#api.activateLicence(key));
+  }
+
+  /** Resolves false when the person cancelled the dialog or the file was refused. */
+  async activateLicenceFile(): Promise<boolean> {
+    let activated = false;
+    await this.#apply(async () => {
+      const info = await this.#api.activateLicenceFile();
+      activated = info !== null;
+      return info ?? (await this.#api.sessionInfo());
+    });
+    return activated;
+  }
+
+  setFunnelOptIn(optedIn: boolean): Promise<boolean> {
+    return this.#apply(() => this.#api.setFunnelOptIn(optedIn));
+  }
+
+  async exportFunnel(): Promise<boolean> {
+    try {
+      return await this.#api.exportFunnelCsv();
+    } catch (reason) {
+      this.error = toAppError(reason);
+      return false;
+    }
+  }
+
+  dismissError(): void {
+    this.error = null;
+  }
+
+  async #apply(change: () => Promise<SessionInfo>): Promise<boolean> {
+    try {
+      this.info = await change();
+      this.error = null;
+      if (this.demo) await this.refreshInsights();
+      return true;
+    } catch (reason) {
+      this.error = toAppError(reason);
+      return false;
+    }
   }
 }
