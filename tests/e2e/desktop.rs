@@ -2,11 +2,15 @@
 //! top-level windows, and "close the window" is a WM_DELETE_WINDOW message a window manager
 //! would send; Xvfb has no window manager, so the test sends it itself.
 
+use std::process::Command;
+use std::time::{Duration, Instant};
+
 use x11rb::connection::Connection;
 use x11rb::protocol::xproto::{AtomEnum, ClientMessageEvent, ConnectionExt, EventMask, Window};
 use x11rb::rust_connection::RustConnection;
 
 pub struct Desktop {
+    display: String,
     connection: RustConnection,
     root: Window,
     wm_protocols: u32,
@@ -28,6 +32,7 @@ impl Desktop {
                 .atom
         };
         Desktop {
+            display: display.to_owned(),
             wm_protocols: atom("WM_PROTOCOLS"),
             wm_delete_window: atom("WM_DELETE_WINDOW"),
             net_wm_name: atom("_NET_WM_NAME"),
@@ -52,6 +57,43 @@ impl Desktop {
                 self.is_viewable(window) && self.title(window).as_deref() == Some(title)
             })
             .collect()
+    }
+
+    /// Waits for a window titled `title` to appear.
+    pub async fn wait_for_window(&self, title: &str) -> Window {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(window) = self.windows_titled(title).first() {
+                return *window;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no window titled {title:?} appeared"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Types `path` into the native file dialog `window` and confirms it, as a person would:
+    /// focus it, open the location field (Ctrl+L), type, press Enter. Uses xdotool, whose XTEST
+    /// input GTK treats as real keystrokes.
+    pub fn choose_file_in_dialog(&self, window: Window, path: &str) {
+        let window = window.to_string();
+        self.xdotool(&["windowfocus", "--sync", &window]);
+        self.xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
+        self.xdotool(&["type", "--delay", "15", path]);
+        // Let the location field's completion settle, or it swallows the Enter.
+        std::thread::sleep(Duration::from_millis(600));
+        self.xdotool(&["key", "--clearmodifiers", "Return"]);
+    }
+
+    fn xdotool(&self, args: &[&str]) {
+        let status = Command::new("xdotool")
+            .args(args)
+            .env("DISPLAY", &self.display)
+            .status()
+            .expect("xdotool must be installed (scripts/bootstrap.sh installs it)");
+        assert!(status.success(), "xdotool {args:?} failed");
     }
 
     /// Asks `window` to close, as a window manager's close button would.

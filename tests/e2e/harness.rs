@@ -141,6 +141,21 @@ impl Harness {
         }
     }
 
+    /// Saves what the window shows to a PNG in the temp directory, for a failure message.
+    pub async fn save_screenshot(&self) -> String {
+        match self.client().screenshot().await {
+            Ok(png) => {
+                let path =
+                    std::env::temp_dir().join(format!("strand-e2e-{}.png", uuid::Uuid::now_v7()));
+                match std::fs::write(&path, png) {
+                    Ok(()) => path.display().to_string(),
+                    Err(error) => format!("not saved: {error}"),
+                }
+            }
+            Err(error) => format!("no screenshot: {error}"),
+        }
+    }
+
     /// Whether Strand still answers over WebDriver.
     pub async fn is_running(&self) -> bool {
         let answer = self.client().execute("return 1;", vec![]);

@@ -4,5 +4,6 @@
 mod desktop;
 mod harness;
 mod journey;
+mod premium;
 mod quitting;
 mod steps;

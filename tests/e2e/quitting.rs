@@ -8,20 +8,6 @@ use crate::steps::*;
 
 const QUIT_DIALOG: &str = "Quit Strand?";
 
-async fn window_titled(desktop: &Desktop, title: &str) -> u32 {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        if let Some(window) = desktop.windows_titled(title).first() {
-            return *window;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no window titled {title:?} appeared"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn closing_with_an_unkept_draft_asks_first_and_dismissing_the_question_keeps_the_draft() {
     let mut harness = Harness::new();
@@ -30,9 +16,9 @@ async fn closing_with_an_unkept_draft_asks_first_and_dismissing_the_question_kee
     create_bundle(&harness, "Gifts for Ada").await;
     let desktop = Desktop::connect(&harness.display_name());
 
-    let main_window = window_titled(&desktop, "Strand").await;
+    let main_window = desktop.wait_for_window("Strand").await;
     desktop.request_close(main_window);
-    let dialog = window_titled(&desktop, QUIT_DIALOG).await;
+    let dialog = desktop.wait_for_window(QUIT_DIALOG).await;
     assert!(harness.is_running().await, "Strand quit without asking");
 
     // Closing the question is "keep editing": Strand stays, and so does the draft.
@@ -57,7 +43,7 @@ async fn closing_with_nothing_unkept_quits_without_asking() {
     library_is_shown(&harness).await;
     let desktop = Desktop::connect(&harness.display_name());
 
-    desktop.request_close(window_titled(&desktop, "Strand").await);
+    desktop.request_close(desktop.wait_for_window("Strand").await);
     let deadline = Instant::now() + Duration::from_secs(10);
     while harness.is_running().await {
         assert!(

@@ -16,10 +16,10 @@ pub const ENTRY_ROWS: &str = "[data-testid=entries] li";
 
 pub async fn click(harness: &Harness, css: &str) {
     let element = harness.find(css).await;
-    element
-        .click()
-        .await
-        .unwrap_or_else(|error| panic!("cannot click {css}: {error}"));
+    if let Err(error) = element.click().await {
+        let shot = harness.save_screenshot().await;
+        panic!("cannot click {css}: {error:?} (the window: {shot})");
+    }
 }
 
 pub async fn press(harness: &Harness, keys: &[char]) {
