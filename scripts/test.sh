@@ -23,8 +23,8 @@ npm --prefix ui run check --silent
 step "UI unit tests (Vitest)"
 npm --prefix ui test --silent
 
-step "core: unit and integration tests on real SQLite files"
-cargo test -p strand-core --locked
+step "core (real SQLite files) and the licence issuer"
+cargo test -p strand-core -p strand-licence --locked
 
 step "shell: unit tests, IPC through the mock runtime, bindings freshness"
 cargo test -p strand --lib --test tests --locked

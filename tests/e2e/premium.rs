@@ -134,6 +134,20 @@ async fn switching_the_policy_preset_changes_the_plan_map_and_what_the_core_allo
     click(&harness, "[data-testid=paywall-close]").await;
     assert!(kept_bundle_names(&harness).is_empty());
 
+    // Calling keep straight from the webview's console, around the UI, is refused by the core.
+    let console = "const done = arguments[arguments.length - 1];
+        const ipc = window.__TAURI_INTERNALS__;
+        ipc.invoke('list_bundles')
+          .then((bundles) => ipc.invoke('keep_bundle', { bundleId: bundles[0].id }))
+          .then(() => done('kept'), (error) => done(error));";
+    let answer = harness
+        .client()
+        .execute_async(console, vec![])
+        .await
+        .expect("console call");
+    assert_eq!(answer["code"], "premium_required", "{answer}");
+    assert!(kept_bundle_names(&harness).is_empty());
+
     click(
         &harness,
         "[data-testid=policy-select] option[value=all-free]",

@@ -64,6 +64,29 @@ fn signing_key(path: Option<&PathBuf>) -> Result<SigningKey, String> {
         .ok_or_else(|| "a signing key is 64 hex digits".to_owned())
 }
 
+fn issue_token(
+    licensee: &str,
+    plan: String,
+    days: Option<i64>,
+    issued_at: DateTime<Utc>,
+    key: &SigningKey,
+) -> Result<String, String> {
+    if licensee.trim().is_empty() {
+        return Err("--licensee must name someone".into());
+    }
+    if days.is_some_and(|days| days <= 0) {
+        return Err("--days must be at least 1".into());
+    }
+    let payload = LicencePayload {
+        licence_id: Uuid::now_v7(),
+        licensee: licensee.trim().to_owned(),
+        plan,
+        issued_at,
+        expires_at: days.map(|days| issued_at + Duration::days(days)),
+    };
+    Ok(licence::issue(&payload, key))
+}
+
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Issue {
@@ -74,18 +97,9 @@ fn run(cli: Cli) -> Result<(), String> {
             signing_key: key_path,
             out,
         } => {
-            if licensee.trim().is_empty() {
-                return Err("--licensee must name someone".into());
-            }
+            let key = signing_key(key_path.as_ref())?;
             let issued_at = issued_at.unwrap_or_else(Utc::now);
-            let payload = LicencePayload {
-                licence_id: Uuid::now_v7(),
-                licensee: licensee.trim().to_owned(),
-                plan,
-                issued_at,
-                expires_at: days.map(|days| issued_at + Duration::days(days)),
-            };
-            let token = licence::issue(&payload, &signing_key(key_path.as_ref())?);
+            let token = issue_token(&licensee, plan, days, issued_at, &key)?;
             match out {
                 Some(path) => std::fs::write(&path, format!("{token}\n"))
                     .map_err(|error| format!("cannot write {}: {error}", path.display())),
@@ -114,5 +128,39 @@ fn main() -> ExitCode {
             eprintln!("strand-licence: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_demo_licence_verifies_against_the_key_strand_is_built_with() {
+        let key = signing_key(None).expect("demo key");
+        let token =
+            issue_token("Ada", "premium".into(), Some(365), Utc::now(), &key).expect("issued");
+        let verified = licence::verify(&token, &licence::vendor_key().expect("key"), Utc::now())
+            .expect("valid");
+        assert_eq!(
+            (verified.licensee.as_str(), verified.expires_at.is_some()),
+            ("Ada", true)
+        );
+    }
+
+    #[test]
+    fn the_demo_signing_key_is_the_pair_of_the_demo_public_key() {
+        let key = signing_key(None).expect("demo key");
+        assert_eq!(
+            hex::encode(key.verifying_key().to_bytes()),
+            licence::DEMO_PUBLIC_KEY_HEX
+        );
+    }
+
+    #[test]
+    fn nameless_or_already_expired_licences_are_not_issued() {
+        let key = signing_key(None).expect("demo key");
+        assert!(issue_token(" ", "premium".into(), None, Utc::now(), &key).is_err());
+        assert!(issue_token("Ada", "premium".into(), Some(0), Utc::now(), &key).is_err());
     }
 }
