@@ -75,6 +75,19 @@ pub async fn activate_licence_file<R: Runtime>(
     Ok(Some(strand.activate_licence(&key)?))
 }
 
+/// Opens the native save dialog and writes the bundle there in Strand's share format; `false`
+/// if cancelled. Allowed on every tier: a person's data is theirs.
+#[tauri::command]
+pub async fn export_bundle<R: Runtime>(
+    app: AppHandle<R>,
+    strand: State<'_, Strand>,
+    bundle_id: BundleId,
+) -> IpcResult<bool> {
+    let name = strand.bundle(bundle_id)?.name;
+    let json = strand.export_bundle(bundle_id)?;
+    files::save_bundle_json(&app, &name, &json)
+}
+
 /// Opens the native save dialog and writes the funnel there as CSV; `false` if cancelled.
 #[tauri::command]
 pub async fn export_funnel_csv<R: Runtime>(

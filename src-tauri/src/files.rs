@@ -51,12 +51,61 @@ pub fn read_licence_file<R: Runtime>(app: &AppHandle<R>) -> IpcResult<Option<Str
 
 /// Asks where to save the funnel and writes `csv` there; `false` if the person cancelled.
 pub fn save_funnel_csv<R: Runtime>(app: &AppHandle<R>, csv: &str) -> IpcResult<bool> {
+    save_text(
+        app,
+        "Export the funnel",
+        "strand-funnel.csv",
+        ("CSV", &["csv"]),
+        csv,
+    )
+}
+
+/// Asks where to save a bundle in Strand's share format and writes it; `false` if cancelled.
+pub fn save_bundle_json<R: Runtime>(app: &AppHandle<R>, name: &str, json: &str) -> IpcResult<bool> {
+    let file_name = format!("{}.strand.json", file_name_safe(name));
+    save_text(
+        app,
+        "Export a bundle",
+        &file_name,
+        ("Strand bundle", &["json"]),
+        json,
+    )
+}
+
+/// A bundle name as a file name: path separators and control characters become spaces.
+fn file_name_safe(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c == '/' || c == '\\' || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    // No leading dots either: no hidden files, no "..".
+    let trimmed = cleaned.trim_start_matches(['.', ' ']).trim_end();
+    if trimmed.is_empty() {
+        "bundle".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+fn save_text<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    file_name: &str,
+    (filter_name, extensions): (&str, &[&str]),
+    text: &str,
+) -> IpcResult<bool> {
     let Some(chosen) = app
         .dialog()
         .file()
-        .set_title("Export the funnel")
-        .set_file_name("strand-funnel.csv")
-        .add_filter("CSV", &["csv"])
+        .set_title(title)
+        .set_file_name(file_name)
+        .add_filter(filter_name, extensions)
         .blocking_save_file()
     else {
         return Ok(false);
@@ -64,6 +113,18 @@ pub fn save_funnel_csv<R: Runtime>(app: &AppHandle<R>, csv: &str) -> IpcResult<b
     let path = chosen
         .into_path()
         .map_err(|error| file_error("that is not a local file", error))?;
-    std::fs::write(&path, csv).map_err(|error| file_error("cannot write the funnel", error))?;
+    std::fs::write(&path, text).map_err(|error| file_error("cannot write the file", error))?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundle_names_become_safe_file_names() {
+        assert_eq!(file_name_safe("Road trip"), "Road trip");
+        assert_eq!(file_name_safe("../../etc/passwd"), "etc passwd");
+        assert_eq!(file_name_safe("..."), "bundle");
+    }
 }

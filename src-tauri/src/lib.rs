@@ -74,6 +74,7 @@ pub fn run_app<R: Runtime>(
             commands::remove_entry,
             commands::move_entry,
             commands::keep_bundle,
+            commands::export_bundle,
             commands::app_ready,
         ])
 }

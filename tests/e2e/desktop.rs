@@ -74,15 +74,24 @@ impl Desktop {
         }
     }
 
-    /// Types `path` into the native file dialog `window` and confirms it, as a person would:
-    /// focus it, open the location field (Ctrl+L), type, press Enter. Uses xdotool, whose XTEST
-    /// input GTK treats as real keystrokes.
-    pub fn choose_file_in_dialog(&self, window: Window, path: &str) {
+    /// Opens `path` in the native open dialog `window`, as a person would: focus it, open the
+    /// location field (Ctrl+L), type, press Enter. xdotool's XTEST input is real keystrokes to GTK.
+    pub fn open_in_dialog(&self, window: Window, path: &str) {
+        self.type_path_into_dialog(window, "ctrl+l", path);
+    }
+
+    /// Saves to `path` through the native save dialog `window`: replace the name field's text
+    /// (Ctrl+A) with the whole path and press Enter.
+    pub fn save_in_dialog(&self, window: Window, path: &str) {
+        self.type_path_into_dialog(window, "ctrl+a", path);
+    }
+
+    fn type_path_into_dialog(&self, window: Window, field_key: &str, path: &str) {
         let window = window.to_string();
         self.xdotool(&["windowfocus", "--sync", &window]);
-        self.xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
+        self.xdotool(&["key", "--clearmodifiers", field_key]);
         self.xdotool(&["type", "--delay", "15", path]);
-        // Let the location field's completion settle, or it swallows the Enter.
+        // Let the field's completion settle, or it swallows the Enter.
         std::thread::sleep(Duration::from_millis(600));
         self.xdotool(&["key", "--clearmodifiers", "Return"]);
     }

@@ -94,6 +94,8 @@ impl Harness {
             ])
             .env("STRAND_DATA_DIR", self.data_dir.path())
             .env("STRAND_DEMO", "1")
+            // No session bus under Xvfb: keep GTK's settings in memory instead of warning.
+            .env("GSETTINGS_BACKEND", "memory")
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());
         if let Some(display) = &self.display {
@@ -218,19 +220,18 @@ impl Harness {
         }
     }
 
-    /// The `data-item-id`s of the elements matching `css`, in document order.
+    /// The `data-item-id`s of the elements matching `css`, in document order, read in one go so
+    /// a re-render cannot leave half of them stale.
     pub async fn item_ids(&self, css: &str) -> Vec<String> {
-        let mut ids = Vec::new();
-        for element in self.find_all(css).await {
-            ids.push(
-                element
-                    .attr("data-item-id")
-                    .await
-                    .expect("attr")
-                    .expect("data-item-id"),
-            );
-        }
-        ids
+        let script = format!(
+            "return [...document.querySelectorAll('{css}')].map((element) => element.dataset.itemId);"
+        );
+        let ids = self
+            .client()
+            .execute(&script, vec![])
+            .await
+            .expect("read item ids");
+        serde_json::from_value(ids).expect("a list of ids")
     }
 }
 

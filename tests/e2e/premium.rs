@@ -1,5 +1,5 @@
 //! The premium model end to end: paywall → trial → keep → time travel past the trial → still
-//! readable, new keeps refused → licence from a file through the native dialog → keep again.
+//! readable and exportable, new keeps refused → licence from a file through the native dialog → keep again.
 //! And switching policy presets moves the plan map and the core's decisions together.
 
 use chrono::{Duration, Utc};
@@ -55,7 +55,8 @@ async fn draft_with_items(harness: &Harness, name: &str, rows: &[usize]) {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_free_user_meets_the_paywall_tries_premium_lapses_and_comes_back_with_a_licence_file() {
+async fn a_free_user_meets_the_paywall_tries_premium_lapses_still_exports_and_comes_back_with_a_licence_file()
+ {
     let mut harness = Harness::new();
     harness.launch().await;
     library_is_shown(&harness).await;
@@ -84,6 +85,19 @@ async fn a_free_user_meets_the_paywall_tries_premium_lapses_and_comes_back_with_
     tier_is(&harness, "lapsed").await;
     click(&harness, "[data-testid=bundle-list] li:last-child button").await;
     entry_count_is(&harness, 2).await;
+    let desktop = Desktop::connect(&harness.display_name());
+    // The person's own files live outside Strand's data directory, as they would.
+    let documents = tempfile::tempdir().expect("documents");
+    let export = documents.path().join("weekend.strand.json");
+    click(&harness, "[data-testid=export-bundle]").await;
+    let dialog = desktop.wait_for_window("Export a bundle").await;
+    desktop.save_in_dialog(dialog, export.to_str().expect("utf-8 path"));
+    harness.find("[data-testid=exported-notice]").await;
+    let shared: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&export).expect("exported file"))
+            .expect("json");
+    assert_eq!(shared["name"], "Weekend");
+    assert_eq!(shared["entries"].as_array().map(Vec::len), Some(2));
     draft_with_items(&harness, "After the trial", &[3]).await;
     click(&harness, "[data-testid=keep]").await;
     harness.find("[data-testid=paywall]").await;
@@ -96,11 +110,10 @@ async fn a_free_user_meets_the_paywall_tries_premium_lapses_and_comes_back_with_
 
     // "I have a licence key" → Settings → open a licence file through the native dialog.
     click(&harness, "[data-testid=paywall-licence]").await;
-    let licence_file = demo_licence_file(harness.data_dir.path());
-    let desktop = Desktop::connect(&harness.display_name());
+    let licence_file = demo_licence_file(documents.path());
     click(&harness, "[data-testid=open-licence-file]").await;
     let dialog = desktop.wait_for_window("Open a Strand licence").await;
-    desktop.choose_file_in_dialog(dialog, licence_file.to_str().expect("utf-8 path"));
+    desktop.open_in_dialog(dialog, licence_file.to_str().expect("utf-8 path"));
     tier_is(&harness, "premium").await;
     assert!(
         text_of(&harness, "[data-testid=licence-status]")
@@ -108,9 +121,20 @@ async fn a_free_user_meets_the_paywall_tries_premium_lapses_and_comes_back_with_
             .contains("Ada Lovelace")
     );
     click(&harness, "[data-testid=settings-close]").await;
+    harness
+        .wait_for(
+            "Settings to close",
+            "return !document.querySelector('[data-testid=settings]');",
+        )
+        .await;
 
     click(&harness, "[data-testid=keep]").await;
-    bundle_state_is(&harness, "Kept").await;
+    harness
+        .wait_for(
+            "After the trial to be kept",
+            "return document.querySelector('[data-testid=kept-notice]')?.textContent.includes('After the trial');",
+        )
+        .await;
     let mut kept = kept_bundle_names(&harness);
     kept.sort();
     assert_eq!(

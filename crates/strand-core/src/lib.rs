@@ -17,6 +17,7 @@ pub mod ids;
 pub mod licence;
 pub mod model;
 pub mod order;
+pub mod share;
 pub mod store;
 mod strand;
 pub mod validate;

@@ -20,6 +20,7 @@ use crate::funnel::{self, FunnelCount, FunnelStep};
 use crate::ids::{BundleId, EntryId, ItemId};
 use crate::licence;
 use crate::model::{Bundle, BundleState, BundleSummary, Entry, ItemPage, SessionInfo};
+use crate::share::BundleFile;
 use crate::store::{self, Store};
 use crate::validate;
 
@@ -300,6 +301,12 @@ impl Strand {
         self.store
             .read(|connection| store::kept_bundle(connection, id))?
             .ok_or_else(|| Error::not_found("bundle", id))
+    }
+
+    /// The bundle in Strand's share format. Free on every tier: a person's data is theirs.
+    pub fn export_bundle(&self, id: BundleId) -> Result<String> {
+        self.require(Capability::ReadKeptBundle)?;
+        Ok(BundleFile::from_bundle(&self.bundle(id)?, self.clock.now()).to_json())
     }
 
     /// Starts a draft. Anyone may build.

@@ -80,6 +80,8 @@ export const api = {
   moveEntry: (bundleId: BundleId, entryId: EntryId, toIndex: number) =>
     call<Bundle>('move_entry', { bundleId, entryId, toIndex }),
   keepBundle: (bundleId: BundleId) => call<Bundle>('keep_bundle', { bundleId }),
+  /** Opens the native save dialog; false when the person cancelled. */
+  exportBundle: (bundleId: BundleId) => call<boolean>('export_bundle', { bundleId }),
   appReady: () => call<void>('app_ready'),
 };
 

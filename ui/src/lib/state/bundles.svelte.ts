@@ -7,7 +7,15 @@ import type { ItemId } from '../bindings/ItemId';
 
 type BundleApi = Pick<
   Api,
-  'listBundles' | 'getBundle' | 'createBundle' | 'renameBundle' | 'addEntry' | 'removeEntry' | 'moveEntry' | 'keepBundle'
+  | 'listBundles'
+  | 'getBundle'
+  | 'createBundle'
+  | 'renameBundle'
+  | 'addEntry'
+  | 'removeEntry'
+  | 'moveEntry'
+  | 'keepBundle'
+  | 'exportBundle'
 >;
 
 /**
@@ -22,6 +30,8 @@ export class BundlesState {
   /** The name of the bundle that was just kept, for the confirmation. */
   justKept = $state<string | null>(null);
   error = $state<AppError | null>(null);
+  /** Whether the last export of the open bundle was written. */
+  exported = $state(false);
 
   readonly #api: BundleApi;
 
@@ -76,6 +86,19 @@ export class BundlesState {
     this.justKept = null;
   }
 
+  /** Exports the open bundle through the native save dialog; false if cancelled or refused. */
+  async exportCurrent(): Promise<boolean> {
+    const current = this.current;
+    if (!current) return false;
+    try {
+      this.exported = await this.#api.exportBundle(current.id);
+      return this.exported;
+    } catch (reason) {
+      this.error = toAppError(reason);
+      return false;
+    }
+  }
+
   closePaywall(): void {
     this.paywallOpen = false;
   }
@@ -92,6 +115,7 @@ export class BundlesState {
 
   async #apply(change: () => Promise<Bundle>): Promise<boolean> {
     this.justKept = null;
+    this.exported = false;
     try {
       this.current = await change();
       this.error = null;

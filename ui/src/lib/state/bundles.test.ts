@@ -63,4 +63,13 @@ describe('BundlesState', () => {
     expect(await bundles.add('item-1')).toBe(false);
     expect(bundles.current).toBeNull();
   });
+
+  it('exports the open bundle, even when kept and the tier has lapsed', async () => {
+    const core = new FakeCore();
+    const bundles = await draftWithThreeItems(core);
+    expect(await bundles.exportCurrent()).toBe(true);
+    expect(bundles.exported).toBe(true);
+    await bundles.add('item-1');
+    expect(bundles.exported).toBe(false);
+  });
 });

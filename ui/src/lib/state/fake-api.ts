@@ -154,6 +154,10 @@ export class FakeCore {
       }
       return this.#store({ ...bundle, state: 'kept', keptAt: 'now' });
     },
+    exportBundle: async (id) => {
+      this.#bundle(id);
+      return true;
+    },
     appReady: async () => undefined,
   };
 }

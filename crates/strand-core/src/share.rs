@@ -1,0 +1,135 @@
+//! Strand's share format: one bundle as JSON that a friend's Strand can import as the same
+//! bundle — the items it threads and their order. Versioned so later Strands can read older files.
+//!
+//! ```json
+//! {
+//!   "format": "strand.bundle",
+//!   "version": 1,
+//!   "name": "Road trip",
+//!   "exportedAt": "2026-11-23T18:00:00Z",
+//!   "items": [ { "id": "…", "kind": "song", "title": "…", "creator": "…", "durationMs": 187000,
+//!                "priceCents": null, "tags": ["indie"], "sourceUri": "file:///…", "colour": "#e4572e" } ],
+//!   "entries": [ { "item": "…" }, { "item": "…" } ]
+//! }
+//! ```
+//!
+//! `items` lists each threaded item once; `entries` lists the bundle's order, each naming an item
+//! by its `id` (so an item threaded twice appears once in `items` and twice in `entries`).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::ids::ItemId;
+use crate::model::{Bundle, Item};
+
+/// The `format` field of a bundle file.
+pub const BUNDLE_FORMAT: &str = "strand.bundle";
+
+/// The version this build writes.
+pub const BUNDLE_FORMAT_VERSION: u32 = 1;
+
+/// A bundle as a share file holds it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BundleFile {
+    /// Always [`BUNDLE_FORMAT`].
+    pub format: String,
+    /// The format version.
+    pub version: u32,
+    /// The bundle's name.
+    pub name: String,
+    /// When the file was written.
+    pub exported_at: DateTime<Utc>,
+    /// Each item the bundle threads, once.
+    pub items: Vec<Item>,
+    /// The order: one entry per bead.
+    pub entries: Vec<BundleFileEntry>,
+}
+
+/// One bead of a shared bundle.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BundleFileEntry {
+    /// The id of an item in [`BundleFile::items`].
+    pub item: ItemId,
+}
+
+impl BundleFile {
+    /// The share file for `bundle`.
+    pub fn from_bundle(bundle: &Bundle, exported_at: DateTime<Utc>) -> BundleFile {
+        let mut items: Vec<Item> = Vec::new();
+        for entry in &bundle.entries {
+            if !items.iter().any(|item| item.id == entry.item.id) {
+                items.push(entry.item.clone());
+            }
+        }
+        BundleFile {
+            format: BUNDLE_FORMAT.to_owned(),
+            version: BUNDLE_FORMAT_VERSION,
+            name: bundle.name.clone(),
+            exported_at,
+            items,
+            entries: bundle
+                .entries
+                .iter()
+                .map(|entry| BundleFileEntry {
+                    item: entry.item.id,
+                })
+                .collect(),
+        }
+    }
+
+    /// The file as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a bundle file always serialises")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::{BundleId, EntryId};
+    use crate::model::{BundleState, Entry, ItemDetails, ItemKind};
+
+    fn item(title: &str) -> Item {
+        Item {
+            id: ItemId::new(),
+            details: ItemDetails {
+                kind: ItemKind::Song,
+                title: title.into(),
+                creator: "Mara Quill".into(),
+                duration_ms: Some(187_000),
+                price_cents: None,
+                tags: vec!["indie".into()],
+                source_uri: None,
+                colour: "#e4572e".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn an_item_threaded_twice_is_listed_once_and_entered_twice_in_order() {
+        let (a, b) = (item("A \"quoted\", with commas"), item("=B"));
+        let bundle = Bundle {
+            id: BundleId::new(),
+            name: "Mix".into(),
+            state: BundleState::Kept,
+            created_at: Utc::now(),
+            kept_at: None,
+            entries: [&a, &b, &a]
+                .iter()
+                .map(|item| Entry {
+                    id: EntryId::new(),
+                    item: (*item).clone(),
+                })
+                .collect(),
+        };
+        let file = BundleFile::from_bundle(&bundle, Utc::now());
+        assert_eq!(file.items, vec![a.clone(), b.clone()]);
+        let order: Vec<ItemId> = file.entries.iter().map(|entry| entry.item).collect();
+        assert_eq!(order, vec![a.id, b.id, a.id]);
+        let read_back: BundleFile = serde_json::from_str(&file.to_json()).expect("round trip");
+        assert_eq!(read_back, file);
+        assert!(file.to_json().contains("\"format\": \"strand.bundle\""));
+    }
+}
