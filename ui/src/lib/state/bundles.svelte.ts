@@ -1,4 +1,4 @@
-import { AppError, toAppError, type Api } from '../api';
+import { toAppError, type Api, type AppError } from '../api';
 import type { Bundle } from '../bindings/Bundle';
 import type { BundleId } from '../bindings/BundleId';
 import type { BundleSummary } from '../bindings/BundleSummary';
@@ -34,6 +34,8 @@ export class BundlesState {
   exported = $state(false);
 
   readonly #api: BundleApi;
+  /** The action the core refused for premium, to run again after upgrading. */
+  #refused: (() => Promise<boolean>) | null = null;
 
   constructor(api: BundleApi) {
     this.#api = api;
@@ -68,16 +70,19 @@ export class BundlesState {
   }
 
   async keep(): Promise<boolean> {
-    const kept = await this.#applyToCurrent((id) => this.#api.keepBundle(id));
-    if (kept) {
-      this.paywallOpen = false;
-      this.justKept = this.current?.name ?? null;
-    } else if (this.error?.code === 'premium_required') {
-      // Not a failure to report: the paywall explains it, and the draft stays as it was.
-      this.error = null;
-      this.paywallOpen = true;
-    }
+    const kept = await this.#applyToCurrent((id) => this.#api.keepBundle(id), () => this.keep());
+    if (kept) this.justKept = this.current?.name ?? null;
     return kept;
+  }
+
+  /**
+   * Runs again the action the paywall interrupted (after a trial or licence made it premium),
+   * so the person lands where they meant to go.
+   */
+  async retryRefused(): Promise<boolean> {
+    const retry = this.#refused;
+    this.closePaywall();
+    return retry ? retry() : false;
   }
 
   /** Forgets the open bundle (after a demo reset removed it). */
@@ -101,28 +106,41 @@ export class BundlesState {
 
   closePaywall(): void {
     this.paywallOpen = false;
+    this.#refused = null;
   }
 
   dismissError(): void {
     this.error = null;
   }
 
-  #applyToCurrent(change: (id: BundleId) => Promise<Bundle>): Promise<boolean> {
+  #applyToCurrent(change: (id: BundleId) => Promise<Bundle>, again?: () => Promise<boolean>): Promise<boolean> {
     const current = this.current;
     if (!current) return Promise.resolve(false);
-    return this.#apply(() => change(current.id));
+    return this.#apply(() => change(current.id), again);
   }
 
-  async #apply(change: () => Promise<Bundle>): Promise<boolean> {
+  /**
+   * Asks the core for a change and shows its answer. A refusal for premium is not an error to
+   * report: it opens the paywall, remembering how to try again.
+   */
+  async #apply(change: () => Promise<Bundle>, again?: () => Promise<boolean>): Promise<boolean> {
     this.justKept = null;
     this.exported = false;
     try {
       this.current = await change();
       this.error = null;
+      this.closePaywall();
       await this.refresh();
       return true;
     } catch (reason) {
-      this.error = toAppError(reason);
+      const error = toAppError(reason);
+      if (error.code === 'premium_required') {
+        this.#refused = again ?? (() => this.#apply(change));
+        this.paywallOpen = true;
+        this.error = null;
+      } else {
+        this.error = error;
+      }
       return false;
     }
   }

@@ -72,4 +72,29 @@ describe('BundlesState', () => {
     await bundles.add('item-1');
     expect(bundles.exported).toBe(false);
   });
+
+  it('opens the paywall when editing a kept bundle needs premium, and retries the edit after upgrading', async () => {
+    const core = new FakeCore();
+    core.tierOverride = 'premium';
+    const bundles = await draftWithThreeItems(core);
+    await bundles.keep();
+    core.tierOverride = 'lapsed';
+    const first = bundles.current!.entries[0]!;
+    expect(await bundles.remove(first.id)).toBe(false);
+    expect(bundles.paywallOpen).toBe(true);
+    expect(bundles.current?.entries).toHaveLength(3);
+    core.trialStarted = true;
+    core.tierOverride = null;
+    expect(await bundles.retryRefused()).toBe(true);
+    expect(bundles.paywallOpen).toBe(false);
+    expect(bundles.current?.entries.map((entry) => entry.id)).not.toContain(first.id);
+  });
+
+  it('forgets the refused action when the paywall is dismissed', async () => {
+    const bundles = await draftWithThreeItems(new FakeCore());
+    await bundles.keep();
+    bundles.closePaywall();
+    expect(await bundles.retryRefused()).toBe(false);
+    expect(bundles.current?.state).toBe('draft');
+  });
 });

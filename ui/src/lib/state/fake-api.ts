@@ -74,6 +74,10 @@ export class FakeCore {
     };
   }
 
+  #premium(): boolean {
+    return this.tier === 'premium' || this.tier === 'trial';
+  }
+
   #demoOnly(): void {
     if (!this.demo) throw new AppError('forbidden', 'demo controls only work in demo mode');
   }
@@ -136,6 +140,9 @@ export class FakeCore {
     },
     removeEntry: async (id, entryId) => {
       const bundle = this.#bundle(id);
+      if (bundle.state === 'kept' && this.policy === 'keep-is-premium' && !this.#premium()) {
+        throw new AppError('premium_required', 'editing a kept bundle needs Strand Premium');
+      }
       return this.#store({ ...bundle, entries: bundle.entries.filter((entry) => entry.id !== entryId) });
     },
     moveEntry: async (id, entryId, toIndex) => {
@@ -148,8 +155,7 @@ export class FakeCore {
     },
     keepBundle: async (id) => {
       const bundle = this.#bundle(id);
-      const premium = this.tier === 'premium' || this.tier === 'trial';
-      if (this.policy === 'keep-is-premium' && !premium) {
+      if (this.policy === 'keep-is-premium' && !this.#premium()) {
         throw new AppError('premium_required', 'keeping a bundle needs Strand Premium');
       }
       return this.#store({ ...bundle, state: 'kept', keptAt: 'now' });
