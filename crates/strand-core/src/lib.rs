@@ -17,6 +17,7 @@ pub mod ids;
 pub mod licence;
 pub mod model;
 pub mod order;
+pub mod search;
 pub mod share;
 pub mod store;
 mod strand;
@@ -29,6 +30,7 @@ pub use error::{Error, ErrorCode, Result};
 pub use funnel::{FunnelCount, FunnelStep};
 pub use ids::{BundleId, EntryId, ItemId};
 pub use model::{
-    Bundle, BundleState, BundleSummary, Entry, Item, ItemDetails, ItemKind, ItemPage, SessionInfo,
+    Bundle, BundleState, BundleSummary, Entry, Item, ItemDetails, ItemKind, ItemPage,
+    SearchResults, SessionInfo,
 };
 pub use strand::{Strand, StrandOptions};

@@ -100,6 +100,16 @@ pub struct ItemPage {
     pub total: u32,
 }
 
+/// What the library search found.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchResults {
+    /// The first matches.
+    pub items: Vec<Item>,
+    /// Whether there are more matches than shown.
+    pub more: bool,
+}
+
 /// Whether a bundle lives only for this session or is kept in the database.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -19,7 +19,10 @@ use crate::error::{Error, Result};
 use crate::funnel::{self, FunnelCount, FunnelStep};
 use crate::ids::{BundleId, EntryId, ItemId};
 use crate::licence;
-use crate::model::{Bundle, BundleState, BundleSummary, Entry, ItemPage, SessionInfo};
+use crate::model::{
+    Bundle, BundleState, BundleSummary, Entry, ItemKind, ItemPage, SearchResults, SessionInfo,
+};
+use crate::search;
 use crate::share::BundleFile;
 use crate::store::{self, Store};
 use crate::validate;
@@ -274,6 +277,29 @@ impl Strand {
         }
         self.store
             .read(|connection| store::item_page(connection, offset, limit))
+    }
+
+    /// Searches the library as a person types: title, creator and tags, by word prefix, accents
+    /// ignored, optionally only items of `kind`. Any text is accepted; none of it is query syntax.
+    pub fn search_items(
+        &self,
+        text: &str,
+        kind: Option<ItemKind>,
+        limit: u32,
+    ) -> Result<SearchResults> {
+        if limit == 0 || limit > MAX_PAGE {
+            return Err(Error::invalid(
+                "limit",
+                format!("ask for 1 to {MAX_PAGE} items at a time"),
+            ));
+        }
+        let expression = search::match_expression(text);
+        let mut items = self.store.read(|connection| {
+            store::search_items(connection, expression.as_deref(), kind, limit + 1)
+        })?;
+        let more = items.len() > limit as usize;
+        items.truncate(limit as usize);
+        Ok(SearchResults { items, more })
     }
 
     /// Every bundle: this session's drafts first (oldest first), then the kept ones.

@@ -7,3 +7,4 @@ mod keeping;
 mod opening;
 mod policies;
 mod premium;
+mod search;

@@ -57,6 +57,35 @@ pub(crate) fn page(connection: &Connection, offset: u32, limit: u32) -> Result<I
     Ok(ItemPage { items, total })
 }
 
+/// Up to `limit` items matching the FTS5 `expression` (see [`crate::search`]), of `kind` if
+/// given. Unranked, in the order the index holds them: a ranked query on a term half the library
+/// shares must score every match, and a person typing wants results, not a wait.
+pub(crate) fn search(
+    connection: &Connection,
+    expression: Option<&str>,
+    kind: Option<ItemKind>,
+    limit: u32,
+) -> Result<Vec<Item>> {
+    let kind = kind.map(ItemKind::as_str);
+    let items = match expression {
+        Some(expression) => connection
+            .prepare_cached(&format!(
+                "SELECT {ITEM_COLUMNS} FROM items_fts JOIN items i ON i.rowid = items_fts.rowid
+                 WHERE items_fts MATCH ?1 AND (?2 IS NULL OR i.kind = ?2) LIMIT ?3"
+            ))?
+            .query_map((expression, kind, limit), |row| item_from_row(row, 0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?,
+        None => connection
+            .prepare_cached(&format!(
+                "SELECT {ITEM_COLUMNS} FROM items i WHERE (?1 IS NULL OR i.kind = ?1)
+                 ORDER BY i.title COLLATE NOCASE, i.id LIMIT ?2"
+            ))?
+            .query_map((kind, limit), |row| item_from_row(row, 0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?,
+    };
+    Ok(items)
+}
+
 /// The item with `id`.
 pub(crate) fn item(connection: &Connection, id: ItemId) -> Result<Item> {
     let mut statement = connection.prepare_cached(&format!(

@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_premium.sql"),
+    include_str!("../../migrations/0003_search.sql"),
 ];
 
 /// The schema version this build writes.

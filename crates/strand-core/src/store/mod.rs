@@ -74,5 +74,7 @@ pub(crate) use bundles::{
     bundle_exists, delete_entry, insert_entry, keep_draft, kept_bundle, kept_count, kept_summaries,
     move_kept_entry, rename_kept,
 };
-pub(crate) use items::{insert_items, item_exists, items_by_id, page as item_page};
+pub(crate) use items::{
+    insert_items, item_exists, items_by_id, page as item_page, search as search_items,
+};
 pub(crate) use meta::{is_seeded, mark_seeded};

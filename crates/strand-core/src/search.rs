@@ -1,0 +1,57 @@
+//! Library search: what a person types becomes an FTS5 query of quoted prefix terms, so typing
+//! `"`, `*`, `NEAR(` or `AND` searches for those words instead of injecting query syntax, and a
+//! pasted novel is cut to its first few words instead of erroring.
+
+/// At most this many characters of a search are read.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// At most this many words are matched (all of them must match).
+pub const MAX_TERMS: usize = 8;
+
+/// The FTS5 match expression for `text`: every word as a quoted prefix term, all required.
+/// `None` when `text` has no word to search for.
+pub fn match_expression(text: &str) -> Option<String> {
+    let bounded: String = text.chars().take(MAX_QUERY_CHARS).collect();
+    // Words are runs of letters and digits, as FTS5's unicode61 tokenizer sees them; everything
+    // else separates words, so no quote or operator ever reaches the query.
+    let terms: Vec<String> = bounded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .take(MAX_TERMS)
+        .map(|word| format!("\"{word}\"*"))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_become_quoted_prefix_terms() {
+        assert_eq!(
+            match_expression("Mot crü").as_deref(),
+            Some("\"Mot\"* \"crü\"*")
+        );
+    }
+
+    #[test]
+    fn query_syntax_typed_as_text_is_only_text() {
+        assert_eq!(
+            match_expression("\"a\" OR b*").as_deref(),
+            Some("\"a\"* \"OR\"* \"b\"*")
+        );
+        assert_eq!(
+            match_expression("NEAR(x y)").as_deref(),
+            Some("\"NEAR\"* \"x\"* \"y\"*")
+        );
+        assert_eq!(match_expression("\" * ( ) : ^ -"), None);
+    }
+
+    #[test]
+    fn a_ten_thousand_character_search_is_cut_to_a_few_words() {
+        let long = "word ".repeat(2000);
+        let expression = match_expression(&long).expect("words");
+        assert_eq!(expression.matches("\"word\"*").count(), MAX_TERMS);
+    }
+}

@@ -1,0 +1,127 @@
+use strand_core::{Error, ItemKind};
+
+use crate::support::Library;
+
+fn titles_and_creators(library: &Library, text: &str) -> Vec<(String, String)> {
+    let results = library.strand.search_items(text, None, 50).expect("search");
+    results
+        .items
+        .into_iter()
+        .map(|item| (item.details.title, item.details.creator))
+        .collect()
+}
+
+#[test]
+fn a_prefix_without_its_accent_finds_the_accented_name() {
+    let library = Library::new(false);
+    let found = titles_and_creators(&library, "Mot");
+    assert!(!found.is_empty());
+    assert!(found.iter().all(|(title, creator)| {
+        let text = format!("{title} {creator}").to_lowercase();
+        text.contains("möt") || text.contains("mot")
+    }));
+    assert!(found.iter().any(|(_, creator)| creator == "Mötley Meadows"));
+    assert!(
+        titles_and_creators(&library, "jonas oberg")
+            .iter()
+            .all(|(_, creator)| creator == "Jonas Öberg")
+    );
+}
+
+#[test]
+fn every_word_must_match_and_tags_are_searched_too() {
+    let library = Library::new(false);
+    let found = library
+        .strand
+        .search_items("indie mara", None, 100)
+        .expect("search")
+        .items;
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|item| item.details.tags.contains(&"indie".to_owned())
+                && item.details.creator == "Mara Quill")
+    );
+}
+
+#[test]
+fn a_one_letter_prefix_answers_the_first_page_and_says_there_is_more() {
+    let library = Library::new(false);
+    let results = library.strand.search_items("a", None, 10).expect("search");
+    assert_eq!(results.items.len(), 10);
+    assert!(results.more);
+}
+
+#[test]
+fn the_kind_filter_keeps_only_that_kind_with_or_without_text() {
+    let library = Library::new(false);
+    for text in ["amber", ""] {
+        let results = library
+            .strand
+            .search_items(text, Some(ItemKind::Product), 50)
+            .expect("search");
+        assert!(!results.items.is_empty(), "{text:?}");
+        assert!(
+            results
+                .items
+                .iter()
+                .all(|item| item.details.kind == ItemKind::Product)
+        );
+    }
+}
+
+#[test]
+fn query_syntax_and_huge_searches_are_plain_text_and_never_errors() {
+    let library = Library::new(false);
+    let huge = "x".repeat(10_000);
+    for text in [
+        "\"",
+        "*",
+        "NEAR(",
+        "AND",
+        "amber AND",
+        "\"amber",
+        "title:amber",
+        "-",
+        "^",
+        huge.as_str(),
+        "",
+    ] {
+        library
+            .strand
+            .search_items(text, None, 50)
+            .unwrap_or_else(|error| panic!("{text:.20}: {error}"));
+    }
+    // "AND" is searched as a word, not an operator between nothing.
+    assert!(
+        library
+            .strand
+            .search_items("AND", None, 50)
+            .expect("search")
+            .items
+            .is_empty()
+    );
+}
+
+#[test]
+fn search_follows_the_library_when_it_is_replaced() {
+    let library = Library::new(true);
+    let before = titles_and_creators(&library, "amber").len();
+    library.strand.reset_demo().expect("reset");
+    assert_eq!(titles_and_creators(&library, "amber").len(), before);
+    assert_eq!(library.count("items_fts"), library.count("items"));
+}
+
+#[test]
+fn an_empty_or_huge_limit_is_invalid() {
+    let library = Library::new(false);
+    assert!(matches!(
+        library.strand.search_items("a", None, 0),
+        Err(Error::Invalid { .. })
+    ));
+    assert!(matches!(
+        library.strand.search_items("a", None, 100_000),
+        Err(Error::Invalid { .. })
+    ));
+}
