@@ -7,7 +7,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use strand_app::error::IpcError;
-use strand_core::{Bundle, BundleSummary, FunnelCount, ItemPage, PlanRow, SessionInfo};
+use strand_core::{
+    Bundle, BundleSummary, FunnelCount, ItemPage, PlanRow, SearchResults, SessionInfo,
+};
 use ts_rs::{Config, TS};
 
 fn export_all(out_dir: &Path) {
@@ -18,6 +20,7 @@ fn export_all(out_dir: &Path) {
     SessionInfo::export_all(&config).expect("export SessionInfo");
     IpcError::export_all(&config).expect("export IpcError");
     PlanRow::export_all(&config).expect("export PlanRow");
+    SearchResults::export_all(&config).expect("export SearchResults");
     FunnelCount::export_all(&config).expect("export FunnelCount");
 }
 

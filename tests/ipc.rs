@@ -237,3 +237,21 @@ fn demo_time_travel_is_forbidden_outside_demo_mode() {
         .expect_err("not a demo");
     assert_eq!(error["code"], "forbidden");
 }
+
+#[test]
+fn searching_through_ipc_treats_query_syntax_as_text() {
+    let app = TestApp::start(false);
+    for text in ["\"", "NEAR(", "amber AND", "x".repeat(10_000).as_str()] {
+        let results = app.ok(
+            "search_items",
+            json!({ "text": text, "kind": null, "limit": 50 }),
+        );
+        assert!(results["items"].is_array(), "{results}");
+    }
+    let songs = app.ok(
+        "search_items",
+        json!({ "text": "amber", "kind": "song", "limit": 50 }),
+    );
+    let items = songs["items"].as_array().expect("items");
+    assert!(!items.is_empty() && items.iter().all(|item| item["kind"] == "song"));
+}

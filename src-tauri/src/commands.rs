@@ -4,8 +4,8 @@
 use std::io::Write;
 
 use strand_core::{
-    Bundle, BundleId, BundleSummary, EntryId, FunnelCount, ItemId, ItemPage, PlanRow, Policy,
-    SessionInfo, Strand, Tier,
+    Bundle, BundleId, BundleSummary, EntryId, FunnelCount, ItemId, ItemKind, ItemPage, PlanRow,
+    Policy, SearchResults, SessionInfo, Strand, Tier,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -101,6 +101,16 @@ pub async fn export_funnel_csv<R: Runtime>(
 #[tauri::command]
 pub fn list_items(strand: State<'_, Strand>, offset: u32, limit: u32) -> IpcResult<ItemPage> {
     Ok(strand.items(offset, limit)?)
+}
+
+#[tauri::command]
+pub fn search_items(
+    strand: State<'_, Strand>,
+    text: String,
+    kind: Option<ItemKind>,
+    limit: u32,
+) -> IpcResult<SearchResults> {
+    Ok(strand.search_items(&text, kind, limit)?)
 }
 
 #[tauri::command]

@@ -66,6 +66,7 @@ pub fn run_app<R: Runtime>(
             commands::activate_licence,
             commands::activate_licence_file,
             commands::list_items,
+            commands::search_items,
             commands::list_bundles,
             commands::get_bundle,
             commands::create_bundle,

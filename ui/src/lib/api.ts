@@ -8,9 +8,11 @@ import type { EntryId } from './bindings/EntryId';
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { FunnelCount } from './bindings/FunnelCount';
 import type { ItemId } from './bindings/ItemId';
+import type { ItemKind } from './bindings/ItemKind';
 import type { ItemPage } from './bindings/ItemPage';
 import type { PlanRow } from './bindings/PlanRow';
 import type { Policy } from './bindings/Policy';
+import type { SearchResults } from './bindings/SearchResults';
 import type { SessionInfo } from './bindings/SessionInfo';
 import type { Tier } from './bindings/Tier';
 
@@ -71,6 +73,8 @@ export const api = {
   /** Opens the native open dialog; null when the person cancelled. */
   activateLicenceFile: () => call<SessionInfo | null>('activate_licence_file'),
   listItems: (offset: number, limit: number) => call<ItemPage>('list_items', { offset, limit }),
+  searchItems: (text: string, kind: ItemKind | null, limit: number) =>
+    call<SearchResults>('search_items', { text, kind, limit }),
   listBundles: () => call<BundleSummary[]>('list_bundles'),
   getBundle: (bundleId: BundleId) => call<Bundle>('get_bundle', { bundleId }),
   createBundle: (name: string) => call<Bundle>('create_bundle', { name }),

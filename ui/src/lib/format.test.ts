@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration } from './format';
+import { foldForSearch, formatDuration } from './format';
 
 describe('formatDuration', () => {
   it('shows minutes and padded seconds', () => {
@@ -8,5 +8,12 @@ describe('formatDuration', () => {
 
   it('shows hours for long streams', () => {
     expect(formatDuration(3_723_000)).toBe('1:02:03');
+  });
+});
+
+describe('foldForSearch', () => {
+  it('drops accents and case so a plain search finds accented names', () => {
+    expect(foldForSearch('Mötley Crüe')).toBe('motley crue');
+    expect(foldForSearch('Jonas Öberg')).toContain('oberg');
   });
 });

@@ -11,6 +11,14 @@ const KIND_LABELS: Record<ItemKind, MessageKey> = {
   note: 'kindNote',
 };
 
+/** Every kind, in the order filters list them. */
+export const KINDS = Object.keys(KIND_LABELS) as ItemKind[];
+
+/** Lower case without accents, for matching as a person expects ("motley" matches "Mötley"). */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 export function kindLabel(kind: ItemKind): string {
   return t(KIND_LABELS[kind]);
 }

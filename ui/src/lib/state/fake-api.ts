@@ -124,6 +124,13 @@ export class FakeCore {
     },
     activateLicenceFile: async () => null,
     listItems: async (offset, limit) => ({ items: this.items.slice(offset, offset + limit), total: this.items.length }),
+    searchItems: async (text, kind, limit) => {
+      const needle = text.trim().toLowerCase();
+      const items = this.items.filter(
+        (candidate) => (!kind || candidate.kind === kind) && candidate.title.toLowerCase().includes(needle),
+      );
+      return { items: items.slice(0, limit), more: items.length > limit };
+    },
     listBundles: async () =>
       [...this.bundles.values()].map((b) => ({ id: b.id, name: b.name, state: b.state, entryCount: b.entries.length })),
     getBundle: async (id) => structuredClone(this.#bundle(id)),

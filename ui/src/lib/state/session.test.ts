@@ -67,6 +67,30 @@ describe('SessionState', () => {
 });
 
 describe('LibraryState', () => {
+  it('shows only the latest search when answers arrive out of order', async () => {
+    const core = new FakeCore();
+    const slow = core.api.searchItems;
+    let release: () => void = () => {};
+    core.api.searchItems = (text, kind, limit) =>
+      text === 'Song'
+        ? new Promise((resolve) => (release = () => resolve(slow(text, kind, limit))))
+        : slow(text, kind, limit);
+    const library = new LibraryState(core.api);
+    const first = library.search('Song', null);
+    await library.search('Song 2', null);
+    release();
+    await first;
+    expect(library.items.map((item) => item.title)).toEqual(['Song 2']);
+  });
+
+  it('goes back to the whole library when the search is cleared', async () => {
+    const library = new LibraryState(new FakeCore().api);
+    await library.search('Song 3', null);
+    expect(library.items).toHaveLength(1);
+    await library.search('', null);
+    expect(library.items).toHaveLength(3);
+  });
+
   it('loads the first page of the library with its total', async () => {
     const library = new LibraryState(new FakeCore().api);
     await library.load();
