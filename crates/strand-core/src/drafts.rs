@@ -8,7 +8,7 @@ use crate::ids::{BundleId, EntryId, ItemId};
 use crate::order::{self, OrderKey};
 
 /// A bundle under construction.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub(crate) struct Draft {
     pub id: BundleId,
     pub name: String,
@@ -18,7 +18,7 @@ pub(crate) struct Draft {
 }
 
 /// One entry of a draft.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub(crate) struct DraftEntry {
     pub id: EntryId,
     pub item_id: ItemId,
@@ -56,7 +56,8 @@ impl Draft {
         Ok(())
     }
 
-    /// Moves the entry so that it ends up at `to_index`; only its key changes.
+    /// Moves the entry so that it ends up at `to_index`; only its key changes. Everything that
+    /// can fail is checked before anything changes, so a refused move leaves the draft as it was.
     pub fn move_to(&mut self, entry_id: EntryId, to_index: usize) -> Result<()> {
         let from = self.position(entry_id)?;
         if to_index >= self.entries.len() {
@@ -68,10 +69,25 @@ impl Draft {
                 ),
             ));
         }
+        if to_index == from {
+            return Ok(());
+        }
+        // The neighbours it will sit between, as indices into the list as it is now.
+        let (before, after) = if to_index < from {
+            (to_index.checked_sub(1), Some(to_index))
+        } else {
+            (
+                Some(to_index),
+                to_index.checked_add(1).filter(|&i| i < self.entries.len()),
+            )
+        };
+        let key = order::between(
+            before.map(|i| &self.entries[i].key),
+            after.map(|i| &self.entries[i].key),
+        )?;
+        let grown = key.needs_rebalance();
         let mut entry = self.entries.remove(from);
-        let before = to_index.checked_sub(1).map(|i| &self.entries[i].key);
-        entry.key = order::between(before, self.entries.get(to_index).map(|e| &e.key))?;
-        let grown = entry.key.needs_rebalance();
+        entry.key = key;
         self.entries.insert(to_index, entry);
         self.rebalance_if(grown);
         Ok(())
@@ -96,6 +112,8 @@ impl Draft {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     fn draft_with(count: usize) -> (Draft, Vec<ItemId>) {
@@ -162,6 +180,54 @@ mod tests {
                 .iter()
                 .all(|entry| !entry.key.needs_rebalance())
         );
+    }
+
+    #[derive(Clone, Debug)]
+    enum Op {
+        Append,
+        Remove(usize),
+        Move(usize, usize),
+    }
+
+    fn ops() -> impl Strategy<Value = Vec<Op>> {
+        proptest::collection::vec(
+            prop_oneof![
+                3 => Just(Op::Append),
+                1 => any::<usize>().prop_map(Op::Remove),
+                4 => (any::<usize>(), any::<usize>()).prop_map(|(from, to)| Op::Move(from, to)),
+            ],
+            0..200,
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn a_draft_always_holds_its_entries_in_the_order_a_plain_list_would(ops in ops()) {
+            let mut draft = Draft::new("Model".into(), Utc::now());
+            let mut model: Vec<EntryId> = Vec::new();
+            for op in ops {
+                match op {
+                    Op::Append => {
+                        draft.append(ItemId::new(), Utc::now()).expect("append");
+                        model.push(draft.entries.last().expect("appended").id);
+                    }
+                    Op::Remove(at) if !model.is_empty() => {
+                        let id = model.remove(at % model.len());
+                        draft.remove(id).expect("remove");
+                    }
+                    Op::Move(from, to) if !model.is_empty() => {
+                        let (from, to) = (from % model.len(), to % model.len());
+                        let id = model.remove(from);
+                        model.insert(to, id);
+                        draft.move_to(id, to).expect("move");
+                    }
+                    _ => {}
+                }
+                let ids: Vec<EntryId> = draft.entries.iter().map(|entry| entry.id).collect();
+                prop_assert_eq!(&ids, &model);
+                prop_assert!(draft.entries.windows(2).all(|pair| pair[0].key < pair[1].key));
+            }
+        }
     }
 
     #[test]

@@ -444,10 +444,9 @@ impl Strand {
     ) -> Result<Bundle> {
         let mut drafts = self.drafts();
         if let Some(draft) = drafts.get_mut(&id) {
-            // Edit a copy so a refused edit leaves the draft exactly as it was.
-            let mut edited = draft.clone();
-            edit_draft(&mut edited)?;
-            *draft = edited;
+            // Draft edits check everything before they change anything, so a refused edit
+            // leaves the draft exactly as it was without copying it.
+            edit_draft(draft)?;
             return self.draft_view(draft);
         }
         drop(drafts);
