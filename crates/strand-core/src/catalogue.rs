@@ -103,8 +103,14 @@ const PALETTE: &[&str] = &[
 
 /// The demo catalogue: [`DEMO_CATALOGUE_SIZE`] items, the same every time.
 pub fn demo_catalogue() -> Vec<ItemDetails> {
+    generate(DEMO_CATALOGUE_SIZE)
+}
+
+/// `count` plausible, fictional items of every kind, the same for the same count — the demo
+/// catalogue's generator, also used to build libraries of a million items for benchmarks.
+pub fn generate(count: usize) -> Vec<ItemDetails> {
     let mut rng = fastrand::Rng::with_seed(SEED);
-    (0..DEMO_CATALOGUE_SIZE)
+    (0..count)
         .map(|index| demo_item(&mut rng, ItemKind::ALL[index % ItemKind::ALL.len()], index))
         .collect()
 }

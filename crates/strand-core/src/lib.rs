@@ -30,7 +30,7 @@ pub use error::{Error, ErrorCode, Result};
 pub use funnel::{FunnelCount, FunnelStep};
 pub use ids::{BundleId, EntryId, ItemId};
 pub use model::{
-    Bundle, BundleState, BundleSummary, Entry, Item, ItemDetails, ItemKind, ItemPage,
+    BulkAdd, Bundle, BundleState, BundleSummary, Entry, Item, ItemDetails, ItemKind, ItemPage,
     SearchResults, SessionInfo,
 };
 pub use strand::{Strand, StrandOptions};

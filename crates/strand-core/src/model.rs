@@ -100,6 +100,18 @@ pub struct ItemPage {
     pub total: u32,
 }
 
+/// What a bulk add did: the bundle afterwards, and how many items were threaded or skipped.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkAdd {
+    /// The bundle after the add.
+    pub bundle: Bundle,
+    /// How many items were threaded on.
+    pub added: u32,
+    /// How many were skipped because the bundle already threads them (matched by item id).
+    pub skipped_duplicates: u32,
+}
+
 /// What the library search found.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -2,7 +2,7 @@
 //! a draft in memory or to a kept bundle in the store, sends every write of kept data through the
 //! premium gate first, and holds the demo controls product teams switch.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -20,7 +20,8 @@ use crate::funnel::{self, FunnelCount, FunnelStep};
 use crate::ids::{BundleId, EntryId, ItemId};
 use crate::licence;
 use crate::model::{
-    Bundle, BundleState, BundleSummary, Entry, ItemKind, ItemPage, SearchResults, SessionInfo,
+    BulkAdd, Bundle, BundleState, BundleSummary, Entry, ItemDetails, ItemKind, ItemPage,
+    SearchResults, SessionInfo,
 };
 use crate::search;
 use crate::share::BundleFile;
@@ -371,6 +372,62 @@ impl Strand {
             |draft| draft.append(item_id, now),
             |connection| store::insert_entry(connection, id, item_id, now).map(drop),
         )
+    }
+
+    /// Threads many items onto the end of a bundle at once, skipping any the bundle already
+    /// threads (by item id) and saying how many. One transaction for a kept bundle.
+    pub fn add_entries(&self, id: BundleId, item_ids: &[ItemId]) -> Result<BulkAdd> {
+        let missing = self.store.read(|connection| {
+            for item_id in item_ids {
+                if !store::item_exists(connection, *item_id)? {
+                    return Ok(Some(*item_id));
+                }
+            }
+            Ok(None)
+        })?;
+        if let Some(item_id) = missing {
+            return Err(Error::not_found("item", item_id));
+        }
+        let mut present: HashSet<ItemId> = self
+            .bundle(id)?
+            .entries
+            .iter()
+            .map(|entry| entry.item.id)
+            .collect();
+        let fresh: Vec<ItemId> = item_ids
+            .iter()
+            .copied()
+            .filter(|item_id| present.insert(*item_id))
+            .collect();
+        let now = self.clock.now();
+        let bundle = self.edit(
+            id,
+            |draft| {
+                fresh
+                    .iter()
+                    .try_for_each(|item_id| draft.append(*item_id, now))
+            },
+            |connection| {
+                fresh.iter().try_for_each(|item_id| {
+                    store::insert_entry(connection, id, *item_id, now).map(drop)
+                })
+            },
+        )?;
+        Ok(BulkAdd {
+            bundle,
+            added: fresh.len() as u32,
+            skipped_duplicates: (item_ids.len() - fresh.len()) as u32,
+        })
+    }
+
+    /// Adds items to the library in one transaction (the catalogue generator's and importers'
+    /// way in). Returns how many were added.
+    pub fn add_items(&self, items: &[ItemDetails]) -> Result<u32> {
+        let now = self.clock.now();
+        Ok(self
+            .store
+            .write(|tx| store::insert_items(tx, items, now))?
+            .len() as u32)
     }
 
     /// Takes one entry off a bundle.

@@ -124,3 +124,53 @@ fn bad_names_and_positions_are_invalid_and_change_nothing() {
     assert_eq!(library.strand.bundle(draft.id).expect("draft"), draft);
     assert_eq!(library.strand.bundles().expect("bundles").len(), 1);
 }
+
+#[test]
+fn a_bulk_add_skips_items_already_threaded_and_says_how_many() {
+    let library = Library::new(false);
+    let items = library.first_items(4);
+    let draft = library.draft("Bulk", 2);
+    let outcome = library
+        .strand
+        .add_entries(draft.id, &[items[0], items[2], items[2], items[3]])
+        .expect("bulk add");
+    assert_eq!((outcome.added, outcome.skipped_duplicates), (2, 2));
+    assert_eq!(item_order(&outcome.bundle), items);
+}
+
+#[test]
+fn a_bulk_add_naming_an_unknown_item_adds_nothing() {
+    let library = Library::new(false);
+    let draft = library.draft("Bulk", 1);
+    let items = library.first_items(3);
+    let refused = library
+        .strand
+        .add_entries(draft.id, &[items[1], ItemId::new(), items[2]]);
+    assert!(matches!(refused, Err(Error::NotFound { what: "item", .. })));
+    assert_eq!(library.strand.bundle(draft.id).expect("draft"), draft);
+}
+
+#[test]
+fn a_bulk_add_to_a_kept_bundle_is_one_gated_transaction() {
+    let library = Library::premium();
+    let draft = library.draft("Kept bulk", 1);
+    let kept = library.strand.keep(draft.id).expect("keep");
+    let items = library.first_items(5);
+    library
+        .strand
+        .set_demo_tier(Some(Tier::Free))
+        .expect("lapse");
+    let refused = library.strand.add_entries(kept.id, &items[1..]);
+    assert!(matches!(refused, Err(Error::PremiumRequired { .. })));
+    assert_eq!(library.count("entries"), 1);
+    library
+        .strand
+        .set_demo_tier(Some(Tier::Premium))
+        .expect("premium");
+    let outcome = library
+        .strand
+        .add_entries(kept.id, &items)
+        .expect("bulk add");
+    assert_eq!((outcome.added, outcome.skipped_duplicates), (4, 1));
+    assert_eq!(library.count("entries"), 5);
+}
