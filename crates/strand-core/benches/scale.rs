@@ -1,0 +1,180 @@
+//! Strand at scale, against the honest limit: raw SQLite doing the same work on the same file.
+//!
+//! Builds a library of `STRAND_BENCH_ITEMS` generated items (default 1,000,000) in a temporary
+//! directory, then measures library search (p99 over one- to three-letter prefixes, common and
+//! rare words, several words) through `Strand` and through a bare rusqlite connection running the
+//! same FTS5 statement, and keeping a 10,000-entry draft. Prints each figure and merges them into
+//! `bench/results.json` at the repository root.
+//!
+//! Run: `cargo bench -p strand-core --bench scale` (add `STRAND_BENCH_ITEMS=100000` for a quick run).
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use rusqlite::Connection;
+use serde_json::{Map, Value, json};
+use strand_core::{ItemId, Strand, StrandOptions, Tier, catalogue};
+
+const QUERIES: &[&str] = &[
+    "a",
+    "b",
+    "e",
+    "m",
+    "s",
+    "t",
+    "am",
+    "ri",
+    "st",
+    "amb",
+    "riv",
+    "gui",
+    "amber",
+    "river",
+    "song",
+    "jazz",
+    "indie",
+    "live",
+    "mara",
+    "mötley",
+    "mot",
+    "oberg",
+    "straße",
+    "amber river",
+    "silver canyon",
+    "idea compass",
+    "headphones",
+    "yoga classes",
+    "zzzz",
+    "qq",
+];
+const ROUNDS: usize = 5;
+const PAGE: u32 = 50;
+
+fn p99(mut samples: Vec<Duration>) -> f64 {
+    samples.sort();
+    let index = ((samples.len() as f64) * 0.99).ceil() as usize - 1;
+    samples[index.min(samples.len() - 1)].as_secs_f64() * 1e3
+}
+
+fn timed<T>(work: impl FnOnce() -> T) -> (T, Duration) {
+    let start = Instant::now();
+    let value = work();
+    (value, start.elapsed())
+}
+
+fn main() {
+    let count: usize = std::env::var("STRAND_BENCH_ITEMS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("strand.sqlite");
+    let strand = Strand::open(
+        &path,
+        StrandOptions {
+            demo: true,
+            ..StrandOptions::default()
+        },
+    )
+    .expect("open");
+    strand.set_demo_tier(Some(Tier::Premium)).expect("premium");
+
+    let items = catalogue::generate(count);
+    let ((), build) = timed(|| {
+        for chunk in items.chunks(100_000) {
+            strand.add_items(chunk).expect("add items");
+        }
+    });
+    drop(items);
+    println!(
+        "library of {count} items (+ demo catalogue) built in {:.1} s",
+        build.as_secs_f64()
+    );
+
+    // Library search through Strand: every query, several rounds, after one warm-up round.
+    let mut strand_samples = Vec::new();
+    for round in 0..=ROUNDS {
+        for query in QUERIES {
+            let (results, took) = timed(|| strand.search_items(query, None, PAGE).expect("search"));
+            assert!(results.items.len() <= PAGE as usize);
+            if round > 0 {
+                strand_samples.push(took);
+            }
+        }
+    }
+    let search_p99_ms = p99(strand_samples);
+
+    // The same FTS5 statement on a bare connection: the honest limit for this query shape.
+    let raw = Connection::open(&path).expect("raw connection");
+    let mut statement = raw
+        .prepare(
+            "SELECT i.id, i.kind, i.title, i.creator, i.duration_ms, i.price_cents, i.source_uri, i.colour
+             FROM items_fts JOIN items i ON i.rowid = items_fts.rowid WHERE items_fts MATCH ?1 LIMIT ?2",
+        )
+        .expect("prepare");
+    let mut raw_samples = Vec::new();
+    for round in 0..=ROUNDS {
+        for query in QUERIES {
+            let Some(expression) = strand_core::search::match_expression(query) else {
+                continue;
+            };
+            let (rows, took) = timed(|| {
+                statement
+                    .query_map((&expression, PAGE + 1), |row| row.get::<_, Vec<u8>>(0))
+                    .expect("query")
+                    .count()
+            });
+            assert!(rows <= PAGE as usize + 1);
+            if round > 0 {
+                raw_samples.push(took);
+            }
+        }
+    }
+    let sqlite_search_p99_ms = p99(raw_samples);
+
+    // Keeping a 10,000-entry draft.
+    let mut ids: Vec<ItemId> = Vec::with_capacity(10_000);
+    for page in 0..10 {
+        ids.extend(
+            strand
+                .items(page * 1000, 1000)
+                .expect("page")
+                .items
+                .into_iter()
+                .map(|item| item.id),
+        );
+    }
+    let draft = strand.create_bundle("Ten thousand").expect("draft");
+    strand.add_entries(draft.id, &ids).expect("thread 10k");
+    let (kept, keep) = timed(|| strand.keep(draft.id).expect("keep"));
+    assert_eq!(kept.entries.len(), 10_000);
+    let keep_10k_ms = keep.as_secs_f64() * 1e3;
+
+    println!(
+        "library search, top {PAGE}, p99 over {} queries × {ROUNDS}: {search_p99_ms:.2} ms",
+        QUERIES.len()
+    );
+    println!("  raw SQLite, same FTS5 statement:                 {sqlite_search_p99_ms:.2} ms");
+    println!("keep a 10,000-entry draft (incl. reading it back): {keep_10k_ms:.1} ms");
+
+    let results = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../bench/results.json");
+    let mut figures: Map<String, Value> = std::fs::read_to_string(&results)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
+    for (key, value) in [
+        ("library_items", json!(count)),
+        ("search_p99_ms", json!(search_p99_ms)),
+        ("sqlite_search_p99_ms", json!(sqlite_search_p99_ms)),
+        ("keep_10k_ms", json!(keep_10k_ms)),
+    ] {
+        figures.insert(key.to_owned(), value);
+    }
+    std::fs::create_dir_all(results.parent().expect("bench dir")).expect("bench dir");
+    std::fs::write(
+        &results,
+        serde_json::to_string_pretty(&Value::Object(figures)).expect("json") + "\n",
+    )
+    .expect("write results");
+    println!("figures merged into {}", results.display());
+}
