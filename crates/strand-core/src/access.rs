@@ -8,6 +8,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::entitlements::Tier;
+use crate::error::{Error, Result};
 use crate::licence::{self, LicencePayload};
 
 /// How long the one-time trial lasts.
@@ -58,6 +59,17 @@ pub struct AccessInfo {
     pub licence: Option<LicenceInfo>,
     /// The trial.
     pub trial: TrialInfo,
+}
+
+impl AccessInfo {
+    /// Refuses with [`Error::ClockBehind`] while the system clock is set back: premium waits
+    /// until the clock is right again.
+    pub(crate) fn refuse_if_clock_behind(&self) -> Result<()> {
+        match self.last_seen {
+            Some(last_seen) if self.clock_behind => Err(Error::ClockBehind { last_seen }),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// The stored facts access is derived from.

@@ -155,11 +155,7 @@ impl Strand {
             return Ok(());
         }
         let access = self.access()?;
-        if access.clock_behind
-            && let Some(last_seen) = access.last_seen
-        {
-            return Err(Error::ClockBehind { last_seen });
-        }
+        access.refuse_if_clock_behind()?;
         entitlements::require(policy, capability, access.tier, kept)
     }
 
@@ -168,11 +164,7 @@ impl Strand {
     /// Starts the one-time 14-day trial.
     pub fn start_trial(&self) -> Result<SessionInfo> {
         let access = self.access()?;
-        if access.clock_behind
-            && let Some(last_seen) = access.last_seen
-        {
-            return Err(Error::ClockBehind { last_seen });
-        }
+        access.refuse_if_clock_behind()?;
         if !access.trial.available {
             return Err(Error::Conflict(
                 "the free trial has already been used on this computer".into(),
