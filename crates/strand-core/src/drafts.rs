@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use crate::error::{Error, Result};
 use crate::ids::{BundleId, EntryId, ItemId};
+use crate::model::{BundleState, BundleSummary};
 use crate::order::{self, OrderKey};
 
 /// A bundle under construction.
@@ -33,6 +34,16 @@ impl Draft {
             name,
             created_at: now,
             entries: Vec::new(),
+        }
+    }
+
+    /// The draft as the bundle list shows it.
+    pub fn summary(&self) -> BundleSummary {
+        BundleSummary {
+            id: self.id,
+            name: self.name.clone(),
+            state: BundleState::Draft,
+            entry_count: self.entries.len() as u32,
         }
     }
 

@@ -25,7 +25,7 @@ use crate::model::{
 };
 use crate::search;
 use crate::share::BundleFile;
-use crate::store::{self, Store};
+use crate::store::{self, Store, Whereabouts};
 use crate::validate;
 
 /// The most items one library page may ask for.
@@ -64,6 +64,8 @@ struct DemoControls {
 pub struct Strand {
     store: Store,
     drafts: Mutex<BTreeMap<BundleId, Draft>>,
+    /// Drafts deleted this session: restorable until the trash is emptied or Strand quits.
+    trashed_drafts: Mutex<BTreeMap<BundleId, Draft>>,
     demo: Option<Mutex<DemoControls>>,
     clock: Clock,
     licence_key: Option<VerifyingKey>,
@@ -75,6 +77,7 @@ impl Strand {
         let strand = Strand {
             store: Store::open(path)?,
             drafts: Mutex::new(BTreeMap::new()),
+            trashed_drafts: Mutex::new(BTreeMap::new()),
             demo: options.demo.then(Mutex::default),
             clock: Clock::new(options.time),
             licence_key: licence::vendor_key(),
@@ -298,17 +301,74 @@ impl Strand {
     /// Every bundle: this session's drafts first (oldest first), then the kept ones.
     pub fn bundles(&self) -> Result<Vec<BundleSummary>> {
         let drafts = self.drafts();
-        let mut summaries: Vec<BundleSummary> = drafts
-            .values()
-            .map(|draft| BundleSummary {
-                id: draft.id,
-                name: draft.name.clone(),
-                state: BundleState::Draft,
-                entry_count: draft.entries.len() as u32,
-            })
-            .collect();
-        summaries.extend(self.store.read(store::kept_summaries)?);
+        let mut summaries: Vec<BundleSummary> = drafts.values().map(Draft::summary).collect();
+        summaries.extend(
+            self.store
+                .read(|connection| store::kept_summaries(connection, false))?,
+        );
         Ok(summaries)
+    }
+
+    /// What is in the trash: drafts deleted this session and kept bundles deleted at any time.
+    pub fn trash(&self) -> Result<Vec<BundleSummary>> {
+        let mut summaries: Vec<BundleSummary> = lock(&self.trashed_drafts)
+            .values()
+            .map(Draft::summary)
+            .collect();
+        summaries.extend(
+            self.store
+                .read(|connection| store::kept_summaries(connection, true))?,
+        );
+        Ok(summaries)
+    }
+
+    /// Moves a bundle to the trash, whole, so it can be restored. Free on every tier: what a
+    /// person keeps is theirs to throw away.
+    pub fn delete_bundle(&self, id: BundleId) -> Result<()> {
+        if let Some(draft) = self.drafts().remove(&id) {
+            lock(&self.trashed_drafts).insert(id, draft);
+            return Ok(());
+        }
+        match self
+            .store
+            .read(|connection| store::whereabouts(connection, id))?
+        {
+            Some(Whereabouts::Kept) => self
+                .store
+                .write(|tx| store::set_trashed(tx, id, Some(self.clock.now()))),
+            Some(Whereabouts::InTrash) => Err(Error::Conflict(
+                "this bundle is already in the trash".into(),
+            )),
+            None => Err(self.missing_bundle(id)),
+        }
+    }
+
+    /// Takes a bundle back out of the trash, exactly as it was.
+    pub fn restore_bundle(&self, id: BundleId) -> Result<Bundle> {
+        if let Some(draft) = lock(&self.trashed_drafts).remove(&id) {
+            self.drafts().insert(id, draft);
+            return self.bundle(id);
+        }
+        match self
+            .store
+            .read(|connection| store::whereabouts(connection, id))?
+        {
+            Some(Whereabouts::InTrash) => {
+                self.store.write(|tx| store::set_trashed(tx, id, None))?;
+                self.bundle(id)
+            }
+            Some(Whereabouts::Kept) => {
+                Err(Error::Conflict("this bundle is not in the trash".into()))
+            }
+            None => Err(Error::not_found("bundle", id)),
+        }
+    }
+
+    /// Deletes everything in the trash for good; returns how many bundles went.
+    pub fn empty_trash(&self) -> Result<u32> {
+        let drafts = std::mem::take(&mut *lock(&self.trashed_drafts)).len();
+        let kept = self.store.write(|tx| store::empty_trash(tx))?;
+        Ok((drafts + kept) as u32)
     }
 
     /// The bundle with `id`, draft or kept, with its entries in order. Kept bundles are
@@ -446,13 +506,12 @@ impl Strand {
         let mut drafts = self.drafts();
         let Some(draft) = drafts.get(&id) else {
             return Err(
-                if self
+                match self
                     .store
-                    .read(|connection| store::bundle_exists(connection, id))?
+                    .read(|connection| store::whereabouts(connection, id))?
                 {
-                    Error::Conflict("this bundle is already kept".into())
-                } else {
-                    Error::not_found("bundle", id)
+                    Some(_) => Error::Conflict("this bundle is already kept".into()),
+                    None => self.missing_bundle(id),
                 },
             );
         };
@@ -499,11 +558,13 @@ impl Strand {
             return self.draft_view(draft);
         }
         drop(drafts);
-        if !self
+        match self
             .store
-            .read(|connection| store::bundle_exists(connection, id))?
+            .read(|connection| store::whereabouts(connection, id))?
         {
-            return Err(Error::not_found("bundle", id));
+            Some(Whereabouts::Kept) => {}
+            Some(Whereabouts::InTrash) => return Err(in_trash()),
+            None => return Err(self.missing_bundle(id)),
         }
         self.require(Capability::EditKeptBundle)?;
         self.store.write(|tx| {
@@ -578,9 +639,27 @@ impl Strand {
         })
     }
 
-    fn drafts(&self) -> MutexGuard<'_, BTreeMap<BundleId, Draft>> {
-        self.drafts
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    /// The error for a bundle that is neither a draft nor kept: a draft in the trash says so.
+    fn missing_bundle(&self, id: BundleId) -> Error {
+        if lock(&self.trashed_drafts).contains_key(&id) {
+            in_trash()
+        } else {
+            Error::not_found("bundle", id)
+        }
     }
+
+    fn drafts(&self) -> MutexGuard<'_, BTreeMap<BundleId, Draft>> {
+        lock(&self.drafts)
+    }
+}
+
+fn in_trash() -> Error {
+    Error::Conflict("this bundle is in the trash; restore it to change it".into())
+}
+
+/// Locks `mutex`; nothing here can leave these maps half-changed, so poisoning is ignored.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }

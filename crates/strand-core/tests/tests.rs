@@ -8,3 +8,4 @@ mod opening;
 mod policies;
 mod premium;
 mod search;
+mod trash;

@@ -36,14 +36,17 @@ pub(crate) fn keep_draft(
     Ok(())
 }
 
-/// Every kept bundle, oldest kept first.
-pub(crate) fn kept_summaries(connection: &Connection) -> Result<Vec<BundleSummary>> {
+/// Every kept bundle out of the trash (or, with `in_trash`, in it), oldest kept first.
+pub(crate) fn kept_summaries(
+    connection: &Connection,
+    in_trash: bool,
+) -> Result<Vec<BundleSummary>> {
     let mut statement = connection.prepare_cached(
         "SELECT b.id, b.name, (SELECT COUNT(*) FROM entries e WHERE e.bundle_id = b.id)
-         FROM bundles b ORDER BY b.kept_at, b.id",
+         FROM bundles b WHERE (b.deleted_at IS NOT NULL) = ?1 ORDER BY b.kept_at, b.id",
     )?;
     let summaries = statement
-        .query_map([], |row| {
+        .query_map([in_trash], |row| {
             Ok(BundleSummary {
                 id: row.get(0)?,
                 name: row.get(1)?,
@@ -55,15 +58,52 @@ pub(crate) fn kept_summaries(connection: &Connection) -> Result<Vec<BundleSummar
     Ok(summaries)
 }
 
-/// How many bundles are kept.
+/// How many bundles are kept (the trash does not count).
 pub(crate) fn kept_count(connection: &Connection) -> Result<u32> {
-    Ok(connection.query_row("SELECT COUNT(*) FROM bundles", [], |row| row.get(0))?)
+    Ok(connection.query_row(
+        "SELECT COUNT(*) FROM bundles WHERE deleted_at IS NULL",
+        [],
+        |row| row.get(0),
+    )?)
 }
 
-/// Whether a kept bundle with `id` exists.
-pub(crate) fn bundle_exists(connection: &Connection, id: BundleId) -> Result<bool> {
-    let mut statement = connection.prepare_cached("SELECT 1 FROM bundles WHERE id = ?1")?;
-    Ok(statement.exists([id])?)
+/// Where a kept bundle is, if it exists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Whereabouts {
+    Kept,
+    InTrash,
+}
+
+/// Whether a kept bundle with `id` exists, and whether it is in the trash.
+pub(crate) fn whereabouts(connection: &Connection, id: BundleId) -> Result<Option<Whereabouts>> {
+    let mut statement =
+        connection.prepare_cached("SELECT deleted_at IS NOT NULL FROM bundles WHERE id = ?1")?;
+    let in_trash: Option<bool> = statement.query_row([id], |row| row.get(0)).optional()?;
+    Ok(in_trash.map(|in_trash| {
+        if in_trash {
+            Whereabouts::InTrash
+        } else {
+            Whereabouts::Kept
+        }
+    }))
+}
+
+/// Moves a kept bundle into the trash, or (with `None`) back out of it.
+pub(crate) fn set_trashed(
+    connection: &Connection,
+    id: BundleId,
+    deleted_at: Option<DateTime<Utc>>,
+) -> Result<()> {
+    connection.execute(
+        "UPDATE bundles SET deleted_at = ?2 WHERE id = ?1",
+        (id, deleted_at),
+    )?;
+    Ok(())
+}
+
+/// Deletes every kept bundle in the trash for good; returns how many.
+pub(crate) fn empty_trash(connection: &Connection) -> Result<usize> {
+    Ok(connection.execute("DELETE FROM bundles WHERE deleted_at IS NOT NULL", [])?)
 }
 
 /// The kept bundle with `id` and its entries in order, if it exists.

@@ -71,8 +71,8 @@ pub(crate) use access::{
     set_funnel_opt_in, set_last_seen, start_trial, trial_started, wipe,
 };
 pub(crate) use bundles::{
-    bundle_exists, delete_entry, insert_entry, keep_draft, kept_bundle, kept_count, kept_summaries,
-    move_kept_entry, rename_kept,
+    Whereabouts, delete_entry, empty_trash, insert_entry, keep_draft, kept_bundle, kept_count,
+    kept_summaries, move_kept_entry, rename_kept, set_trashed, whereabouts,
 };
 pub(crate) use items::{
     insert_items, item_exists, items_by_id, page as item_page, search as search_items,
