@@ -255,3 +255,18 @@ fn searching_through_ipc_treats_query_syntax_as_text() {
     let items = songs["items"].as_array().expect("items");
     assert!(!items.is_empty() && items.iter().all(|item| item["kind"] == "song"));
 }
+
+#[test]
+fn a_bundle_deleted_through_ipc_waits_in_the_trash_until_restored() {
+    let app = TestApp::start(false);
+    let draft = app.draft_with_items("Binned", 1);
+    app.ok("delete_bundle", json!({ "bundleId": draft["id"] }));
+    assert_eq!(app.ok("list_bundles", json!({})), json!([]));
+    assert_eq!(app.ok("list_trash", json!({}))[0]["name"], "Binned");
+    let restored = app.ok("restore_bundle", json!({ "bundleId": draft["id"] }));
+    assert_eq!(restored, draft);
+    let error = app
+        .call("restore_bundle", json!({ "bundleId": draft["id"] }))
+        .expect_err("not in the trash");
+    assert_eq!(error["code"], "not_found");
+}

@@ -75,6 +75,26 @@ pub async fn activate_licence_file<R: Runtime>(
     Ok(Some(strand.activate_licence(&key)?))
 }
 
+#[tauri::command]
+pub fn delete_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<()> {
+    Ok(strand.delete_bundle(bundle_id)?)
+}
+
+#[tauri::command]
+pub fn list_trash(strand: State<'_, Strand>) -> IpcResult<Vec<BundleSummary>> {
+    Ok(strand.trash()?)
+}
+
+#[tauri::command]
+pub fn restore_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<Bundle> {
+    Ok(strand.restore_bundle(bundle_id)?)
+}
+
+#[tauri::command]
+pub fn empty_trash(strand: State<'_, Strand>) -> IpcResult<u32> {
+    Ok(strand.empty_trash()?)
+}
+
 /// Opens the native save dialog and writes the bundle there in Strand's share format; `false`
 /// if cancelled. Allowed on every tier: a person's data is theirs.
 #[tauri::command]

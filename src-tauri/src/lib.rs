@@ -76,6 +76,10 @@ pub fn run_app<R: Runtime>(
             commands::move_entry,
             commands::keep_bundle,
             commands::export_bundle,
+            commands::delete_bundle,
+            commands::list_trash,
+            commands::restore_bundle,
+            commands::empty_trash,
             commands::app_ready,
         ])
 }

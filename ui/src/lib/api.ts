@@ -84,6 +84,10 @@ export const api = {
   moveEntry: (bundleId: BundleId, entryId: EntryId, toIndex: number) =>
     call<Bundle>('move_entry', { bundleId, entryId, toIndex }),
   keepBundle: (bundleId: BundleId) => call<Bundle>('keep_bundle', { bundleId }),
+  deleteBundle: (bundleId: BundleId) => call<null>('delete_bundle', { bundleId }),
+  listTrash: () => call<BundleSummary[]>('list_trash'),
+  restoreBundle: (bundleId: BundleId) => call<Bundle>('restore_bundle', { bundleId }),
+  emptyTrash: () => call<number>('empty_trash'),
   /** Opens the native save dialog; false when the person cancelled. */
   exportBundle: (bundleId: BundleId) => call<boolean>('export_bundle', { bundleId }),
   appReady: () => call<void>('app_ready'),

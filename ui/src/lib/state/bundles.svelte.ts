@@ -16,6 +16,10 @@ type BundleApi = Pick<
   | 'moveEntry'
   | 'keepBundle'
   | 'exportBundle'
+  | 'deleteBundle'
+  | 'listTrash'
+  | 'restoreBundle'
+  | 'emptyTrash'
 >;
 
 /**
@@ -24,6 +28,9 @@ type BundleApi = Pick<
  */
 export class BundlesState {
   summaries = $state<BundleSummary[]>([]);
+  trash = $state<BundleSummary[]>([]);
+  /** The bundle just moved to the trash, so the notice can offer to bring it back. */
+  justDeleted = $state<BundleSummary | null>(null);
   current = $state<Bundle | null>(null);
   /** Set when the core refused to keep with `premium_required`: the UI shows the paywall. */
   paywallOpen = $state(false);
@@ -42,7 +49,40 @@ export class BundlesState {
   }
 
   async refresh(): Promise<void> {
-    this.summaries = await this.#api.listBundles();
+    [this.summaries, this.trash] = await Promise.all([this.#api.listBundles(), this.#api.listTrash()]);
+  }
+
+  /** Moves the open bundle to the trash; it can be restored from there. */
+  async deleteCurrent(): Promise<boolean> {
+    const current = this.current;
+    if (!current) return false;
+    try {
+      await this.#api.deleteBundle(current.id);
+      this.justDeleted = this.summaries.find((summary) => summary.id === current.id) ?? null;
+      this.forgetCurrent();
+      this.error = null;
+      await this.refresh();
+      return true;
+    } catch (reason) {
+      this.error = toAppError(reason);
+      return false;
+    }
+  }
+
+  restore(bundleId: BundleId): Promise<boolean> {
+    return this.#apply(() => this.#api.restoreBundle(bundleId));
+  }
+
+  async emptyTrash(): Promise<boolean> {
+    try {
+      await this.#api.emptyTrash();
+      this.justDeleted = null;
+      await this.refresh();
+      return true;
+    } catch (reason) {
+      this.error = toAppError(reason);
+      return false;
+    }
   }
 
   create(name: string): Promise<boolean> {
@@ -125,6 +165,7 @@ export class BundlesState {
    */
   async #apply(change: () => Promise<Bundle>, again?: () => Promise<boolean>): Promise<boolean> {
     this.justKept = null;
+    this.justDeleted = null;
     this.exported = false;
     try {
       this.current = await change();

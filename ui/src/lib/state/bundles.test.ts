@@ -97,4 +97,25 @@ describe('BundlesState', () => {
     expect(await bundles.retryRefused()).toBe(false);
     expect(bundles.current?.state).toBe('draft');
   });
+
+  it('moves the open bundle to the trash and brings it back exactly', async () => {
+    const bundles = await draftWithThreeItems(new FakeCore());
+    const before = JSON.parse(JSON.stringify(bundles.current));
+    expect(await bundles.deleteCurrent()).toBe(true);
+    expect(bundles.current).toBeNull();
+    expect(bundles.summaries).toHaveLength(0);
+    expect(bundles.trash.map((summary) => summary.name)).toEqual(['Road trip']);
+    expect(bundles.justDeleted?.name).toBe('Road trip');
+    expect(await bundles.restore(before.id)).toBe(true);
+    expect(bundles.current).toEqual(before);
+    expect(bundles.trash).toHaveLength(0);
+  });
+
+  it('empties the trash', async () => {
+    const bundles = await draftWithThreeItems(new FakeCore());
+    await bundles.deleteCurrent();
+    expect(await bundles.emptyTrash()).toBe(true);
+    expect(bundles.trash).toHaveLength(0);
+    expect(bundles.justDeleted).toBeNull();
+  });
 });

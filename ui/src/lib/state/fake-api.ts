@@ -24,6 +24,7 @@ export function item(n: number): Item {
 
 export class FakeCore {
   bundles = new Map<string, Bundle>();
+  trash = new Map<string, Bundle>();
   items = [item(1), item(2), item(3)];
   tierOverride: Tier | null = null;
   trialStarted = false;
@@ -166,6 +167,24 @@ export class FakeCore {
         throw new AppError('premium_required', 'keeping a bundle needs Strand Premium');
       }
       return this.#store({ ...bundle, state: 'kept', keptAt: 'now' });
+    },
+    deleteBundle: async (id) => {
+      this.trash.set(id, this.#bundle(id));
+      this.bundles.delete(id);
+      return null;
+    },
+    listTrash: async () =>
+      [...this.trash.values()].map((b) => ({ id: b.id, name: b.name, state: b.state, entryCount: b.entries.length })),
+    restoreBundle: async (id) => {
+      const bundle = this.trash.get(id);
+      if (!bundle) throw new AppError('not_found', `bundle ${id} was not found`);
+      this.trash.delete(id);
+      return this.#store(bundle);
+    },
+    emptyTrash: async () => {
+      const count = this.trash.size;
+      this.trash.clear();
+      return count;
     },
     exportBundle: async (id) => {
       this.#bundle(id);

@@ -1,0 +1,69 @@
+//! Forgiving curation: a deleted bundle waits in the trash and comes back exactly; emptying the
+//! trash asks first.
+
+use crate::harness::Harness;
+use crate::steps::*;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_deleted_bundle_is_restored_from_the_trash_and_emptying_the_trash_asks_first() {
+    let mut harness = Harness::new();
+    harness.launch().await;
+    library_is_shown(&harness).await;
+    create_bundle(&harness, "Old mix").await;
+    for row in [2, 3] {
+        click(
+            &harness,
+            &format!("{LIBRARY_ROWS}:nth-child({row}) button.add"),
+        )
+        .await;
+    }
+    entry_count_is(&harness, 2).await;
+    let order = harness.item_ids(ENTRY_ROWS).await;
+    click(&harness, "[data-testid=tier-select] option[value=premium]").await;
+    click(&harness, "[data-testid=keep]").await;
+    harness.find("[data-testid=kept-notice]").await;
+
+    click(&harness, "[data-testid=delete-bundle]").await;
+    assert!(
+        text_of(&harness, "[data-testid=deleted-notice]")
+            .await
+            .contains("Old mix")
+    );
+    assert_eq!(bundle_names(&harness, 0).await, serde_json::json!([]));
+    assert!(
+        kept_bundle_names(&harness).is_empty(),
+        "a bundle in the trash is not listed as kept"
+    );
+
+    click(&harness, "[data-testid=trash] summary").await;
+    click(&harness, "[data-testid=trash] [data-testid=restore]").await;
+    assert_eq!(
+        bundle_names(&harness, 1).await,
+        serde_json::json!(["Old mix"])
+    );
+    entry_count_is(&harness, 2).await;
+    assert_eq!(harness.item_ids(ENTRY_ROWS).await, order);
+    assert_eq!(
+        text_of(&harness, "[data-testid=bundle-state]").await,
+        "Kept"
+    );
+
+    click(&harness, "[data-testid=delete-bundle]").await;
+    click(&harness, "[data-testid=trash] summary").await;
+    click(&harness, "[data-testid=empty-trash]").await;
+    click(&harness, "[data-testid=confirm-empty-trash-cancel]").await;
+    assert!(
+        !harness.find_all("[data-testid=trash]").await.is_empty(),
+        "cancel kept the trash"
+    );
+    click(&harness, "[data-testid=empty-trash]").await;
+    click(&harness, "[data-testid=confirm-empty-trash-confirm]").await;
+    harness
+        .wait_for(
+            "the trash to be empty",
+            "return !document.querySelector('[data-testid=trash]');",
+        )
+        .await;
+    assert!(kept_bundle_names(&harness).is_empty());
+    harness.stop().await;
+}
