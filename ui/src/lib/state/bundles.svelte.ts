@@ -29,6 +29,8 @@ type BundleApi = Pick<
 export class BundlesState {
   summaries = $state<BundleSummary[]>([]);
   trash = $state<BundleSummary[]>([]);
+  /** An item the person tried to add although the open bundle already threads it. */
+  pendingDuplicate = $state<ItemId | null>(null);
   /** The bundle just moved to the trash, so the notice can offer to bring it back. */
   justDeleted = $state<BundleSummary | null>(null);
   current = $state<Bundle | null>(null);
@@ -97,8 +99,27 @@ export class BundlesState {
     return this.#applyToCurrent((id) => this.#api.renameBundle(id, name));
   }
 
-  add(itemId: ItemId): Promise<boolean> {
+  /**
+   * Threads an item on. If the open bundle already threads it, asks first (`pendingDuplicate`)
+   * unless `anyway` — the same item twice is allowed, but rarely meant.
+   */
+  add(itemId: ItemId, anyway = false): Promise<boolean> {
+    if (!anyway && this.current?.entries.some((entry) => entry.item.id === itemId)) {
+      this.pendingDuplicate = itemId;
+      return Promise.resolve(false);
+    }
+    this.pendingDuplicate = null;
     return this.#applyToCurrent((id) => this.#api.addEntry(id, itemId));
+  }
+
+  /** The person confirmed: add the duplicate after all. */
+  addDuplicateAnyway(): Promise<boolean> {
+    const itemId = this.pendingDuplicate;
+    return itemId ? this.add(itemId, true) : Promise.resolve(false);
+  }
+
+  cancelDuplicate(): void {
+    this.pendingDuplicate = null;
   }
 
   remove(entryId: EntryId): Promise<boolean> {

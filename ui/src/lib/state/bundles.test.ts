@@ -64,12 +64,12 @@ describe('BundlesState', () => {
     expect(bundles.current).toBeNull();
   });
 
-  it('exports the open bundle, even when kept and the tier has lapsed', async () => {
+  it('exports the open bundle and forgets the notice at the next edit', async () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);
     expect(await bundles.exportCurrent()).toBe(true);
     expect(bundles.exported).toBe(true);
-    await bundles.add('item-1');
+    await bundles.move(bundles.current!.entries[0]!.id, 1);
     expect(bundles.exported).toBe(false);
   });
 
@@ -117,5 +117,18 @@ describe('BundlesState', () => {
     expect(await bundles.emptyTrash()).toBe(true);
     expect(bundles.trash).toHaveLength(0);
     expect(bundles.justDeleted).toBeNull();
+  });
+
+  it('asks before threading an item the bundle already has, and adds it only when told to', async () => {
+    const bundles = await draftWithThreeItems(new FakeCore());
+    expect(await bundles.add('item-2')).toBe(false);
+    expect(bundles.pendingDuplicate).toBe('item-2');
+    expect(bundles.current?.entries).toHaveLength(3);
+    bundles.cancelDuplicate();
+    expect(bundles.pendingDuplicate).toBeNull();
+    await bundles.add('item-2');
+    expect(await bundles.addDuplicateAnyway()).toBe(true);
+    expect(bundles.current?.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2', 'item-3', 'item-2']);
+    expect(bundles.pendingDuplicate).toBeNull();
   });
 });
