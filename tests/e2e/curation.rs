@@ -1,5 +1,5 @@
-//! Forgiving curation: a deleted bundle waits in the trash and comes back exactly; emptying the
-//! trash asks first.
+//! Forgiving curation: a deleted bundle waits in the trash and comes back exactly; adding a
+//! duplicate and emptying the trash ask first.
 
 use crate::harness::Harness;
 use crate::steps::*;
@@ -47,6 +47,11 @@ async fn a_deleted_bundle_is_restored_from_the_trash_and_emptying_the_trash_asks
         text_of(&harness, "[data-testid=bundle-state]").await,
         "Kept"
     );
+
+    // Adding an item the bundle already threads asks first; cancelling adds nothing.
+    click(&harness, &format!("{LIBRARY_ROWS}:nth-child(2) button.add")).await;
+    click(&harness, "[data-testid=confirm-duplicate-cancel]").await;
+    entry_count_is(&harness, 2).await;
 
     click(&harness, "[data-testid=delete-bundle]").await;
     click(&harness, "[data-testid=trash] summary").await;
