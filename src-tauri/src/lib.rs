@@ -5,12 +5,13 @@
 mod commands;
 pub mod error;
 mod files;
+mod instance;
 mod launch;
 mod messages;
 mod quit_guard;
 mod startup;
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::time::Instant;
 
 use strand_core::{Strand, StrandOptions};
@@ -48,7 +49,9 @@ pub fn run_app<R: Runtime>(
                 Some(dir) => dir.clone(),
                 None => app.path().app_data_dir()?,
             };
-            app.manage(open_library(data_dir, launch.demo)?);
+            let (lock, strand) = open_library(&data_dir, launch.demo)?;
+            app.manage(lock);
+            app.manage(strand);
             Ok(())
         })
         .on_window_event(quit_guard::on_window_event)
@@ -84,18 +87,22 @@ pub fn run_app<R: Runtime>(
         ])
 }
 
-fn open_library(data_dir: PathBuf, demo: bool) -> Result<Strand, Box<dyn std::error::Error>> {
-    std::fs::create_dir_all(&data_dir).map_err(|error| {
+/// Creates the data directory if needed, takes the one-Strand-per-library lock, and opens the
+/// library.
+fn open_library(
+    data_dir: &Path,
+    demo: bool,
+) -> Result<(instance::LibraryLock, Strand), Box<dyn std::error::Error>> {
+    std::fs::create_dir_all(data_dir).map_err(|error| {
         format!(
             "cannot create the data directory {}: {error}",
             data_dir.display()
         )
     })?;
-    Ok(Strand::open(
-        &data_dir.join(LIBRARY_FILE),
-        StrandOptions {
-            demo,
-            ..StrandOptions::default()
-        },
-    )?)
+    let lock = instance::lock_library(data_dir)?;
+    let options = StrandOptions {
+        demo,
+        ..StrandOptions::default()
+    };
+    Ok((lock, Strand::open(&data_dir.join(LIBRARY_FILE), options)?))
 }
