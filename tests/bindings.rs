@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use strand_app::error::IpcError;
 use strand_core::{
-    Bundle, BundleSummary, FunnelCount, ItemPage, PlanRow, SearchResults, SessionInfo,
+    Bundle, BundleSummary, FunnelCount, ItemPage, PlanRow, SearchResults, SessionInfo, SortField,
 };
 use ts_rs::{Config, TS};
 
@@ -21,6 +21,7 @@ fn export_all(out_dir: &Path) {
     IpcError::export_all(&config).expect("export IpcError");
     PlanRow::export_all(&config).expect("export PlanRow");
     SearchResults::export_all(&config).expect("export SearchResults");
+    SortField::export_all(&config).expect("export SortField");
     FunnelCount::export_all(&config).expect("export FunnelCount");
 }
 

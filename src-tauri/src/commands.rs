@@ -5,7 +5,7 @@ use std::io::Write;
 
 use strand_core::{
     Bundle, BundleId, BundleSummary, EntryId, FunnelCount, ItemId, ItemKind, ItemPage, PlanRow,
-    Policy, SearchResults, SessionInfo, Strand, Tier,
+    Policy, SearchResults, SessionInfo, SortField, Strand, Tier,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -183,6 +183,15 @@ pub fn move_entry(
     to_index: u32,
 ) -> IpcResult<Bundle> {
     Ok(strand.move_entry(bundle_id, entry_id, to_index)?)
+}
+
+#[tauri::command]
+pub fn sort_bundle(
+    strand: State<'_, Strand>,
+    bundle_id: BundleId,
+    field: SortField,
+) -> IpcResult<Bundle> {
+    Ok(strand.sort_bundle(bundle_id, field)?)
 }
 
 #[tauri::command]

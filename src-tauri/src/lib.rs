@@ -77,6 +77,7 @@ pub fn run_app<R: Runtime>(
             commands::add_entry,
             commands::remove_entry,
             commands::move_entry,
+            commands::sort_bundle,
             commands::keep_bundle,
             commands::export_bundle,
             commands::delete_bundle,

@@ -1,6 +1,8 @@
 //! Drafts: bundles anyone may build, held in memory for the session. Nothing here touches the
 //! database — a draft reaches it only by being kept, through the premium gate.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, Utc};
 
 use crate::error::{Error, Result};
@@ -58,6 +60,43 @@ impl Draft {
             added_at: now,
         });
         self.rebalance_if(grown);
+        Ok(())
+    }
+
+    /// Puts the entries in the order of `ids`, which must name every entry once, with fresh keys.
+    /// Checked before anything changes.
+    pub fn reorder(&mut self, ids: &[EntryId]) -> Result<()> {
+        let changed =
+            || Error::Conflict("the bundle changed while it was being sorted; try again".into());
+        let position: HashMap<EntryId, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(index, entry)| (entry.id, index))
+            .collect();
+        let mut seen = HashSet::with_capacity(ids.len());
+        let order = ids
+            .iter()
+            .map(|id| {
+                position
+                    .get(id)
+                    .copied()
+                    .filter(|index| seen.insert(*index))
+                    .ok_or_else(changed)
+            })
+            .collect::<Result<Vec<usize>>>()?;
+        if order.len() != self.entries.len() {
+            return Err(changed());
+        }
+        let mut old: Vec<Option<DraftEntry>> = self.entries.drain(..).map(Some).collect();
+        // Every index is unique and in range, so each slot is taken exactly once.
+        self.entries = order
+            .into_iter()
+            .filter_map(|index| old[index].take())
+            .collect();
+        for (entry, key) in self.entries.iter_mut().zip(order::evenly_spaced(ids.len())) {
+            entry.key = key;
+        }
         Ok(())
     }
 

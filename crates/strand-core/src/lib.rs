@@ -19,6 +19,7 @@ pub mod model;
 pub mod order;
 pub mod search;
 pub mod share;
+pub mod sort;
 pub mod store;
 mod strand;
 pub mod validate;
@@ -31,6 +32,6 @@ pub use funnel::{FunnelCount, FunnelStep};
 pub use ids::{BundleId, EntryId, ItemId};
 pub use model::{
     BulkAdd, Bundle, BundleState, BundleSummary, Entry, Item, ItemDetails, ItemKind, ItemPage,
-    SearchResults, SessionInfo,
+    SearchResults, SessionInfo, SortField,
 };
 pub use strand::{Strand, StrandOptions};

@@ -140,6 +140,24 @@ pub struct Entry {
     pub id: EntryId,
     /// The item it threads.
     pub item: Item,
+    /// When it was threaded on.
+    pub added_at: DateTime<Utc>,
+}
+
+/// What a bundle can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SortField {
+    /// Title, A to Z, ignoring case.
+    Title,
+    /// Creator, A to Z, ignoring case.
+    Creator,
+    /// Duration, shortest first; items without one last.
+    Duration,
+    /// Kind, in the order the library lists kinds.
+    Kind,
+    /// When each entry was added, oldest first.
+    Added,
 }
 
 /// A bundle with its entries in order.

@@ -121,6 +121,7 @@ mod tests {
                 .map(|item| Entry {
                     id: EntryId::new(),
                     item: (*item).clone(),
+                    added_at: Utc::now(),
                 })
                 .collect(),
         };

@@ -21,10 +21,11 @@ use crate::ids::{BundleId, EntryId, ItemId};
 use crate::licence;
 use crate::model::{
     BulkAdd, Bundle, BundleState, BundleSummary, Entry, ItemDetails, ItemKind, ItemPage,
-    SearchResults, SessionInfo,
+    SearchResults, SessionInfo, SortField,
 };
 use crate::search;
 use crate::share::BundleFile;
+use crate::sort;
 use crate::store::{self, Store, Whereabouts};
 use crate::validate;
 
@@ -500,6 +501,19 @@ impl Strand {
         )
     }
 
+    /// Sorts a bundle by `field` (a stable sort: ties keep their order), after which entries
+    /// can be moved by hand as usual. A kept bundle is rewritten in one transaction.
+    pub fn sort_bundle(&self, id: BundleId, field: SortField) -> Result<Bundle> {
+        let mut entries = self.bundle(id)?.entries;
+        entries.sort_by(|a, b| sort::compare(field, a, b));
+        let ids: Vec<EntryId> = entries.iter().map(|entry| entry.id).collect();
+        self.edit(
+            id,
+            |draft| draft.reorder(&ids),
+            |connection| store::reorder_kept(connection, id, &ids).map(drop),
+        )
+    }
+
     /// Keeps a draft: the premium act. Refused by the gate unless the policy lets the current
     /// tier keep, in which case the draft is written whole in one transaction.
     pub fn keep(&self, id: BundleId) -> Result<Bundle> {
@@ -586,7 +600,11 @@ impl Strand {
                     .get(&entry.item_id)
                     .cloned()
                     .ok_or_else(|| Error::not_found("item", entry.item_id))?;
-                Ok(Entry { id: entry.id, item })
+                Ok(Entry {
+                    id: entry.id,
+                    item,
+                    added_at: entry.added_at,
+                })
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(Bundle {

@@ -1,4 +1,4 @@
-use strand_core::{Capability, EntryId, Error, ItemId, Tier};
+use strand_core::{Capability, EntryId, Error, ItemId, SortField, Tier};
 
 use crate::support::{Library, item_order, unknown_bundle};
 
@@ -173,4 +173,74 @@ fn a_bulk_add_to_a_kept_bundle_is_one_gated_transaction() {
         .expect("bulk add");
     assert_eq!((outcome.added, outcome.skipped_duplicates), (4, 1));
     assert_eq!(library.count("entries"), 5);
+}
+
+fn titles(bundle: &strand_core::Bundle) -> Vec<String> {
+    bundle
+        .entries
+        .iter()
+        .map(|entry| entry.item.details.title.to_lowercase())
+        .collect()
+}
+
+#[test]
+fn a_draft_sorted_by_title_can_then_be_tweaked_by_hand() {
+    let library = Library::new(false);
+    let draft = library.draft("Sorted", 6);
+    let reversed: Vec<_> = draft.entries.iter().rev().map(|entry| entry.id).collect();
+    for (index, id) in reversed.iter().enumerate() {
+        library
+            .strand
+            .move_entry(draft.id, *id, index as u32)
+            .expect("scramble");
+    }
+    let sorted = library
+        .strand
+        .sort_bundle(draft.id, SortField::Title)
+        .expect("sort");
+    let mut expected = titles(&sorted);
+    expected.sort();
+    assert_eq!(titles(&sorted), expected);
+    let last = sorted.entries[5].id;
+    let tweaked = library
+        .strand
+        .move_entry(draft.id, last, 0)
+        .expect("hand tweak");
+    assert_eq!(tweaked.entries[0].id, last);
+}
+
+#[test]
+fn sorting_a_kept_bundle_is_gated_and_rewrites_it_in_one_go() {
+    let library = Library::premium();
+    let draft = library.draft("Kept sort", 8);
+    let kept = library.strand.keep(draft.id).expect("keep");
+    let by_duration = library
+        .strand
+        .sort_bundle(kept.id, SortField::Duration)
+        .expect("sort");
+    let durations: Vec<Option<u32>> = by_duration
+        .entries
+        .iter()
+        .map(|entry| entry.item.details.duration_ms)
+        .collect();
+    let with: Vec<u32> = durations.iter().flatten().copied().collect();
+    assert!(with.windows(2).all(|pair| pair[0] <= pair[1]));
+    assert!(
+        durations
+            .iter()
+            .skip_while(|d| d.is_some())
+            .all(Option::is_none),
+        "no duration goes last"
+    );
+    let reopened = library.restart();
+    assert_eq!(reopened.strand.bundle(kept.id).expect("kept"), by_duration);
+
+    reopened
+        .strand
+        .set_demo_tier(Some(Tier::Free))
+        .expect("free");
+    assert!(matches!(
+        reopened.strand.sort_bundle(kept.id, SortField::Title),
+        Err(Error::PremiumRequired { .. })
+    ));
 }

@@ -14,6 +14,7 @@ import type { PlanRow } from './bindings/PlanRow';
 import type { Policy } from './bindings/Policy';
 import type { SearchResults } from './bindings/SearchResults';
 import type { SessionInfo } from './bindings/SessionInfo';
+import type { SortField } from './bindings/SortField';
 import type { Tier } from './bindings/Tier';
 
 export class AppError extends Error {
@@ -83,6 +84,7 @@ export const api = {
   removeEntry: (bundleId: BundleId, entryId: EntryId) => call<Bundle>('remove_entry', { bundleId, entryId }),
   moveEntry: (bundleId: BundleId, entryId: EntryId, toIndex: number) =>
     call<Bundle>('move_entry', { bundleId, entryId, toIndex }),
+  sortBundle: (bundleId: BundleId, field: SortField) => call<Bundle>('sort_bundle', { bundleId, field }),
   keepBundle: (bundleId: BundleId) => call<Bundle>('keep_bundle', { bundleId }),
   deleteBundle: (bundleId: BundleId) => call<null>('delete_bundle', { bundleId }),
   listTrash: () => call<BundleSummary[]>('list_trash'),

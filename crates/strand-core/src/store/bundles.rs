@@ -117,14 +117,15 @@ pub(crate) fn kept_bundle(connection: &Connection, id: BundleId) -> Result<Optio
         return Ok(None);
     };
     let mut entries = connection.prepare_cached(&format!(
-        "SELECT e.id, {ITEM_COLUMNS} FROM entries e JOIN items i ON i.id = e.item_id
+        "SELECT e.id, e.added_at, {ITEM_COLUMNS} FROM entries e JOIN items i ON i.id = e.item_id
          WHERE e.bundle_id = ?1 ORDER BY e.order_key"
     ))?;
     let entries = entries
         .query_map([id], |row| {
             Ok(Entry {
                 id: row.get(0)?,
-                item: item_from_row(row, 1)?,
+                added_at: row.get(1)?,
+                item: item_from_row(row, 2)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -244,10 +245,22 @@ fn rebalance(connection: &Connection, bundle_id: BundleId) -> Result<usize> {
         .prepare_cached("SELECT id FROM entries WHERE bundle_id = ?1 ORDER BY order_key")?
         .query_map([bundle_id], |row| row.get::<_, EntryId>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut update =
-        connection.prepare_cached("UPDATE entries SET order_key = ?2 WHERE id = ?1")?;
+    reorder_kept(connection, bundle_id, &ids)
+}
+
+/// Puts a kept bundle's entries in the order of `ids` (every entry, each once) with fresh,
+/// evenly spaced keys. Returns how many rows were written.
+pub(crate) fn reorder_kept(
+    connection: &Connection,
+    bundle_id: BundleId,
+    ids: &[EntryId],
+) -> Result<usize> {
+    let mut update = connection
+        .prepare_cached("UPDATE entries SET order_key = ?3 WHERE id = ?1 AND bundle_id = ?2")?;
     for (id, key) in ids.iter().zip(order::evenly_spaced(ids.len())) {
-        update.execute((id, &key))?;
+        if update.execute((id, bundle_id, &key))? == 0 {
+            return Err(Error::not_found("entry", id));
+        }
     }
     Ok(ids.len())
 }

@@ -72,7 +72,7 @@ pub(crate) use access::{
 };
 pub(crate) use bundles::{
     Whereabouts, delete_entry, empty_trash, insert_entry, keep_draft, kept_bundle, kept_count,
-    kept_summaries, move_kept_entry, rename_kept, set_trashed, whereabouts,
+    kept_summaries, move_kept_entry, rename_kept, reorder_kept, set_trashed, whereabouts,
 };
 pub(crate) use items::{
     insert_items, item_exists, items_by_id, page as item_page, search as search_items,

@@ -13,4 +13,8 @@ id: EntryId,
 /**
  * The item it threads.
  */
-item: Item, };
+item: Item, 
+/**
+ * When it was threaded on.
+ */
+addedAt: string, };

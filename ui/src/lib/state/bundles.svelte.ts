@@ -4,6 +4,7 @@ import type { BundleId } from '../bindings/BundleId';
 import type { BundleSummary } from '../bindings/BundleSummary';
 import type { EntryId } from '../bindings/EntryId';
 import type { ItemId } from '../bindings/ItemId';
+import type { SortField } from '../bindings/SortField';
 
 type BundleApi = Pick<
   Api,
@@ -15,6 +16,7 @@ type BundleApi = Pick<
   | 'removeEntry'
   | 'moveEntry'
   | 'keepBundle'
+  | 'sortBundle'
   | 'exportBundle'
   | 'deleteBundle'
   | 'listTrash'
@@ -128,6 +130,10 @@ export class BundlesState {
 
   move(entryId: EntryId, toIndex: number): Promise<boolean> {
     return this.#applyToCurrent((id) => this.#api.moveEntry(id, entryId, toIndex));
+  }
+
+  sort(field: SortField): Promise<boolean> {
+    return this.#applyToCurrent((id) => this.#api.sortBundle(id, field));
   }
 
   async keep(): Promise<boolean> {

@@ -131,4 +131,12 @@ describe('BundlesState', () => {
     expect(bundles.current?.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2', 'item-3', 'item-2']);
     expect(bundles.pendingDuplicate).toBeNull();
   });
+
+  it('sorts the open bundle by a field', async () => {
+    const core = new FakeCore();
+    const bundles = await draftWithThreeItems(core);
+    await bundles.move(bundles.current!.entries[2]!.id, 0);
+    expect(await bundles.sort('title')).toBe(true);
+    expect(bundles.current?.entries.map((entry) => entry.item.title)).toEqual(['Song 1', 'Song 2', 'Song 3']);
+  });
 });

@@ -144,7 +144,7 @@ export class FakeCore {
       const found = this.items.find((candidate) => candidate.id === itemId);
       if (!found) throw new AppError('not_found', `item ${itemId} was not found`);
       const bundle = this.#bundle(id);
-      return this.#store({ ...bundle, entries: [...bundle.entries, { id: this.#id('entry'), item: found }] });
+      return this.#store({ ...bundle, entries: [...bundle.entries, { id: this.#id('entry'), item: found, addedAt: new Date().toISOString() }] });
     },
     removeEntry: async (id, entryId) => {
       const bundle = this.#bundle(id);
@@ -160,6 +160,11 @@ export class FakeCore {
       if (!moved) throw new AppError('not_found', `entry ${entryId} was not found`);
       entries.splice(toIndex, 0, moved);
       return this.#store({ ...bundle, entries });
+    },
+    sortBundle: async (id, field) => {
+      const bundle = this.#bundle(id);
+      const key = (entry: Bundle['entries'][number]) => (field === 'title' ? entry.item.title : entry.item.creator);
+      return this.#store({ ...bundle, entries: [...bundle.entries].sort((a, b) => key(a).localeCompare(key(b))) });
     },
     keepBundle: async (id) => {
       const bundle = this.#bundle(id);
