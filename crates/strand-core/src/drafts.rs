@@ -39,14 +39,20 @@ impl Draft {
         }
     }
 
-    /// The draft as the bundle list shows it.
-    pub fn summary(&self) -> BundleSummary {
+    /// The draft as the bundle list shows it, with the cover colours of its first items.
+    pub fn summary(&self, cover: Vec<String>) -> BundleSummary {
         BundleSummary {
             id: self.id,
             name: self.name.clone(),
             state: BundleState::Draft,
             entry_count: self.entries.len() as u32,
+            cover,
         }
+    }
+
+    /// The items a cover is made from: the first four.
+    pub fn cover_items(&self) -> impl Iterator<Item = ItemId> + '_ {
+        self.entries.iter().take(4).map(|entry| entry.item_id)
     }
 
     /// Threads `item_id` onto the end.

@@ -190,6 +190,8 @@ pub struct BundleSummary {
     pub state: BundleState,
     /// How many entries it has.
     pub entry_count: u32,
+    /// The colours of its first four items, for its cover.
+    pub cover: Vec<String>,
 }
 
 /// What the UI needs to know about this session to show the right controls.

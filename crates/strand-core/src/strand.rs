@@ -302,7 +302,10 @@ impl Strand {
     /// Every bundle: this session's drafts first (oldest first), then the kept ones.
     pub fn bundles(&self) -> Result<Vec<BundleSummary>> {
         let drafts = self.drafts();
-        let mut summaries: Vec<BundleSummary> = drafts.values().map(Draft::summary).collect();
+        let mut summaries: Vec<BundleSummary> = drafts
+            .values()
+            .map(|draft| self.draft_summary(draft))
+            .collect::<Result<_>>()?;
         summaries.extend(
             self.store
                 .read(|connection| store::kept_summaries(connection, false))?,
@@ -314,8 +317,8 @@ impl Strand {
     pub fn trash(&self) -> Result<Vec<BundleSummary>> {
         let mut summaries: Vec<BundleSummary> = lock(&self.trashed_drafts)
             .values()
-            .map(Draft::summary)
-            .collect();
+            .map(|draft| self.draft_summary(draft))
+            .collect::<Result<_>>()?;
         summaries.extend(
             self.store
                 .read(|connection| store::kept_summaries(connection, true))?,
@@ -586,6 +589,17 @@ impl Strand {
             self.observe_clock(tx)
         })?;
         self.bundle(id)
+    }
+
+    fn draft_summary(&self, draft: &Draft) -> Result<BundleSummary> {
+        let items = self
+            .store
+            .read(|connection| store::items_by_id(connection, draft.cover_items()))?;
+        let cover = draft
+            .cover_items()
+            .filter_map(|id| items.get(&id).map(|item| item.details.colour.clone()))
+            .collect();
+        Ok(draft.summary(cover))
     }
 
     fn draft_view(&self, draft: &Draft) -> Result<Bundle> {

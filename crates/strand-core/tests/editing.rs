@@ -244,3 +244,19 @@ fn sorting_a_kept_bundle_is_gated_and_rewrites_it_in_one_go() {
         Err(Error::PremiumRequired { .. })
     ));
 }
+
+#[test]
+fn a_bundle_cover_is_made_of_its_first_four_items_colours_drafts_and_kept_alike() {
+    let library = Library::premium();
+    let draft = library.draft("Covered", 6);
+    let expected: Vec<String> = draft
+        .entries
+        .iter()
+        .take(4)
+        .map(|e| e.item.details.colour.clone())
+        .collect();
+    let cover_of = |library: &Library| library.strand.bundles().expect("bundles")[0].cover.clone();
+    assert_eq!(cover_of(&library), expected);
+    library.strand.keep(draft.id).expect("keep");
+    assert_eq!(cover_of(&library), expected);
+}

@@ -42,7 +42,10 @@ pub(crate) fn kept_summaries(
     in_trash: bool,
 ) -> Result<Vec<BundleSummary>> {
     let mut statement = connection.prepare_cached(
-        "SELECT b.id, b.name, (SELECT COUNT(*) FROM entries e WHERE e.bundle_id = b.id)
+        "SELECT b.id, b.name, (SELECT COUNT(*) FROM entries e WHERE e.bundle_id = b.id),
+                (SELECT json_group_array(colour) FROM (
+                    SELECT i.colour FROM entries e JOIN items i ON i.id = e.item_id
+                    WHERE e.bundle_id = b.id ORDER BY e.order_key LIMIT 4))
          FROM bundles b WHERE (b.deleted_at IS NOT NULL) = ?1 ORDER BY b.kept_at, b.id",
     )?;
     let summaries = statement
@@ -52,6 +55,13 @@ pub(crate) fn kept_summaries(
                 name: row.get(1)?,
                 state: BundleState::Kept,
                 entry_count: row.get(2)?,
+                cover: serde_json::from_str(&row.get::<_, String>(3)?).map_err(|error| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        3,
+                        rusqlite::types::Type::Text,
+                        error.into(),
+                    )
+                })?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -21,4 +21,8 @@ state: BundleState,
 /**
  * How many entries it has.
  */
-entryCount: number, };
+entryCount: number, 
+/**
+ * The colours of its first four items, for its cover.
+ */
+cover: Array<string>, };

@@ -133,7 +133,7 @@ export class FakeCore {
       return { items: items.slice(0, limit), more: items.length > limit };
     },
     listBundles: async () =>
-      [...this.bundles.values()].map((b) => ({ id: b.id, name: b.name, state: b.state, entryCount: b.entries.length })),
+      [...this.bundles.values()].map((b) => ({ id: b.id, name: b.name, state: b.state, entryCount: b.entries.length, cover: b.entries.slice(0, 4).map((e) => e.item.colour) })),
     getBundle: async (id) => structuredClone(this.#bundle(id)),
     createBundle: async (name) => {
       if (!name.trim()) throw new AppError('invalid', 'name is invalid: a bundle needs a name');
@@ -179,7 +179,7 @@ export class FakeCore {
       return null;
     },
     listTrash: async () =>
-      [...this.trash.values()].map((b) => ({ id: b.id, name: b.name, state: b.state, entryCount: b.entries.length })),
+      [...this.trash.values()].map((b) => ({ id: b.id, name: b.name, state: b.state, entryCount: b.entries.length, cover: b.entries.slice(0, 4).map((e) => e.item.colour) })),
     restoreBundle: async (id) => {
       const bundle = this.trash.get(id);
       if (!bundle) throw new AppError('not_found', `bundle ${id} was not found`);
