@@ -301,27 +301,26 @@ impl Strand {
 
     /// Every bundle: this session's drafts first (oldest first), then the kept ones.
     pub fn bundles(&self) -> Result<Vec<BundleSummary>> {
-        let drafts = self.drafts();
+        self.summaries(&self.drafts(), false)
+    }
+
+    /// What is in the trash: drafts deleted this session and kept bundles deleted at any time.
+    pub fn trash(&self) -> Result<Vec<BundleSummary>> {
+        self.summaries(&lock(&self.trashed_drafts), true)
+    }
+
+    fn summaries(
+        &self,
+        drafts: &BTreeMap<BundleId, Draft>,
+        in_trash: bool,
+    ) -> Result<Vec<BundleSummary>> {
         let mut summaries: Vec<BundleSummary> = drafts
             .values()
             .map(|draft| self.draft_summary(draft))
             .collect::<Result<_>>()?;
         summaries.extend(
             self.store
-                .read(|connection| store::kept_summaries(connection, false))?,
-        );
-        Ok(summaries)
-    }
-
-    /// What is in the trash: drafts deleted this session and kept bundles deleted at any time.
-    pub fn trash(&self) -> Result<Vec<BundleSummary>> {
-        let mut summaries: Vec<BundleSummary> = lock(&self.trashed_drafts)
-            .values()
-            .map(|draft| self.draft_summary(draft))
-            .collect::<Result<_>>()?;
-        summaries.extend(
-            self.store
-                .read(|connection| store::kept_summaries(connection, true))?,
+                .read(|connection| store::kept_summaries(connection, in_trash))?,
         );
         Ok(summaries)
     }

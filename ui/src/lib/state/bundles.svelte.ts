@@ -57,36 +57,27 @@ export class BundlesState {
   }
 
   /** Moves the open bundle to the trash; it can be restored from there. */
-  async deleteCurrent(): Promise<boolean> {
+  deleteCurrent(): Promise<boolean> {
     const current = this.current;
-    if (!current) return false;
-    try {
+    if (!current) return Promise.resolve(false);
+    return this.#attempt(async () => {
       await this.#api.deleteBundle(current.id);
       this.justDeleted = this.summaries.find((summary) => summary.id === current.id) ?? null;
       this.forgetCurrent();
-      this.error = null;
       await this.refresh();
-      return true;
-    } catch (reason) {
-      this.error = toAppError(reason);
-      return false;
-    }
+    });
   }
 
   restore(bundleId: BundleId): Promise<boolean> {
     return this.#apply(() => this.#api.restoreBundle(bundleId));
   }
 
-  async emptyTrash(): Promise<boolean> {
-    try {
+  emptyTrash(): Promise<boolean> {
+    return this.#attempt(async () => {
       await this.#api.emptyTrash();
       this.justDeleted = null;
       await this.refresh();
-      return true;
-    } catch (reason) {
-      this.error = toAppError(reason);
-      return false;
-    }
+    });
   }
 
   create(name: string): Promise<boolean> {
@@ -162,13 +153,10 @@ export class BundlesState {
   async exportCurrent(): Promise<boolean> {
     const current = this.current;
     if (!current) return false;
-    try {
+    await this.#attempt(async () => {
       this.exported = await this.#api.exportBundle(current.id);
-      return this.exported;
-    } catch (reason) {
-      this.error = toAppError(reason);
-      return false;
-    }
+    });
+    return this.exported;
   }
 
   closePaywall(): void {
@@ -178,6 +166,18 @@ export class BundlesState {
 
   dismissError(): void {
     this.error = null;
+  }
+
+  /** Runs an action that does not answer with a bundle; a failure is shown, not thrown. */
+  async #attempt(action: () => Promise<void>): Promise<boolean> {
+    try {
+      await action();
+      this.error = null;
+      return true;
+    } catch (reason) {
+      this.error = toAppError(reason);
+      return false;
+    }
   }
 
   #applyToCurrent(change: (id: BundleId) => Promise<Bundle>, again?: () => Promise<boolean>): Promise<boolean> {
