@@ -101,6 +101,21 @@ const PALETTE: &[&str] = &[
     "#2c3e50", "#c0392b", "#27ae60", "#f39c12", "#1abc9c", "#e84393", "#0984e3", "#6c5ce7",
 ];
 
+/// A bead colour for an item that has none (imported ones): picked by its title and creator, so
+/// the same item gets the same colour in every library.
+pub fn colour_for(title: &str, creator: &str) -> &'static str {
+    // FNV-1a: tiny, stable across Rust releases (std's hasher is not), and good enough to
+    // spread sixteen colours.
+    let hash = title
+        .bytes()
+        .chain([0])
+        .chain(creator.bytes())
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        });
+    PALETTE[(hash % PALETTE.len() as u64) as usize]
+}
+
 /// The demo catalogue: [`DEMO_CATALOGUE_SIZE`] items, the same every time.
 pub fn demo_catalogue() -> Vec<ItemDetails> {
     generate(DEMO_CATALOGUE_SIZE)

@@ -12,6 +12,7 @@ pub mod clock;
 mod drafts;
 pub mod entitlements;
 pub mod error;
+pub mod formats;
 pub mod funnel;
 pub mod ids;
 pub mod licence;

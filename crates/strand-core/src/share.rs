@@ -15,18 +15,41 @@
 //!
 //! `items` lists each threaded item once; `entries` lists the bundle's order, each naming an item
 //! by its `id` (so an item threaded twice appears once in `items` and twice in `entries`).
+//!
+//! "Export everything" writes a library file: every item of the library and every bundle (drafts
+//! and kept ones, not the trash), each bundle's entries naming items as above.
+//!
+//! ```json
+//! {
+//!   "format": "strand.library",
+//!   "version": 1,
+//!   "exportedAt": "2026-11-23T18:00:00Z",
+//!   "items": [ … as above … ],
+//!   "bundles": [ { "name": "Road trip", "state": "kept", "entries": [ { "item": "…" } ] } ]
+//! }
+//! ```
+//!
+//! Readers refuse a file whose `version` is newer than theirs, and read older ones.
+
+use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::ItemId;
-use crate::model::{Bundle, Item};
+use crate::model::{Bundle, BundleState, Item};
 
 /// The `format` field of a bundle file.
 pub const BUNDLE_FORMAT: &str = "strand.bundle";
 
 /// The version this build writes.
 pub const BUNDLE_FORMAT_VERSION: u32 = 1;
+
+/// The `format` field of a library file.
+pub const LIBRARY_FORMAT: &str = "strand.library";
+
+/// The library file version this build writes.
+pub const LIBRARY_FORMAT_VERSION: u32 = 1;
 
 /// A bundle as a share file holds it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -54,28 +77,72 @@ pub struct BundleFileEntry {
     pub item: ItemId,
 }
 
+/// The whole library as "Export everything" writes it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LibraryFile {
+    /// Always [`LIBRARY_FORMAT`].
+    pub format: String,
+    /// The format version.
+    pub version: u32,
+    /// When the file was written.
+    pub exported_at: DateTime<Utc>,
+    /// Every item of the library.
+    pub items: Vec<Item>,
+    /// Every bundle, drafts first.
+    pub bundles: Vec<LibraryBundle>,
+}
+
+/// One bundle of a library file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LibraryBundle {
+    /// Its name.
+    pub name: String,
+    /// Draft or kept, when it was exported.
+    pub state: BundleState,
+    /// Its order, each entry naming an item of [`LibraryFile::items`].
+    pub entries: Vec<BundleFileEntry>,
+}
+
+impl LibraryBundle {
+    /// The bundle as a library file lists it.
+    pub fn from_bundle(bundle: &Bundle) -> LibraryBundle {
+        LibraryBundle {
+            name: bundle.name.clone(),
+            state: bundle.state,
+            entries: entries_of(bundle),
+        }
+    }
+}
+
+fn entries_of(bundle: &Bundle) -> Vec<BundleFileEntry> {
+    bundle
+        .entries
+        .iter()
+        .map(|entry| BundleFileEntry {
+            item: entry.item.id,
+        })
+        .collect()
+}
+
 impl BundleFile {
     /// The share file for `bundle`.
     pub fn from_bundle(bundle: &Bundle, exported_at: DateTime<Utc>) -> BundleFile {
-        let mut items: Vec<Item> = Vec::new();
-        for entry in &bundle.entries {
-            if !items.iter().any(|item| item.id == entry.item.id) {
-                items.push(entry.item.clone());
-            }
-        }
+        let mut listed = HashSet::new();
+        let items: Vec<Item> = bundle
+            .entries
+            .iter()
+            .filter(|entry| listed.insert(entry.item.id))
+            .map(|entry| entry.item.clone())
+            .collect();
         BundleFile {
             format: BUNDLE_FORMAT.to_owned(),
             version: BUNDLE_FORMAT_VERSION,
             name: bundle.name.clone(),
             exported_at,
             items,
-            entries: bundle
-                .entries
-                .iter()
-                .map(|entry| BundleFileEntry {
-                    item: entry.item.id,
-                })
-                .collect(),
+            entries: entries_of(bundle),
         }
     }
 

@@ -1,0 +1,161 @@
+//! The files people bring to Strand and take away: playlists (M3U/M3U8, PLS, XSPF, CSV and
+//! Strand's JSON) and catalogues (CSV, Strand's JSON and folders of audio files).
+//!
+//! Parsers are pure — bytes in, entries out — and never open a path a file names: a playlist line
+//! becomes a URI to match against the library, nothing more. Every reader is bounded: files over
+//! a size limit, lines over a length limit and unknown XML entities are refused with a clear
+//! error before anything reaches the library.
+
+mod entry;
+pub mod location;
+mod m3u;
+mod pls;
+mod strand_json;
+mod table;
+mod text;
+mod write;
+mod xspf;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use url::Url;
+
+use crate::error::{Error, Result};
+
+pub use entry::{ImportedEntry, SkippedLine};
+pub use table::{TableReader, TableRow};
+pub use write::write_bundle;
+
+/// The largest playlist file Strand reads; a playlist is read whole, so this bounds memory.
+pub const MAX_PLAYLIST_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The longest line a line-based playlist may have.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// The largest catalogue file: catalogues are streamed, but a file this big is not a catalogue.
+pub const MAX_CATALOGUE_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// A playlist file format Strand reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaylistFormat {
+    /// `.m3u`: UTF-8, or Latin-1/Windows-1252 as older players wrote it.
+    M3u,
+    /// `.m3u8`: UTF-8.
+    M3u8,
+    /// `.pls`: Winamp's INI-style list.
+    Pls,
+    /// `.xspf`: the XML Shareable Playlist Format.
+    Xspf,
+    /// `.csv` with a header row.
+    Csv,
+    /// Strand's own share format (`.json`).
+    StrandJson,
+}
+
+impl PlaylistFormat {
+    /// The format a file name's extension announces, if Strand reads it.
+    pub fn from_path(path: &Path) -> Option<PlaylistFormat> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match extension.as_str() {
+            "m3u" => PlaylistFormat::M3u,
+            "m3u8" => PlaylistFormat::M3u8,
+            "pls" => PlaylistFormat::Pls,
+            "xspf" => PlaylistFormat::Xspf,
+            "csv" => PlaylistFormat::Csv,
+            "json" => PlaylistFormat::StrandJson,
+            _ => return None,
+        })
+    }
+}
+
+/// A format Strand writes a bundle in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// Extended M3U in UTF-8.
+    M3u8,
+    /// XSPF.
+    Xspf,
+    /// CSV with a header row, formula cells neutralised.
+    Csv,
+    /// Strand's share format.
+    StrandJson,
+}
+
+impl ExportFormat {
+    /// Every export format, in the order the UI offers them.
+    pub const ALL: [ExportFormat; 4] = [
+        ExportFormat::StrandJson,
+        ExportFormat::M3u8,
+        ExportFormat::Xspf,
+        ExportFormat::Csv,
+    ];
+
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::M3u8 => "m3u8",
+            ExportFormat::Xspf => "xspf",
+            ExportFormat::Csv => "csv",
+            ExportFormat::StrandJson => "json",
+        }
+    }
+}
+
+/// What a playlist file holds: its name if it says one, its entries in order, and the lines that
+/// could not become entries, each with its reason.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ParsedPlaylist {
+    /// The playlist's own title, if the file gives one.
+    pub name: Option<String>,
+    /// The entries, first to last.
+    pub entries: Vec<ImportedEntry>,
+    /// Lines that were skipped, and why.
+    pub skipped: Vec<SkippedLine>,
+}
+
+/// Reads a playlist file's bytes. `location` is where the file lives, so relative paths in it
+/// resolve the way a player would resolve them (without ever opening them).
+pub fn parse_playlist(
+    format: PlaylistFormat,
+    bytes: &[u8],
+    location: &Url,
+) -> Result<ParsedPlaylist> {
+    if bytes.len() as u64 > MAX_PLAYLIST_BYTES {
+        return Err(too_big("playlist", MAX_PLAYLIST_BYTES));
+    }
+    match format {
+        PlaylistFormat::M3u => {
+            m3u::parse(&text::decode(bytes, text::Legacy::Windows1252)?, location)
+        }
+        PlaylistFormat::M3u8 => m3u::parse(&text::decode(bytes, text::Legacy::None)?, location),
+        PlaylistFormat::Pls => {
+            pls::parse(&text::decode(bytes, text::Legacy::Windows1252)?, location)
+        }
+        PlaylistFormat::Xspf => xspf::parse(&text::decode(bytes, text::Legacy::None)?, location),
+        PlaylistFormat::Csv => table::parse_playlist(bytes, location),
+        PlaylistFormat::StrandJson => strand_json::parse_bundle(bytes),
+    }
+}
+
+/// Reads a catalogue in Strand's JSON (a library or a bundle file): its items, in file order.
+pub fn parse_catalogue_json(bytes: &[u8]) -> Result<ParsedPlaylist> {
+    strand_json::parse_items(bytes)
+}
+
+pub(crate) fn too_big(what: &str, limit: u64) -> Error {
+    Error::invalid(
+        "file",
+        format!(
+            "this {what} file is larger than {} MiB, the most Strand reads",
+            limit / (1024 * 1024)
+        ),
+    )
+}
+
+pub(crate) fn not_readable(what: &str, why: impl std::fmt::Display) -> Error {
+    Error::invalid("file", format!("this is not a readable {what} file: {why}"))
+}

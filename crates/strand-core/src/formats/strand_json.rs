@@ -1,0 +1,119 @@
+//! Reading Strand's own JSON files (see [`crate::share`]): a shared bundle, or a whole library
+//! exported with "Export everything". The header is read first, so a file from a newer Strand
+//! says so instead of failing on a field this build does not know.
+
+use serde::Deserialize;
+
+use super::entry::{Fields, SkippedLine};
+use super::{ParsedPlaylist, not_readable};
+use crate::error::{Error, Result};
+use crate::model::Item;
+use crate::share::{
+    BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleFile, LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION,
+    LibraryFile,
+};
+
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+}
+
+/// A shared bundle: its name, and its entries in order.
+pub(crate) fn parse_bundle(bytes: &[u8]) -> Result<ParsedPlaylist> {
+    let header = header(bytes)?;
+    if header.format != BUNDLE_FORMAT {
+        return Err(not_readable(
+            "Strand bundle",
+            format!("it is a {:?} file; import it as a catalogue", header.format),
+        ));
+    }
+    check_version(header.version, BUNDLE_FORMAT_VERSION)?;
+    let file: BundleFile =
+        serde_json::from_slice(bytes).map_err(|error| not_readable("Strand bundle", error))?;
+    let mut playlist = ParsedPlaylist {
+        name: Some(file.name),
+        ..ParsedPlaylist::default()
+    };
+    for (index, entry) in file.entries.iter().enumerate() {
+        let number = index as u32 + 1;
+        match file.items.iter().find(|item| item.id == entry.item) {
+            Some(item) => match fields(item).into_entry(number) {
+                Ok(entry) => playlist.entries.push(entry),
+                Err(skipped) => playlist.skipped.push(skipped),
+            },
+            None => playlist.skipped.push(SkippedLine::new(
+                number,
+                format!(
+                    "entry {number} names item {} that the file does not list",
+                    entry.item
+                ),
+            )),
+        }
+    }
+    Ok(playlist)
+}
+
+/// The items of a library or bundle file, for a catalogue import.
+pub(crate) fn parse_items(bytes: &[u8]) -> Result<ParsedPlaylist> {
+    let header = header(bytes)?;
+    let items = match header.format.as_str() {
+        LIBRARY_FORMAT => {
+            check_version(header.version, LIBRARY_FORMAT_VERSION)?;
+            serde_json::from_slice::<LibraryFile>(bytes)
+                .map_err(|error| not_readable("Strand library", error))?
+                .items
+        }
+        BUNDLE_FORMAT => {
+            check_version(header.version, BUNDLE_FORMAT_VERSION)?;
+            serde_json::from_slice::<BundleFile>(bytes)
+                .map_err(|error| not_readable("Strand bundle", error))?
+                .items
+        }
+        other => {
+            return Err(not_readable(
+                "Strand",
+                format!("its format {other:?} is not Strand's"),
+            ));
+        }
+    };
+    let mut playlist = ParsedPlaylist::default();
+    for (index, item) in items.iter().enumerate() {
+        match fields(item).into_entry(index as u32 + 1) {
+            Ok(entry) => playlist.entries.push(entry),
+            Err(skipped) => playlist.skipped.push(skipped),
+        }
+    }
+    Ok(playlist)
+}
+
+fn header(bytes: &[u8]) -> Result<Header> {
+    serde_json::from_slice(bytes).map_err(|error| not_readable("Strand JSON", error))
+}
+
+fn check_version(found: u32, supported: u32) -> Result<()> {
+    if found > supported {
+        return Err(Error::invalid(
+            "file",
+            format!(
+                "this file is version {found}, from a newer Strand; this one reads up to {supported}"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn fields(item: &Item) -> Fields {
+    let details = &item.details;
+    Fields {
+        kind: Some(details.kind),
+        title: details.title.clone(),
+        creator: details.creator.clone(),
+        duration_ms: details.duration_ms,
+        price_cents: details.price_cents,
+        tags: details.tags.clone(),
+        item_id: Some(item.id),
+        source_uri: details.source_uri.clone(),
+        colour: Some(details.colour.clone()),
+    }
+}

@@ -1,0 +1,156 @@
+//! Writing a bundle in the formats other players read: M3U8, XSPF and CSV, beside Strand's own
+//! share format. Items without an address of their own (notes, services) are written as
+//! `urn:strand:item:<id>` so a Strand importing the file finds them again.
+
+use chrono::{DateTime, Utc};
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+
+use super::ExportFormat;
+use super::location::item_urn;
+use super::table::neutralise;
+use crate::model::{Bundle, Item};
+use crate::share::BundleFile;
+
+/// `bundle` written as `format`.
+pub fn write_bundle(bundle: &Bundle, format: ExportFormat, now: DateTime<Utc>) -> String {
+    match format {
+        ExportFormat::M3u8 => m3u8(bundle),
+        ExportFormat::Xspf => xspf(bundle),
+        ExportFormat::Csv => csv(bundle),
+        ExportFormat::StrandJson => BundleFile::from_bundle(bundle, now).to_json(),
+    }
+}
+
+fn location(item: &Item) -> String {
+    item.details
+        .source_uri
+        .clone()
+        .unwrap_or_else(|| item_urn(item.id))
+}
+
+/// M3U is one line per field: line breaks inside a title become spaces.
+fn one_line(text: &str) -> String {
+    text.split(['\r', '\n']).collect::<Vec<_>>().join(" ")
+}
+
+fn m3u8(bundle: &Bundle) -> String {
+    let mut out = format!("#EXTM3U\n#PLAYLIST:{}\n", one_line(&bundle.name));
+    for entry in &bundle.entries {
+        let details = &entry.item.details;
+        let seconds = details
+            .duration_ms
+            .map_or_else(|| "-1".to_owned(), |ms| format_seconds(ms));
+        let (title, creator) = (one_line(&details.title), one_line(&details.creator));
+        if creator.is_empty() {
+            out.push_str(&format!("#EXTINF:{seconds},{title}\n"));
+        } else {
+            out.push_str(&format!(
+                "#EXTINF:{seconds},{creator} - {title}\n#EXTART:{creator}\n"
+            ));
+        }
+        out.push_str(&one_line(&location(&entry.item)));
+        out.push('\n');
+    }
+    out
+}
+
+/// Milliseconds as seconds, with as many decimals as it takes and no more.
+fn format_seconds(ms: u32) -> String {
+    let text = format!("{}.{:03}", ms / 1000, ms % 1000);
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+fn xspf(bundle: &Bundle) -> String {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let written: std::io::Result<()> = (|| {
+        writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        writer
+            .create_element("playlist")
+            .with_attributes([("version", "1"), ("xmlns", "http://xspf.org/ns/0/")])
+            .write_inner_content(|writer| {
+                text_element(writer, "title", &bundle.name)?;
+                writer
+                    .create_element("trackList")
+                    .write_inner_content(|writer| {
+                        for entry in &bundle.entries {
+                            let item = &entry.item;
+                            writer
+                                .create_element("track")
+                                .write_inner_content(|writer| {
+                                    text_element(writer, "location", &location(item))?;
+                                    text_element(writer, "identifier", &item_urn(item.id))?;
+                                    text_element(writer, "title", &item.details.title)?;
+                                    if !item.details.creator.is_empty() {
+                                        text_element(writer, "creator", &item.details.creator)?;
+                                    }
+                                    if let Some(ms) = item.details.duration_ms {
+                                        text_element(writer, "duration", &ms.to_string())?;
+                                    }
+                                    Ok(())
+                                })?;
+                        }
+                        Ok(())
+                    })?;
+                Ok(())
+            })?;
+        Ok(())
+    })();
+    written.expect("writing XML to memory cannot fail");
+    String::from_utf8(writer.into_inner()).expect("quick-xml writes UTF-8")
+}
+
+fn text_element(writer: &mut Writer<Vec<u8>>, name: &str, text: &str) -> std::io::Result<()> {
+    writer
+        .create_element(name)
+        .write_text_content(BytesText::new(text))?;
+    Ok(())
+}
+
+/// The columns Strand writes, which its reader maps back one to one.
+const CSV_HEADER: [&str; 8] = [
+    "title",
+    "creator",
+    "kind",
+    "duration_ms",
+    "price",
+    "tags",
+    "uri",
+    "id",
+];
+
+fn csv(bundle: &Bundle) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let rows = std::iter::once(CSV_HEADER.map(str::to_owned).to_vec()).chain(
+        bundle.entries.iter().map(|entry| {
+            let (item, details) = (&entry.item, &entry.item.details);
+            vec![
+                neutralise(&details.title).into_owned(),
+                neutralise(&details.creator).into_owned(),
+                details.kind.as_str().to_owned(),
+                details
+                    .duration_ms
+                    .map(|ms| ms.to_string())
+                    .unwrap_or_default(),
+                details
+                    .price_cents
+                    .map(|cents| format!("{}.{:02}", cents / 100, cents % 100))
+                    .unwrap_or_default(),
+                neutralise(&details.tags.join("; ")).into_owned(),
+                details
+                    .source_uri
+                    .as_deref()
+                    .map(|uri| neutralise(uri).into_owned())
+                    .unwrap_or_default(),
+                item.id.to_string(),
+            ]
+        }),
+    );
+    for row in rows {
+        writer
+            .write_record(&row)
+            .expect("writing CSV to memory cannot fail");
+    }
+    String::from_utf8(writer.into_inner().expect("flushing to memory cannot fail"))
+        .expect("every cell is UTF-8")
+}
