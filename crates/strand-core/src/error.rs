@@ -64,6 +64,12 @@ pub enum Error {
         /// The newest schema version this build knows.
         supported: i64,
     },
+    /// The person cancelled a long task (an import); nothing of it was written.
+    #[error("cancelled; nothing was changed")]
+    Cancelled,
+    /// A file could not be read or written.
+    #[error("{0}")]
+    File(String),
     /// SQLite failed; the transaction was rolled back.
     #[error("storage failed: {0}")]
     Storage(#[from] rusqlite::Error),
@@ -85,6 +91,10 @@ pub enum ErrorCode {
     Conflict,
     /// See [`Error::Forbidden`].
     Forbidden,
+    /// See [`Error::Cancelled`].
+    Cancelled,
+    /// See [`Error::File`].
+    File,
     /// Anything a person cannot fix by changing their input.
     Internal,
 }
@@ -99,6 +109,8 @@ impl Error {
             Error::PremiumRequired { .. } => ErrorCode::PremiumRequired,
             Error::Conflict(_) => ErrorCode::Conflict,
             Error::Forbidden(_) => ErrorCode::Forbidden,
+            Error::Cancelled => ErrorCode::Cancelled,
+            Error::File(_) => ErrorCode::File,
             Error::NewerSchema { .. } | Error::Storage(_) => ErrorCode::Internal,
         }
     }

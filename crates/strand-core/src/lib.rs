@@ -15,6 +15,7 @@ pub mod error;
 pub mod formats;
 pub mod funnel;
 pub mod ids;
+pub mod import;
 pub mod licence;
 pub mod model;
 pub mod order;
@@ -29,8 +30,10 @@ pub use access::{AccessInfo, LicenceInfo, TrialInfo};
 pub use clock::{SystemTime, TimeSource};
 pub use entitlements::{Capability, PlanRow, Policy, Rule, Tier};
 pub use error::{Error, ErrorCode, Result};
+pub use formats::{ExportFormat, PlaylistFormat, SkippedLine};
 pub use funnel::{FunnelCount, FunnelStep};
 pub use ids::{BundleId, EntryId, ItemId};
+pub use import::{ImportSummary, ImportWatch, PlaylistImport, Unwatched};
 pub use model::{
     BulkAdd, Bundle, BundleState, BundleSummary, Entry, Item, ItemDetails, ItemKind, ItemPage,
     SearchResults, SessionInfo, SortField,

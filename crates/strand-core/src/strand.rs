@@ -24,10 +24,11 @@ use crate::model::{
     SearchResults, SessionInfo, SortField,
 };
 use crate::search;
-use crate::share::BundleFile;
 use crate::sort;
 use crate::store::{self, Store, Whereabouts};
 use crate::validate;
+
+mod transfer;
 
 /// The most items one library page may ask for.
 pub const MAX_PAGE: u32 = 1000;
@@ -383,12 +384,6 @@ impl Strand {
         self.store
             .read(|connection| store::kept_bundle(connection, id))?
             .ok_or_else(|| Error::not_found("bundle", id))
-    }
-
-    /// The bundle in Strand's share format. Free on every tier: a person's data is theirs.
-    pub fn export_bundle(&self, id: BundleId) -> Result<String> {
-        self.require(Capability::ReadKeptBundle)?;
-        Ok(BundleFile::from_bundle(&self.bundle(id)?, self.clock.now()).to_json())
     }
 
     /// Starts a draft. Anyone may build.

@@ -3,6 +3,8 @@
 mod support;
 
 mod editing;
+mod exporting;
+mod importing;
 mod keeping;
 mod opening;
 mod policies;

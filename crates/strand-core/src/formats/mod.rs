@@ -24,6 +24,7 @@ use url::Url;
 
 use crate::error::{Error, Result};
 
+pub(crate) use entry::Fields;
 pub use entry::{ImportedEntry, SkippedLine};
 pub use table::{TableReader, TableRow};
 pub use write::write_bundle;
@@ -36,6 +37,9 @@ pub const MAX_LINE_BYTES: usize = 64 * 1024;
 
 /// The largest catalogue file: catalogues are streamed, but a file this big is not a catalogue.
 pub const MAX_CATALOGUE_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// The largest Strand JSON catalogue: JSON is read whole, so this bounds memory.
+pub const MAX_JSON_CATALOGUE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// A playlist file format Strand reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -35,6 +35,7 @@ enum Column {
     PriceCents,
     Tags,
     Uri,
+    Colour,
 }
 
 impl Column {
@@ -55,6 +56,7 @@ impl Column {
             "price_cents" => Column::PriceCents,
             "tags" | "tag" | "genre" | "genres" => Column::Tags,
             "uri" | "url" | "location" | "path" | "file" | "source" | "source_uri" => Column::Uri,
+            "colour" | "color" => Column::Colour,
             _ => return None,
         })
     }
@@ -234,6 +236,7 @@ impl<R: Read> TableReader<R> {
                     fields.tags = cell.split([';', ',', '|']).map(str::to_owned).collect();
                 }
                 Column::Uri => fields.locate(location::resolve(cell, &self.base)?),
+                Column::Colour => fields.colour = Some(cell.trim().to_owned()),
                 Column::Id => {
                     let id: ItemId = cell
                         .trim()

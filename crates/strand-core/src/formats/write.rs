@@ -40,7 +40,7 @@ fn m3u8(bundle: &Bundle) -> String {
         let details = &entry.item.details;
         let seconds = details
             .duration_ms
-            .map_or_else(|| "-1".to_owned(), |ms| format_seconds(ms));
+            .map_or_else(|| "-1".to_owned(), format_seconds);
         let (title, creator) = (one_line(&details.title), one_line(&details.creator));
         if creator.is_empty() {
             out.push_str(&format!("#EXTINF:{seconds},{title}\n"));
@@ -108,7 +108,7 @@ fn text_element(writer: &mut Writer<Vec<u8>>, name: &str, text: &str) -> std::io
 }
 
 /// The columns Strand writes, which its reader maps back one to one.
-const CSV_HEADER: [&str; 8] = [
+const CSV_HEADER: [&str; 9] = [
     "title",
     "creator",
     "kind",
@@ -117,6 +117,7 @@ const CSV_HEADER: [&str; 8] = [
     "tags",
     "uri",
     "id",
+    "colour",
 ];
 
 fn csv(bundle: &Bundle) -> String {
@@ -143,6 +144,7 @@ fn csv(bundle: &Bundle) -> String {
                     .map(|uri| neutralise(uri).into_owned())
                     .unwrap_or_default(),
                 item.id.to_string(),
+                details.colour.clone(),
             ]
         }),
     );

@@ -8,6 +8,7 @@ use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row};
 
 use crate::error::{Error, Result};
+use crate::formats::location;
 use crate::ids::ItemId;
 use crate::model::{Item, ItemDetails, ItemKind, ItemPage};
 
@@ -86,6 +87,17 @@ pub(crate) fn search(
     Ok(items)
 }
 
+/// Every item of the library, oldest first.
+pub(crate) fn all_items(connection: &Connection) -> Result<Vec<Item>> {
+    let mut statement = connection.prepare_cached(&format!(
+        "SELECT {ITEM_COLUMNS} FROM items i ORDER BY i.rowid"
+    ))?;
+    let items = statement
+        .query_map([], |row| item_from_row(row, 0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(items)
+}
+
 /// The item with `id`.
 pub(crate) fn item(connection: &Connection, id: ItemId) -> Result<Item> {
     let mut statement = connection.prepare_cached(&format!(
@@ -123,36 +135,86 @@ pub(crate) fn items_by_id(
     Ok(found)
 }
 
-/// Adds `items` to the library; the caller's transaction makes it all or nothing.
+/// Adds `items` to the library with fresh ids; the caller's transaction makes it all or nothing.
 pub(crate) fn insert_items(
     connection: &Connection,
     items: &[ItemDetails],
     now: DateTime<Utc>,
 ) -> Result<Vec<ItemId>> {
+    items
+        .iter()
+        .map(|item| {
+            let id = ItemId::new();
+            insert_item(connection, id, item, now)?;
+            Ok(id)
+        })
+        .collect()
+}
+
+/// Adds one item with `id`, its tags and its search-index row (written here rather than by
+/// triggers, so an item with tags costs one index write, not one per tag).
+pub(crate) fn insert_item(
+    connection: &Connection,
+    id: ItemId,
+    item: &ItemDetails,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let mut insert_item = connection.prepare_cached(
         "INSERT INTO items (id, kind, title, creator, duration_ms, price_cents, source_uri, colour, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     let mut insert_tag = connection
         .prepare_cached("INSERT OR IGNORE INTO item_tags (item_id, tag) VALUES (?1, ?2)")?;
-    let mut ids = Vec::with_capacity(items.len());
-    for item in items {
-        let id = ItemId::new();
-        insert_item.execute((
-            id,
-            item.kind.as_str(),
-            &item.title,
-            &item.creator,
-            item.duration_ms,
-            item.price_cents,
-            &item.source_uri,
-            &item.colour,
-            now,
-        ))?;
-        for tag in &item.tags {
-            insert_tag.execute((id, tag))?;
-        }
-        ids.push(id);
+    let mut insert_index = connection.prepare_cached(
+        "INSERT INTO items_fts (rowid, title, creator, tags) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let rowid = insert_item.insert((
+        id,
+        item.kind.as_str(),
+        &item.title,
+        &item.creator,
+        item.duration_ms,
+        item.price_cents,
+        item.source_uri.as_deref().map(location::canonical),
+        &item.colour,
+        now,
+    ))?;
+    for tag in &item.tags {
+        insert_tag.execute((id, tag))?;
     }
-    Ok(ids)
+    insert_index.execute((rowid, &item.title, &item.creator, item.tags.join(" ")))?;
+    Ok(())
+}
+
+/// The library item an imported entry stands for, if there is one: the item it names by id,
+/// else the item at its address, else one with the same title (ignoring case), creator and
+/// duration.
+pub(crate) fn matching_item(
+    connection: &Connection,
+    id: Option<ItemId>,
+    item: &ItemDetails,
+) -> Result<Option<ItemId>> {
+    if let Some(id) = id
+        && item_exists(connection, id)?
+    {
+        return Ok(Some(id));
+    }
+    if let Some(uri) = &item.source_uri {
+        let found = connection
+            .prepare_cached("SELECT id FROM items WHERE source_uri = ?1 LIMIT 1")?
+            .query_row([location::canonical(uri)], |row| row.get(0))
+            .optional()?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(connection
+        .prepare_cached(
+            "SELECT id FROM items WHERE title = ?1 COLLATE NOCASE AND creator = ?2
+             AND duration_ms IS ?3 LIMIT 1",
+        )?
+        .query_row((&item.title, &item.creator, item.duration_ms), |row| {
+            row.get(0)
+        })
+        .optional()?)
 }

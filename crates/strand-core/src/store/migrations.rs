@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_premium.sql"),
     include_str!("../../migrations/0003_search.sql"),
     include_str!("../../migrations/0004_trash.sql"),
+    include_str!("../../migrations/0005_import.sql"),
 ];
 
 /// The schema version this build writes.

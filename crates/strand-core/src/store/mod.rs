@@ -75,6 +75,7 @@ pub(crate) use bundles::{
     kept_summaries, move_kept_entry, rename_kept, reorder_kept, set_trashed, whereabouts,
 };
 pub(crate) use items::{
-    insert_items, item_exists, items_by_id, page as item_page, search as search_items,
+    all_items, insert_item, insert_items, item_exists, items_by_id, matching_item,
+    page as item_page, search as search_items,
 };
 pub(crate) use meta::{is_seeded, mark_seeded};

@@ -1,0 +1,11 @@
+-- Imports write up to a million items in one transaction. The search index row of an item is now
+-- written by the store together with the item and all its tags (store/items.rs), instead of by
+-- per-row triggers that rewrote the index row once more for every tag; deleting or renaming an
+-- item still updates the index by trigger. Importers match entries to items by address, so
+-- addresses get an index.
+
+DROP TRIGGER items_fts_insert;
+DROP TRIGGER items_fts_tags_insert;
+DROP TRIGGER items_fts_tags_delete;
+
+CREATE INDEX items_by_source ON items (source_uri) WHERE source_uri IS NOT NULL;

@@ -1,0 +1,175 @@
+//! Exports: every format re-imports as the same bundle (property tests with awkward titles), a
+//! whole-library export restores into a fresh library, and CSV cells never start a formula.
+
+use chrono::Utc;
+use proptest::prelude::*;
+use strand_core::{Bundle, ExportFormat, ItemDetails, ItemKind, Unwatched};
+
+use crate::support::{Library, item_order};
+
+fn details(title: &str, creator: &str, index: usize) -> ItemDetails {
+    let kind = ItemKind::ALL[index % ItemKind::ALL.len()];
+    ItemDetails {
+        kind,
+        title: title.to_owned(),
+        creator: creator.to_owned(),
+        duration_ms: (index % 2 == 0).then_some(1000 + index as u32 * 1001),
+        price_cents: (kind == ItemKind::Product).then_some(1299),
+        tags: vec![format!("tag{index}")],
+        // Half the items have an address of their own; the rest travel as urn:strand:item.
+        source_uri: (index % 2 == 1).then(|| format!("file:///music/{index}%20song.mp3")),
+        colour: "#669bbc".into(),
+    }
+}
+
+/// A draft threading new items with these titles (one twice, as people do).
+fn bundle_of(library: &Library, titles: &[(String, String)]) -> Bundle {
+    let items: Vec<ItemDetails> = titles
+        .iter()
+        .enumerate()
+        .map(|(index, (title, creator))| details(title, creator, index))
+        .collect();
+    library.strand.add_items(&items).expect("add items");
+    let mut bundle = library.strand.create_bundle("Round trip").expect("create");
+    let all = library.strand.items(0, 1000).expect("items").items;
+    for item in &items {
+        let id = all
+            .iter()
+            .rev()
+            .find(|candidate| candidate.details == *item)
+            .expect("added item")
+            .id;
+        bundle = library.strand.add_entry(bundle.id, id).expect("add");
+    }
+    let first = bundle.entries[0].item.id;
+    library
+        .strand
+        .add_entry(bundle.id, first)
+        .expect("add twice")
+}
+
+fn export_to_file(library: &Library, bundle: &Bundle, format: ExportFormat) -> std::path::PathBuf {
+    let text = library
+        .strand
+        .export_bundle(bundle.id, format)
+        .expect("export");
+    let path = library.dir.path().join(format!(
+        "exported-{}.{}",
+        Utc::now().timestamp_nanos_opt().unwrap_or_default(),
+        format.extension()
+    ));
+    std::fs::write(&path, text).expect("write export");
+    path
+}
+
+fn awkward_text() -> impl Strategy<Value = String> {
+    "[=+@-]?[a-zA-Z0-9äöüßÉ€😀\"',;:&<>%\n ]{0,24}[a-zA-Z0-9ß\"'&<>]"
+        .prop_map(|text| text.trim_start().to_owned())
+        .prop_filter("non-empty", |text| !text.is_empty())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn every_export_format_reimports_as_the_same_items_in_the_same_order(
+        titles in prop::collection::vec((awkward_text(), awkward_text()), 1..6)
+    ) {
+        let library = Library::new(false);
+        let bundle = bundle_of(&library, &titles);
+        for format in ExportFormat::ALL {
+            let path = export_to_file(&library, &bundle, format);
+            let items_before = library.count("items");
+            let import = library.strand.import_playlist(&path, &Unwatched).expect("re-import");
+            prop_assert_eq!(item_order(&import.bundle), item_order(&bundle), "{:?}", format);
+            prop_assert_eq!(import.summary.created, 0, "{:?}", format);
+            prop_assert_eq!(library.count("items"), items_before, "{:?}", format);
+        }
+    }
+
+    #[test]
+    fn strand_json_csv_and_xspf_carry_the_items_to_a_friends_library(
+        titles in prop::collection::vec((awkward_text(), awkward_text()), 1..6)
+    ) {
+        let mine = Library::new(false);
+        let bundle = bundle_of(&mine, &titles);
+        for format in [ExportFormat::StrandJson, ExportFormat::Csv, ExportFormat::Xspf] {
+            let path = export_to_file(&mine, &bundle, format);
+            let friend = Library::new(false);
+            let import = friend.strand.import_playlist(&path, &Unwatched).expect("import");
+            prop_assert_eq!(item_order(&import.bundle), item_order(&bundle), "{:?}", format);
+            for (theirs, ours) in import.bundle.entries.iter().zip(&bundle.entries) {
+                let (theirs, ours) = (&theirs.item.details, &ours.item.details);
+                prop_assert_eq!(&theirs.title, &ours.title, "{:?}", format);
+                prop_assert_eq!(&theirs.creator, &ours.creator, "{:?}", format);
+                prop_assert_eq!(theirs.duration_ms, ours.duration_ms, "{:?}", format);
+                if format != ExportFormat::Xspf {
+                    // XSPF has no kinds, prices or tags; the other two carry everything.
+                    prop_assert_eq!(theirs, ours, "{:?}", format);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_exported_csv_cell_starts_a_formula() {
+    let library = Library::new(false);
+    let titles: Vec<(String, String)> = ["=1+1", "+SUM(A1)", "-2", "@cmd", "'=quoted"]
+        .iter()
+        .map(|title| ((*title).to_owned(), "=HYPERLINK(\"x\")".to_owned()))
+        .collect();
+    let bundle = bundle_of(&library, &titles);
+    let csv = library
+        .strand
+        .export_bundle(bundle.id, ExportFormat::Csv)
+        .expect("export");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    for record in reader.records() {
+        for cell in record.expect("record").iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn exporting_everything_restores_every_item_into_a_fresh_library() {
+    let library = Library::new(false);
+    library.draft("Draft", 5);
+    let json = library.strand.export_library().expect("export everything");
+    assert!(json.contains("\"format\": \"strand.library\""));
+    assert!(json.contains("\"name\": \"Draft\""));
+    let path = library.dir.path().join("everything.json");
+    std::fs::write(&path, json).expect("write");
+    let fresh = Library::new(false);
+    let summary = fresh
+        .strand
+        .import_catalogue(&path, &Unwatched)
+        .expect("import");
+    // The fresh library already has the same demo catalogue: every item matches by id or address.
+    assert_eq!(
+        summary.created + summary.matched,
+        library.count("items") as u32
+    );
+    assert_eq!(fresh.count("items"), library.count("items"));
+}
+
+#[test]
+fn kept_bundles_export_on_every_tier_even_after_premium_lapses() {
+    let library = Library::premium();
+    let bundle = library.draft("Mine", 3);
+    library.strand.keep(bundle.id).expect("keep");
+    library
+        .strand
+        .set_demo_tier(Some(strand_core::Tier::Lapsed))
+        .expect("lapse");
+    for format in ExportFormat::ALL {
+        assert!(
+            library.strand.export_bundle(bundle.id, format).is_ok(),
+            "{format:?}"
+        );
+    }
+}
