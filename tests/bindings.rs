@@ -7,8 +7,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use strand_app::error::IpcError;
+use strand_app::transfer::ImportProgress;
 use strand_core::{
-    Bundle, BundleSummary, FunnelCount, ItemPage, PlanRow, SearchResults, SessionInfo, SortField,
+    Bundle, BundleSummary, ExportFormat, FunnelCount, ImportSummary, ItemPage, PlanRow,
+    PlaylistImport, SearchResults, SessionInfo, SortField,
 };
 use ts_rs::{Config, TS};
 
@@ -23,6 +25,10 @@ fn export_all(out_dir: &Path) {
     SearchResults::export_all(&config).expect("export SearchResults");
     SortField::export_all(&config).expect("export SortField");
     FunnelCount::export_all(&config).expect("export FunnelCount");
+    ExportFormat::export_all(&config).expect("export ExportFormat");
+    ImportSummary::export_all(&config).expect("export ImportSummary");
+    PlaylistImport::export_all(&config).expect("export PlaylistImport");
+    ImportProgress::export_all(&config).expect("export ImportProgress");
 }
 
 fn files_in(dir: &Path) -> BTreeMap<String, String> {

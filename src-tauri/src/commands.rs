@@ -95,19 +95,6 @@ pub fn empty_trash(strand: State<'_, Strand>) -> IpcResult<u32> {
     Ok(strand.empty_trash()?)
 }
 
-/// Opens the native save dialog and writes the bundle there in Strand's share format; `false`
-/// if cancelled. Allowed on every tier: a person's data is theirs.
-#[tauri::command]
-pub async fn export_bundle<R: Runtime>(
-    app: AppHandle<R>,
-    strand: State<'_, Strand>,
-    bundle_id: BundleId,
-) -> IpcResult<bool> {
-    let name = strand.bundle(bundle_id)?.name;
-    let json = strand.export_bundle(bundle_id)?;
-    files::save_bundle_json(&app, &name, &json)
-}
-
 /// Opens the native save dialog and writes the funnel there as CSV; `false` if cancelled.
 #[tauri::command]
 pub async fn export_funnel_csv<R: Runtime>(

@@ -23,3 +23,13 @@ impl From<strand_core::Error> for IpcError {
 
 /// What every command returns.
 pub type IpcResult<T> = Result<T, IpcError>;
+
+impl IpcError {
+    /// An error a person cannot fix by changing their input.
+    pub fn internal(message: String) -> IpcError {
+        IpcError {
+            code: ErrorCode::Internal,
+            message,
+        }
+    }
+}

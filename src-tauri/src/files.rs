@@ -3,8 +3,9 @@
 //! pool, never on the main thread.
 
 use std::io::Read;
+use std::path::PathBuf;
 
-use strand_core::ErrorCode;
+use strand_core::{ErrorCode, ExportFormat};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
@@ -60,16 +61,79 @@ pub fn save_funnel_csv<R: Runtime>(app: &AppHandle<R>, csv: &str) -> IpcResult<b
     )
 }
 
-/// Asks where to save a bundle in Strand's share format and writes it; `false` if cancelled.
-pub fn save_bundle_json<R: Runtime>(app: &AppHandle<R>, name: &str, json: &str) -> IpcResult<bool> {
-    let file_name = format!("{}.strand.json", file_name_safe(name));
+/// Asks where to save a bundle exported as `format` and writes `text` there; `false` if cancelled.
+pub fn save_bundle<R: Runtime>(
+    app: &AppHandle<R>,
+    name: &str,
+    format: ExportFormat,
+    text: &str,
+) -> IpcResult<bool> {
+    let (filter, file_name) = match format {
+        ExportFormat::StrandJson => (
+            "Strand bundle",
+            format!("{}.strand.json", file_name_safe(name)),
+        ),
+        ExportFormat::M3u8 => ("M3U8 playlist", format!("{}.m3u8", file_name_safe(name))),
+        ExportFormat::Xspf => ("XSPF playlist", format!("{}.xspf", file_name_safe(name))),
+        ExportFormat::Csv => ("CSV", format!("{}.csv", file_name_safe(name))),
+    };
     save_text(
         app,
         "Export a bundle",
         &file_name,
-        ("Strand bundle", &["json"]),
+        (filter, &[format.extension()]),
+        text,
+    )
+}
+
+/// Asks where to save the whole library and writes `json` there; `false` if cancelled.
+pub fn save_library<R: Runtime>(app: &AppHandle<R>, json: &str) -> IpcResult<bool> {
+    save_text(
+        app,
+        "Export everything",
+        "strand-library.json",
+        ("Strand library", &["json"]),
         json,
     )
+}
+
+/// What a person may import, and the open dialog that asks for it.
+#[derive(Clone, Copy, Debug)]
+pub enum ImportSource {
+    /// A playlist file, which becomes a draft.
+    Playlist,
+    /// A catalogue file (CSV or Strand JSON), whose items join the library.
+    CatalogueFile,
+    /// A folder of audio files, whose files join the library.
+    AudioFolder,
+}
+
+/// Asks for the file or folder to import; `None` if the person cancelled.
+pub fn pick_import<R: Runtime>(
+    app: &AppHandle<R>,
+    source: ImportSource,
+) -> IpcResult<Option<PathBuf>> {
+    let dialog = app.dialog().file();
+    let chosen = match source {
+        ImportSource::Playlist => dialog
+            .set_title("Import a playlist")
+            .add_filter("Playlists", &["m3u", "m3u8", "pls", "xspf", "csv", "json"])
+            .blocking_pick_file(),
+        ImportSource::CatalogueFile => dialog
+            .set_title("Import a catalogue")
+            .add_filter("Catalogues", &["csv", "json"])
+            .blocking_pick_file(),
+        ImportSource::AudioFolder => dialog
+            .set_title("Import a folder of music")
+            .blocking_pick_folder(),
+    };
+    chosen
+        .map(|chosen| {
+            chosen
+                .into_path()
+                .map_err(|error| file_error("that is not a local file", error))
+        })
+        .transpose()
 }
 
 /// A bundle name as a file name: path separators and control characters become spaces.

@@ -10,6 +10,7 @@ mod launch;
 mod messages;
 mod quit_guard;
 mod startup;
+pub mod transfer;
 
 use std::path::Path;
 use std::time::Instant;
@@ -44,6 +45,7 @@ pub fn run_app<R: Runtime>(
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(Startup::new(main_started, launch.exit_on_ready))
+        .manage(transfer::ImportCancel::default())
         .setup(move |app| {
             let data_dir = match &launch.data_dir {
                 Some(dir) => dir.clone(),
@@ -79,7 +81,12 @@ pub fn run_app<R: Runtime>(
             commands::move_entry,
             commands::sort_bundle,
             commands::keep_bundle,
-            commands::export_bundle,
+            transfer::export_bundle,
+            transfer::export_library,
+            transfer::import_playlist,
+            transfer::import_catalogue,
+            transfer::import_audio_folder,
+            transfer::cancel_import,
             commands::delete_bundle,
             commands::list_trash,
             commands::restore_bundle,

@@ -13,7 +13,9 @@ fn details(title: &str, creator: &str, index: usize) -> ItemDetails {
         kind,
         title: title.to_owned(),
         creator: creator.to_owned(),
-        duration_ms: index.is_multiple_of(2).then_some(1000 + index as u32 * 1001),
+        duration_ms: index
+            .is_multiple_of(2)
+            .then_some(1000 + index as u32 * 1001),
         price_cents: (kind == ItemKind::Product).then_some(1299),
         tags: vec![format!("tag{index}")],
         // Half the items have an address of their own; the rest travel as urn:strand:item.

@@ -1,16 +1,20 @@
 // The only module that talks to Tauri: one typed function per command, and every failure turned
 // into an AppError whose `code` the UI can branch on.
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import type { Bundle } from './bindings/Bundle';
 import type { BundleId } from './bindings/BundleId';
 import type { BundleSummary } from './bindings/BundleSummary';
 import type { EntryId } from './bindings/EntryId';
 import type { ErrorCode } from './bindings/ErrorCode';
+import type { ExportFormat } from './bindings/ExportFormat';
 import type { FunnelCount } from './bindings/FunnelCount';
 import type { ItemId } from './bindings/ItemId';
 import type { ItemKind } from './bindings/ItemKind';
+import type { ImportProgress } from './bindings/ImportProgress';
+import type { ImportSummary } from './bindings/ImportSummary';
 import type { ItemPage } from './bindings/ItemPage';
 import type { PlanRow } from './bindings/PlanRow';
+import type { PlaylistImport } from './bindings/PlaylistImport';
 import type { Policy } from './bindings/Policy';
 import type { SearchResults } from './bindings/SearchResults';
 import type { SessionInfo } from './bindings/SessionInfo';
@@ -34,6 +38,8 @@ const ERROR_CODES: readonly ErrorCode[] = [
   'invalid',
   'conflict',
   'forbidden',
+  'cancelled',
+  'file',
   'internal',
 ];
 
@@ -57,6 +63,13 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   } catch (reason) {
     throw toAppError(reason);
   }
+}
+
+/** Runs an import command, passing its progress reports to `onProgress`; null if the dialog was cancelled. */
+function importWith<T>(command: string, onProgress: (progress: ImportProgress) => void): Promise<T | null> {
+  const progress = new Channel<ImportProgress>();
+  progress.onmessage = onProgress;
+  return call<T | null>(command, { progress });
 }
 
 export const api = {
@@ -91,7 +104,20 @@ export const api = {
   restoreBundle: (bundleId: BundleId) => call<Bundle>('restore_bundle', { bundleId }),
   emptyTrash: () => call<number>('empty_trash'),
   /** Opens the native save dialog; false when the person cancelled. */
-  exportBundle: (bundleId: BundleId) => call<boolean>('export_bundle', { bundleId }),
+  exportBundle: (bundleId: BundleId, format: ExportFormat) => call<boolean>('export_bundle', { bundleId, format }),
+  /** Opens the native save dialog for the whole library; false when the person cancelled. */
+  exportLibrary: () => call<boolean>('export_library'),
+  /** Opens the native open dialog for a playlist, which becomes a draft. */
+  importPlaylist: (onProgress: (progress: ImportProgress) => void) =>
+    importWith<PlaylistImport>('import_playlist', onProgress),
+  /** Opens the native open dialog for a catalogue file (CSV or Strand JSON). */
+  importCatalogue: (onProgress: (progress: ImportProgress) => void) =>
+    importWith<ImportSummary>('import_catalogue', onProgress),
+  /** Opens the native folder dialog for a folder of music. */
+  importAudioFolder: (onProgress: (progress: ImportProgress) => void) =>
+    importWith<ImportSummary>('import_audio_folder', onProgress),
+  /** Stops the import under way; it answers with a `cancelled` error and changes nothing. */
+  cancelImport: () => call<null>('cancel_import'),
   appReady: () => call<void>('app_ready'),
 };
 

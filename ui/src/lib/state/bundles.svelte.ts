@@ -3,6 +3,7 @@ import type { Bundle } from '../bindings/Bundle';
 import type { BundleId } from '../bindings/BundleId';
 import type { BundleSummary } from '../bindings/BundleSummary';
 import type { EntryId } from '../bindings/EntryId';
+import type { ExportFormat } from '../bindings/ExportFormat';
 import type { ItemId } from '../bindings/ItemId';
 import type { SortField } from '../bindings/SortField';
 
@@ -150,11 +151,11 @@ export class BundlesState {
   }
 
   /** Exports the open bundle through the native save dialog; false if cancelled or refused. */
-  async exportCurrent(): Promise<boolean> {
+  async exportCurrent(format: ExportFormat): Promise<boolean> {
     const current = this.current;
     if (!current) return false;
     await this.#attempt(async () => {
-      this.exported = await this.#api.exportBundle(current.id);
+      this.exported = await this.#api.exportBundle(current.id, format);
     });
     return this.exported;
   }

@@ -67,8 +67,9 @@ describe('BundlesState', () => {
   it('exports the open bundle and forgets the notice at the next edit', async () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);
-    expect(await bundles.exportCurrent()).toBe(true);
+    expect(await bundles.exportCurrent('xspf')).toBe(true);
     expect(bundles.exported).toBe(true);
+    expect(core.exportedAs).toEqual(['xspf']);
     await bundles.move(bundles.current!.entries[0]!.id, 1);
     expect(bundles.exported).toBe(false);
   });

@@ -3,6 +3,9 @@
 // not canned ones.
 import { AppError, type Api } from '../api';
 import type { Bundle } from '../bindings/Bundle';
+import type { ExportFormat } from '../bindings/ExportFormat';
+import type { ImportProgress } from '../bindings/ImportProgress';
+import type { ImportSummary } from '../bindings/ImportSummary';
 import type { Item } from '../bindings/Item';
 import type { Policy } from '../bindings/Policy';
 import type { SessionInfo } from '../bindings/SessionInfo';
@@ -37,6 +40,36 @@ export class FakeCore {
   #id(prefix: string): string {
     this.#nextId += 1;
     return `${prefix}-${this.#nextId}`;
+  }
+
+  /** What the next import dialog answers: a file's items, or null when the person cancels it. */
+  dialogAnswer: Item[] | null = [item(1), item(7), item(8)];
+  exportedAs: ExportFormat[] = [];
+  #cancelRequested = false;
+  #importGate: Promise<void> = Promise.resolve();
+
+  /** Holds the next imports halfway until the returned function is called, as a long import would. */
+  holdImports(): () => void {
+    let release = () => {};
+    this.#importGate = new Promise((resolve) => (release = resolve));
+    return release;
+  }
+
+  async #importFile(onProgress: (progress: ImportProgress) => void): Promise<Item[] | null> {
+    const items = this.dialogAnswer;
+    if (!items) return null;
+    this.#cancelRequested = false;
+    onProgress({ done: 0, total: items.length });
+    await this.#importGate;
+    if (this.#cancelRequested) throw new AppError('cancelled', 'cancelled; nothing was changed');
+    onProgress({ done: items.length, total: items.length });
+    return items;
+  }
+
+  #addToLibrary(items: Item[]): ImportSummary {
+    const fresh = items.filter((imported) => !this.items.some((known) => known.id === imported.id));
+    this.items.push(...fresh);
+    return { matched: items.length - fresh.length, created: fresh.length, skipped: 0, skippedLines: [] };
   }
 
   #bundle(id: string): Bundle {
@@ -191,9 +224,31 @@ export class FakeCore {
       this.trash.clear();
       return count;
     },
-    exportBundle: async (id) => {
+    exportBundle: async (id, format) => {
       this.#bundle(id);
+      this.exportedAs.push(format);
       return true;
+    },
+    exportLibrary: async () => true,
+    importPlaylist: async (onProgress) => {
+      const items = await this.#importFile(onProgress);
+      if (!items) return null;
+      const summary = this.#addToLibrary(items);
+      let bundle = await this.api.createBundle('Imported');
+      for (const imported of items) bundle = await this.api.addEntry(bundle.id, imported.id);
+      return { bundle, summary };
+    },
+    importCatalogue: async (onProgress) => {
+      const items = await this.#importFile(onProgress);
+      return items && this.#addToLibrary(items);
+    },
+    importAudioFolder: async (onProgress) => {
+      const items = await this.#importFile(onProgress);
+      return items && this.#addToLibrary(items);
+    },
+    cancelImport: async () => {
+      this.#cancelRequested = true;
+      return null;
     },
     appReady: async () => undefined,
   };
