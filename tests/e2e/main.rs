@@ -8,3 +8,4 @@ mod journey;
 mod premium;
 mod quitting;
 mod steps;
+mod transfer;
