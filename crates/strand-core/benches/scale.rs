@@ -8,12 +8,14 @@
 //!
 //! Run: `cargo bench -p strand-core --bench scale` (add `STRAND_BENCH_ITEMS=100000` for a quick run).
 
-use std::path::PathBuf;
-use std::time::{Duration, Instant};
+mod support;
+
+use std::time::Duration;
 
 use rusqlite::Connection;
-use serde_json::{Map, Value, json};
+use serde_json::json;
 use strand_core::{ItemId, Strand, StrandOptions, Tier, catalogue};
+use support::timed;
 
 const QUERIES: &[&str] = &[
     "a",
@@ -54,12 +56,6 @@ fn p99(mut samples: Vec<Duration>) -> f64 {
     samples.sort();
     let index = ((samples.len() as f64) * 0.99).ceil() as usize - 1;
     samples[index.min(samples.len() - 1)].as_secs_f64() * 1e3
-}
-
-fn timed<T>(work: impl FnOnce() -> T) -> (T, Duration) {
-    let start = Instant::now();
-    let value = work();
-    (value, start.elapsed())
 }
 
 fn main() {
@@ -157,24 +153,10 @@ fn main() {
     println!("  raw SQLite, same FTS5 statement:                 {sqlite_search_p99_ms:.2} ms");
     println!("keep a 10,000-entry draft (incl. reading it back): {keep_10k_ms:.1} ms");
 
-    let results = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../bench/results.json");
-    let mut figures: Map<String, Value> = std::fs::read_to_string(&results)
-        .ok()
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default();
-    for (key, value) in [
+    support::record(&[
         ("library_items", json!(count)),
         ("search_p99_ms", json!(search_p99_ms)),
         ("sqlite_search_p99_ms", json!(sqlite_search_p99_ms)),
         ("keep_10k_ms", json!(keep_10k_ms)),
-    ] {
-        figures.insert(key.to_owned(), value);
-    }
-    std::fs::create_dir_all(results.parent().expect("bench dir")).expect("bench dir");
-    std::fs::write(
-        &results,
-        serde_json::to_string_pretty(&Value::Object(figures)).expect("json") + "\n",
-    )
-    .expect("write results");
-    println!("figures merged into {}", results.display());
+    ]);
 }

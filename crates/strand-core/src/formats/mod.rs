@@ -7,6 +7,7 @@
 //! error before anything reaches the library.
 
 mod entry;
+pub mod fuzzing;
 pub mod location;
 mod m3u;
 mod pls;

@@ -5,6 +5,7 @@
 use serde::Deserialize;
 
 use super::entry::{Fields, SkippedLine};
+use super::location;
 use super::{ParsedPlaylist, not_readable};
 use crate::error::{Error, Result};
 use crate::model::Item;
@@ -113,7 +114,7 @@ fn fields(item: &Item) -> Fields {
         price_cents: details.price_cents,
         tags: details.tags.clone(),
         item_id: Some(item.id),
-        source_uri: details.source_uri.clone(),
+        source_uri: details.source_uri.as_deref().map(location::canonical),
         colour: Some(details.colour.clone()),
     }
 }

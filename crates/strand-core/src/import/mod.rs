@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::formats::{ImportedEntry, SkippedLine, too_big};
 use crate::ids::ItemId;
 use crate::model::Bundle;
-use crate::store;
+use crate::store::{self, ItemWriter};
 
 /// How many skipped lines a summary lists one by one (it counts them all).
 pub const MAX_LISTED_SKIPS: usize = 200;
@@ -75,17 +75,17 @@ pub struct PlaylistImport {
 /// Matches or creates items for entries, inside one transaction.
 pub(crate) struct Importer<'a> {
     connection: &'a Connection,
-    now: DateTime<Utc>,
+    writer: ItemWriter<'a>,
     summary: ImportSummary,
 }
 
 impl<'a> Importer<'a> {
-    pub fn new(connection: &'a Connection, now: DateTime<Utc>) -> Importer<'a> {
-        Importer {
+    pub fn new(connection: &'a Connection, now: DateTime<Utc>) -> Result<Importer<'a>> {
+        Ok(Importer {
             connection,
-            now,
+            writer: ItemWriter::new(connection, now)?,
             summary: ImportSummary::default(),
-        }
+        })
     }
 
     /// The item `entry` stands for, created if the library has none.
@@ -96,7 +96,7 @@ impl<'a> Importer<'a> {
         }
         // An item from another Strand keeps its id, so importing its file again matches it.
         let id = entry.item_id.unwrap_or_default();
-        store::insert_item(self.connection, id, &entry.details, self.now)?;
+        self.writer.insert(id, &entry.details)?;
         self.summary.created += 1;
         Ok(id)
     }

@@ -5,7 +5,7 @@ use std::collections::hash_map::Entry;
 
 use chrono::{DateTime, Utc};
 use rusqlite::types::Type;
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::{CachedStatement, Connection, OptionalExtension, Row};
 
 use crate::error::{Error, Result};
 use crate::formats::location;
@@ -141,54 +141,70 @@ pub(crate) fn insert_items(
     items: &[ItemDetails],
     now: DateTime<Utc>,
 ) -> Result<Vec<ItemId>> {
+    let mut writer = ItemWriter::new(connection, now)?;
     items
         .iter()
         .map(|item| {
             let id = ItemId::new();
-            insert_item(connection, id, item, now)?;
+            writer.insert(id, item)?;
             Ok(id)
         })
         .collect()
 }
 
-/// Adds one item with `id`, its tags and its search-index row (written here rather than by
-/// triggers, so an item with tags costs one index write, not one per tag).
-pub(crate) fn insert_item(
-    connection: &Connection,
-    id: ItemId,
-    item: &ItemDetails,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let mut insert_item = connection.prepare_cached(
-        "INSERT INTO items (id, kind, title, creator, duration_ms, price_cents, source_uri, colour, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
-    let mut insert_tag = connection
-        .prepare_cached("INSERT OR IGNORE INTO item_tags (item_id, tag) VALUES (?1, ?2)")?;
-    let mut insert_index = connection.prepare_cached(
-        "INSERT INTO items_fts (rowid, title, creator, tags) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    let rowid = insert_item.insert((
-        id,
-        item.kind.as_str(),
-        &item.title,
-        &item.creator,
-        item.duration_ms,
-        item.price_cents,
-        item.source_uri.as_deref().map(location::canonical),
-        &item.colour,
-        now,
-    ))?;
-    for tag in &item.tags {
-        insert_tag.execute((id, tag))?;
+/// Writes items one after another inside the caller's transaction: the statements are prepared
+/// once and the creation time formatted once, because an import writes a million of them.
+pub(crate) struct ItemWriter<'c> {
+    insert_item: CachedStatement<'c>,
+    insert_tag: CachedStatement<'c>,
+    insert_index: CachedStatement<'c>,
+    created_at: String,
+}
+
+impl<'c> ItemWriter<'c> {
+    pub fn new(connection: &'c Connection, now: DateTime<Utc>) -> Result<ItemWriter<'c>> {
+        Ok(ItemWriter {
+            insert_item: connection.prepare_cached(
+                "INSERT INTO items (id, kind, title, creator, duration_ms, price_cents, source_uri, colour, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?,
+            insert_tag: connection
+                .prepare_cached("INSERT OR IGNORE INTO item_tags (item_id, tag) VALUES (?1, ?2)")?,
+            insert_index: connection.prepare_cached(
+                "INSERT INTO items_fts (rowid, title, creator, tags) VALUES (?1, ?2, ?3, ?4)",
+            )?,
+            // As rusqlite writes a `DateTime<Utc>`, so every row reads back the same way.
+            created_at: now.format("%F %T%.f%:z").to_string(),
+        })
     }
-    insert_index.execute((rowid, &item.title, &item.creator, item.tags.join(" ")))?;
-    Ok(())
+
+    /// Adds one item with `id`, its tags and its search-index row (written here rather than by
+    /// triggers, so an item with tags costs one index write, not one per tag).
+    pub fn insert(&mut self, id: ItemId, item: &ItemDetails) -> Result<()> {
+        let rowid = self.insert_item.insert((
+            id,
+            item.kind.as_str(),
+            &item.title,
+            &item.creator,
+            item.duration_ms,
+            item.price_cents,
+            item.source_uri.as_deref().map(location::canonical),
+            &item.colour,
+            &self.created_at,
+        ))?;
+        for tag in &item.tags {
+            self.insert_tag.execute((id, tag))?;
+        }
+        self.insert_index
+            .execute((rowid, &item.title, &item.creator, item.tags.join(" ")))?;
+        Ok(())
+    }
 }
 
 /// The library item an imported entry stands for, if there is one: the item it names by id,
 /// else the item at its address, else one with the same title (ignoring case), creator and
 /// duration.
+/// Importers hand over canonical addresses ([`location::resolve`] makes them).
 pub(crate) fn matching_item(
     connection: &Connection,
     id: Option<ItemId>,
@@ -202,7 +218,7 @@ pub(crate) fn matching_item(
     if let Some(uri) = &item.source_uri {
         let found = connection
             .prepare_cached("SELECT id FROM items WHERE source_uri = ?1 LIMIT 1")?
-            .query_row([location::canonical(uri)], |row| row.get(0))
+            .query_row([uri], |row| row.get(0))
             .optional()?;
         if found.is_some() {
             return Ok(found);

@@ -96,7 +96,7 @@ impl Strand {
         let now = self.clock.now();
         self.store.write(|tx| {
             let mut reader = TableReader::new(file, base)?;
-            let mut importer = Importer::new(tx, now);
+            let mut importer = Importer::new(tx, now)?;
             let mut rows = 0_u64;
             while let Some(row) = reader.next_row()? {
                 match row {
@@ -122,7 +122,7 @@ impl Strand {
     ) -> Result<(Vec<ItemId>, ImportSummary)> {
         let now = self.clock.now();
         self.store.write(|tx| {
-            let mut importer = Importer::new(tx, now);
+            let mut importer = Importer::new(tx, now)?;
             let ids = importer.take_all(entries, skipped, watch)?;
             Ok((ids, importer.finish()))
         })
