@@ -74,11 +74,17 @@ impl Fields {
         let skip = |reason: String| SkippedLine::new(line, reason);
         let mut title = clean(&self.title);
         if title.is_empty() {
+            // A file name may decode to anything, control characters included: clean it too.
             title = self
                 .source_uri
                 .as_deref()
                 .and_then(location::title_from_uri)
-                .or_else(|| self.item_id.map(|_| "Untitled".to_owned()))
+                .map(|name| clean(&name))
+                .filter(|name| !name.is_empty())
+                .or_else(|| {
+                    (self.source_uri.is_some() || self.item_id.is_some())
+                        .then(|| "Untitled".to_owned())
+                })
                 .ok_or_else(|| skip("it has neither a title nor a location".into()))?;
         }
         let creator = clean(&self.creator);
@@ -165,6 +171,17 @@ mod tests {
         assert_eq!(entry.details.title, "01 Tide");
         assert_eq!(entry.details.kind, ItemKind::Song);
         assert!(entry.details.colour.starts_with('#'));
+    }
+
+    #[test]
+    fn a_title_taken_from_a_file_name_loses_its_control_characters() {
+        // Found by the m3u fuzz target: a location whose name decodes to control characters.
+        let mut fields = Fields::default();
+        fields.locate(Location::Uri("file:///fuzz/File%15%00%00x.mp3".into()));
+        assert_eq!(fields.into_entry(1).expect("entry").details.title, "Filex");
+        let mut only_controls = Fields::default();
+        only_controls.locate(Location::Uri("file:///fuzz/%00%01.mp3".into()));
+        assert_eq!(only_controls.into_entry(1).expect("entry").details.title, "Untitled");
     }
 
     #[test]
