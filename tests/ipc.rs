@@ -270,3 +270,36 @@ fn a_bundle_deleted_through_ipc_waits_in_the_trash_until_restored() {
         .expect_err("not in the trash");
     assert_eq!(error["code"], "not_found");
 }
+
+#[test]
+fn exporting_answers_before_any_dialog_for_unknown_bundles_and_unknown_formats() {
+    let app = TestApp::start(false);
+    let unknown = uuid::Uuid::now_v7().to_string();
+    let error = app
+        .call(
+            "export_bundle",
+            json!({ "bundleId": unknown, "format": "m3u8" }),
+        )
+        .expect_err("unknown bundle");
+    assert_eq!(error["code"], "not_found");
+    let draft = app.draft_with_items("Mix", 1);
+    let error = app
+        .call(
+            "export_bundle",
+            json!({ "bundleId": draft["id"], "format": "docx" }),
+        )
+        .expect_err("unknown format");
+    assert!(
+        error
+            .as_str()
+            .is_some_and(|message| message.contains("invalid")),
+        "{error}"
+    );
+}
+
+#[test]
+fn cancelling_when_no_import_runs_is_harmless() {
+    let app = TestApp::start(false);
+    assert_eq!(app.ok("cancel_import", json!({})), Value::Null);
+    assert_eq!(app.ok("list_bundles", json!({})), json!([]));
+}

@@ -173,6 +173,13 @@ fn main() {
     let draft = strand.create_bundle("Benchmark").expect("draft");
     strand.add_entries(draft.id, &ids).expect("thread");
     let kept = strand.keep(draft.id).expect("keep");
+    let (read_back, read) = timed(|| strand.bundle(kept.id).expect("read"));
+    assert_eq!(read_back.entries.len(), ids.len());
+    println!(
+        "read the {}-entry bundle from the store: {:.0} ms",
+        ids.len(),
+        read.as_secs_f64() * 1e3
+    );
     let mut export_ms = Vec::new();
     for format in ExportFormat::ALL {
         let (text, took) = timed(|| strand.export_bundle(kept.id, format).expect("export"));

@@ -181,7 +181,10 @@ mod tests {
         assert_eq!(fields.into_entry(1).expect("entry").details.title, "Filex");
         let mut only_controls = Fields::default();
         only_controls.locate(Location::Uri("file:///fuzz/%00%01.mp3".into()));
-        assert_eq!(only_controls.into_entry(1).expect("entry").details.title, "Untitled");
+        assert_eq!(
+            only_controls.into_entry(1).expect("entry").details.title,
+            "Untitled"
+        );
     }
 
     #[test]

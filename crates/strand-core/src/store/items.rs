@@ -19,16 +19,17 @@ pub(super) const ITEM_COLUMNS: &str = "i.id, i.kind, i.title, i.creator, i.durat
 
 /// Reads an item from [`ITEM_COLUMNS`], starting at column `first`.
 pub(super) fn item_from_row(row: &Row<'_>, first: usize) -> rusqlite::Result<Item> {
-    let kind: String = row.get(first + 1)?;
-    let kind = ItemKind::parse(&kind).ok_or_else(|| {
+    // Borrowed, not copied: a 100,000-entry bundle reads these 100,000 times.
+    let kind = row.get_ref(first + 1)?.as_str()?;
+    let kind = ItemKind::parse(kind).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
             first + 1,
             Type::Text,
             format!("unknown kind {kind}").into(),
         )
     })?;
-    let tags: String = row.get(first + 8)?;
-    let tags = serde_json::from_str(&tags).map_err(|error| {
+    let tags = row.get_ref(first + 8)?.as_str()?;
+    let tags = serde_json::from_str(tags).map_err(|error| {
         rusqlite::Error::FromSqlConversionFailure(first + 8, Type::Text, error.into())
     })?;
     Ok(Item {
