@@ -15,7 +15,7 @@ use crate::model::{Item, ItemDetails, ItemKind, ItemPage};
 /// The columns [`item_from_row`] reads, for any query that aliases `items` as `i`.
 pub(super) const ITEM_COLUMNS: &str = "i.id, i.kind, i.title, i.creator, i.duration_ms, \
      i.price_cents, i.source_uri, i.colour, \
-     (SELECT json_group_array(tag) FROM (SELECT tag FROM item_tags t WHERE t.item_id = i.id ORDER BY tag))";
+     (SELECT json_group_array(tag ORDER BY tag) FROM item_tags t WHERE t.item_id = i.id)";
 
 /// Reads an item from [`ITEM_COLUMNS`], starting at column `first`.
 pub(super) fn item_from_row(row: &Row<'_>, first: usize) -> rusqlite::Result<Item> {
