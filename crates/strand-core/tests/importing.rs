@@ -378,3 +378,25 @@ fn a_folder_of_audio_files_becomes_items_from_their_tags_or_their_names() {
             .starts_with("file:///")
     );
 }
+
+#[test]
+fn a_two_gigabyte_file_is_refused_before_a_byte_of_it_is_read() {
+    let library = Library::new(false);
+    let before = library.count("items");
+    for name in ["huge.m3u8", "huge.csv", "huge.json"] {
+        let path = library.dir.path().join(name);
+        // Sparse: two gigabytes on paper, nothing on the disk.
+        std::fs::File::create(&path)
+            .and_then(|file| file.set_len(2 << 30))
+            .expect("sparse file");
+        let mut outcomes = vec![library.strand.import_playlist(&path, &Unwatched).map(drop)];
+        if !name.ends_with(".m3u8") {
+            outcomes.push(library.strand.import_catalogue(&path, &Unwatched).map(drop));
+        }
+        for outcome in outcomes {
+            let error = outcome.expect_err("refused");
+            assert!(error.to_string().contains("larger than"), "{name}: {error}");
+        }
+    }
+    assert_eq!(library.count("items"), before);
+}
