@@ -122,37 +122,41 @@ const CSV_HEADER: [&str; 9] = [
 
 fn csv(bundle: &Bundle) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let rows = std::iter::once(CSV_HEADER.map(str::to_owned).to_vec()).chain(
-        bundle.entries.iter().map(|entry| {
+    let written: csv::Result<()> = (|| {
+        writer.write_record(CSV_HEADER)?;
+        for entry in &bundle.entries {
             let (item, details) = (&entry.item, &entry.item.details);
-            vec![
-                neutralise(&details.title).into_owned(),
-                neutralise(&details.creator).into_owned(),
-                details.kind.as_str().to_owned(),
+            writer.write_field(neutralise(&details.title).as_ref())?;
+            writer.write_field(neutralise(&details.creator).as_ref())?;
+            writer.write_field(details.kind.as_str())?;
+            writer.write_field(
                 details
                     .duration_ms
                     .map(|ms| ms.to_string())
                     .unwrap_or_default(),
+            )?;
+            writer.write_field(
                 details
                     .price_cents
                     .map(|cents| format!("{}.{:02}", cents / 100, cents % 100))
                     .unwrap_or_default(),
-                neutralise(&details.tags.join("; ")).into_owned(),
+            )?;
+            writer.write_field(neutralise(&details.tags.join("; ")).as_ref())?;
+            writer.write_field(
                 details
                     .source_uri
                     .as_deref()
-                    .map(|uri| neutralise(uri).into_owned())
-                    .unwrap_or_default(),
-                item.id.to_string(),
-                details.colour.clone(),
-            ]
-        }),
-    );
-    for row in rows {
-        writer
-            .write_record(&row)
-            .expect("writing CSV to memory cannot fail");
-    }
+                    .map(neutralise)
+                    .unwrap_or_default()
+                    .as_ref(),
+            )?;
+            writer.write_field(item.id.to_string())?;
+            writer.write_field(&details.colour)?;
+            writer.write_record(None::<&[u8]>)?;
+        }
+        Ok(())
+    })();
+    written.expect("writing CSV to memory cannot fail");
     String::from_utf8(writer.into_inner().expect("flushing to memory cannot fail"))
         .expect("every cell is UTF-8")
 }
