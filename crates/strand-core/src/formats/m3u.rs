@@ -4,8 +4,8 @@
 
 use url::Url;
 
-use super::entry::{Fields, SkippedLine};
-use super::{MAX_LINE_BYTES, ParsedPlaylist, location};
+use super::entry::Fields;
+use super::{MAX_LINE_BYTES, ParsedPlaylist};
 use crate::error::{Error, Result};
 
 /// Reads an M3U playlist's text.
@@ -34,16 +34,7 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
         } else {
             let mut fields = std::mem::take(&mut pending);
             split_display(&mut fields, &std::mem::take(&mut display));
-            match location::resolve(line, base) {
-                Ok(location) => {
-                    fields.locate(location);
-                    match fields.into_entry(number) {
-                        Ok(entry) => playlist.entries.push(entry),
-                        Err(skipped) => playlist.skipped.push(skipped),
-                    }
-                }
-                Err(reason) => playlist.skipped.push(SkippedLine::new(number, reason)),
-            }
+            playlist.add(fields, Some(line), base, number);
         }
     }
     Ok(playlist)

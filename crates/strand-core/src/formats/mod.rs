@@ -122,6 +122,34 @@ pub struct ParsedPlaylist {
     pub skipped: Vec<SkippedLine>,
 }
 
+impl ParsedPlaylist {
+    /// Adds the entry `fields` describe, found at `location` (as the file spells it, if it gives
+    /// one) on `line` — or, if the location or the fields do not hold, the line as skipped.
+    pub(crate) fn add(
+        &mut self,
+        mut fields: Fields,
+        location: Option<&str>,
+        base: &Url,
+        line: u32,
+    ) {
+        if let Some(raw) = location {
+            match location::resolve(raw, base) {
+                Ok(location) => fields.locate(location),
+                Err(reason) => return self.skipped.push(SkippedLine::new(line, reason)),
+            }
+        }
+        self.push(fields.into_entry(line));
+    }
+
+    /// Adds an entry, or a skipped line.
+    pub(crate) fn push(&mut self, entry: Result<ImportedEntry, SkippedLine>) {
+        match entry {
+            Ok(entry) => self.entries.push(entry),
+            Err(skipped) => self.skipped.push(skipped),
+        }
+    }
+}
+
 /// Reads a playlist file's bytes. `location` is where the file lives, so relative paths in it
 /// resolve the way a player would resolve them (without ever opening them).
 pub fn parse_playlist(

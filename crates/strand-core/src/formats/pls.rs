@@ -8,7 +8,7 @@ use url::Url;
 
 use super::entry::{Fields, SkippedLine};
 use super::m3u::{long_line, seconds_to_ms, split_display};
-use super::{MAX_LINE_BYTES, ParsedPlaylist, location, not_readable};
+use super::{MAX_LINE_BYTES, ParsedPlaylist, not_readable};
 use crate::error::Result;
 
 #[derive(Default)]
@@ -69,16 +69,7 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
             ..Fields::default()
         };
         split_display(&mut fields, entry.title.unwrap_or(""));
-        match location::resolve(file, base) {
-            Ok(location) => {
-                fields.locate(location);
-                match fields.into_entry(line) {
-                    Ok(entry) => playlist.entries.push(entry),
-                    Err(skipped) => playlist.skipped.push(skipped),
-                }
-            }
-            Err(reason) => playlist.skipped.push(SkippedLine::new(line, reason)),
-        }
+        playlist.add(fields, Some(file), base, line);
     }
     Ok(playlist)
 }

@@ -39,10 +39,7 @@ pub(crate) fn parse_bundle(bytes: &[u8]) -> Result<ParsedPlaylist> {
     for (index, entry) in file.entries.iter().enumerate() {
         let number = index as u32 + 1;
         match file.items.iter().find(|item| item.id == entry.item) {
-            Some(item) => match fields(item).into_entry(number) {
-                Ok(entry) => playlist.entries.push(entry),
-                Err(skipped) => playlist.skipped.push(skipped),
-            },
+            Some(item) => playlist.push(fields(item).into_entry(number)),
             None => playlist.skipped.push(SkippedLine::new(
                 number,
                 format!(
@@ -80,10 +77,7 @@ pub(crate) fn parse_items(bytes: &[u8]) -> Result<ParsedPlaylist> {
     };
     let mut playlist = ParsedPlaylist::default();
     for (index, item) in items.iter().enumerate() {
-        match fields(item).into_entry(index as u32 + 1) {
-            Ok(entry) => playlist.entries.push(entry),
-            Err(skipped) => playlist.skipped.push(skipped),
-        }
+        playlist.push(fields(item).into_entry(index as u32 + 1));
     }
     Ok(playlist)
 }

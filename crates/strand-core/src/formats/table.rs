@@ -256,8 +256,8 @@ pub(crate) fn parse_playlist(bytes: &[u8], base: &Url) -> Result<ParsedPlaylist>
     let mut playlist = ParsedPlaylist::default();
     while let Some(row) = reader.next_row()? {
         match row {
-            TableRow::Entry(entry) => playlist.entries.push(entry),
-            TableRow::Skipped(skipped) => playlist.skipped.push(skipped),
+            TableRow::Entry(entry) => playlist.push(Ok(entry)),
+            TableRow::Skipped(skipped) => playlist.push(Err(skipped)),
         }
     }
     Ok(playlist)

@@ -8,8 +8,8 @@ use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 use url::Url;
 
-use super::entry::{Fields, SkippedLine};
-use super::location::{self, ITEM_URN_PREFIX};
+use super::entry::Fields;
+use super::location::ITEM_URN_PREFIX;
 use super::{ParsedPlaylist, not_readable};
 use crate::error::Result;
 
@@ -87,7 +87,7 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
                     (["playlist"], "title") => playlist.name = Some(value.trim().to_owned()),
                     (["playlist", "trackList"], "track") => {
                         if let Some(track) = track.take() {
-                            finish(track, base, &mut playlist);
+                            playlist.add(track.fields, track.location.as_deref(), base, track.line);
                         }
                     }
                     (["playlist", "trackList", "track"], field) => {
@@ -131,23 +131,6 @@ fn read_field(track: &mut Track, field: &str, value: &str) {
         "creator" => track.fields.creator = value.to_owned(),
         "duration" => track.fields.duration_ms = value.parse().ok(),
         _ => {}
-    }
-}
-
-fn finish(track: Track, base: &Url, playlist: &mut ParsedPlaylist) {
-    let mut fields = track.fields;
-    if let Some(raw) = &track.location {
-        match location::resolve(raw, base) {
-            Ok(location) => fields.locate(location),
-            Err(reason) => {
-                playlist.skipped.push(SkippedLine::new(track.line, reason));
-                return;
-            }
-        }
-    }
-    match fields.into_entry(track.line) {
-        Ok(entry) => playlist.entries.push(entry),
-        Err(skipped) => playlist.skipped.push(skipped),
     }
 }
 
