@@ -8,10 +8,22 @@ pub const MAX_QUERY_CHARS: usize = 200;
 /// At most this many words are matched (all of them must match).
 pub const MAX_TERMS: usize = 8;
 
+/// Text as the search index holds it: `ß` as `ss`, which FTS5's diacritic folding does not do
+/// (ß is a letter of its own, not an s with a mark), so "strasse" finds "Straße" and "Straße"
+/// still finds itself. The index's update trigger folds the same way (`0006_fold_eszett.sql`).
+pub fn fold(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['ß', 'ẞ']) {
+        text.replace('ß', "ss").replace('ẞ', "SS").into()
+    } else {
+        text.into()
+    }
+}
+
 /// The FTS5 match expression for `text`: every word as a quoted prefix term, all required.
 /// `None` when `text` has no word to search for.
 pub fn match_expression(text: &str) -> Option<String> {
     let bounded: String = text.chars().take(MAX_QUERY_CHARS).collect();
+    let bounded = fold(&bounded);
     // Words are runs of letters and digits, as FTS5's unicode61 tokenizer sees them; everything
     // else separates words, so no quote or operator ever reaches the query.
     let terms: Vec<String> = bounded
@@ -46,6 +58,13 @@ mod tests {
             Some("\"NEAR\"* \"x\"* \"y\"*")
         );
         assert_eq!(match_expression("\" * ( ) : ^ -"), None);
+    }
+
+    #[test]
+    fn eszett_is_searched_as_ss() {
+        assert_eq!(match_expression("Straß").as_deref(), Some("\"Strass\"*"));
+        assert_eq!(fold("GROẞE Straße"), "GROSSE Strasse");
+        assert!(matches!(fold("plain"), std::borrow::Cow::Borrowed("plain")));
     }
 
     #[test]

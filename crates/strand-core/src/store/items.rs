@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::formats::location;
 use crate::ids::ItemId;
 use crate::model::{Item, ItemDetails, ItemKind, ItemPage};
+use crate::search;
 
 /// The columns [`item_from_row`] reads, for any query that aliases `items` as `i`.
 pub(super) const ITEM_COLUMNS: &str = "i.id, i.kind, i.title, i.creator, i.duration_ms, \
@@ -196,8 +197,12 @@ impl<'c> ItemWriter<'c> {
         for tag in &item.tags {
             self.insert_tag.execute((id, tag))?;
         }
-        self.insert_index
-            .execute((rowid, &item.title, &item.creator, item.tags.join(" ")))?;
+        self.insert_index.execute((
+            rowid,
+            search::fold(&item.title),
+            search::fold(&item.creator),
+            search::fold(&item.tags.join(" ")),
+        ))?;
         Ok(())
     }
 }

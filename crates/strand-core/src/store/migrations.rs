@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_search.sql"),
     include_str!("../../migrations/0004_trash.sql"),
     include_str!("../../migrations/0005_import.sql"),
+    include_str!("../../migrations/0006_fold_eszett.sql"),
 ];
 
 /// The schema version this build writes.
