@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 
 use crate::error::{Error, Result};
+use crate::history::{Editable, History, Placed};
 use crate::ids::{BundleId, EntryId, ItemId};
 use crate::model::{BundleState, BundleSummary};
 use crate::order::{self, OrderKey};
@@ -18,6 +19,8 @@ pub(crate) struct Draft {
     pub created_at: DateTime<Utc>,
     /// Sorted by key.
     pub entries: Vec<DraftEntry>,
+    /// What can be undone and redone.
+    pub history: History,
 }
 
 /// One entry of a draft.
@@ -36,6 +39,7 @@ impl Draft {
             name,
             created_at: now,
             entries: Vec::new(),
+            history: History::default(),
         }
     }
 
@@ -149,6 +153,44 @@ impl Draft {
         Ok(())
     }
 
+    /// Threads an entry (with its own id, as an undo or redo brings it back) in at `index`.
+    pub fn insert_at(&mut self, entry: &Placed) -> Result<()> {
+        let index = entry.index as usize;
+        if index > self.entries.len() {
+            return Err(Error::Conflict(
+                "the bundle changed; it no longer has that position".into(),
+            ));
+        }
+        let key = order::between(
+            index.checked_sub(1).map(|i| &self.entries[i].key),
+            self.entries.get(index).map(|entry| &entry.key),
+        )?;
+        let grown = key.needs_rebalance();
+        self.entries.insert(
+            index,
+            DraftEntry {
+                id: entry.id,
+                item_id: entry.item,
+                key,
+                added_at: entry.added_at,
+            },
+        );
+        self.rebalance_if(grown);
+        Ok(())
+    }
+
+    /// The entry `entry_id` and where it is.
+    pub fn placed(&self, entry_id: EntryId) -> Result<Placed> {
+        let index = self.position(entry_id)?;
+        let entry = &self.entries[index];
+        Ok(Placed {
+            id: entry.id,
+            item: entry.item_id,
+            added_at: entry.added_at,
+            index: index as u32,
+        })
+    }
+
     fn position(&self, entry_id: EntryId) -> Result<usize> {
         self.entries
             .iter()
@@ -163,6 +205,45 @@ impl Draft {
                 entry.key = key;
             }
         }
+    }
+}
+
+impl Editable for Draft {
+    fn len(&self) -> Result<u32> {
+        Ok(self.entries.len() as u32)
+    }
+
+    fn placed(&self, entry: EntryId) -> Result<Placed> {
+        Draft::placed(self, entry)
+    }
+
+    fn order(&self) -> Result<Vec<EntryId>> {
+        Ok(self.entries.iter().map(|entry| entry.id).collect())
+    }
+
+    fn name(&self) -> Result<String> {
+        Ok(self.name.clone())
+    }
+
+    fn insert_at(&mut self, entry: &Placed) -> Result<()> {
+        Draft::insert_at(self, entry)
+    }
+
+    fn remove(&mut self, entry: EntryId) -> Result<()> {
+        Draft::remove(self, entry)
+    }
+
+    fn move_to(&mut self, entry: EntryId, index: u32) -> Result<()> {
+        Draft::move_to(self, entry, index as usize)
+    }
+
+    fn reorder(&mut self, order: &[EntryId]) -> Result<()> {
+        Draft::reorder(self, order)
+    }
+
+    fn rename(&mut self, name: &str) -> Result<()> {
+        self.name = name.to_owned();
+        Ok(())
     }
 }
 

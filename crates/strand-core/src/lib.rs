@@ -14,6 +14,7 @@ pub mod entitlements;
 pub mod error;
 pub mod formats;
 pub mod funnel;
+mod history;
 pub mod ids;
 pub mod import;
 pub mod licence;

@@ -176,6 +176,10 @@ pub struct Bundle {
     pub kept_at: Option<DateTime<Utc>>,
     /// Its entries, first to last.
     pub entries: Vec<Entry>,
+    /// Whether an edit can be undone (kept bundles remember across restarts).
+    pub can_undo: bool,
+    /// Whether an undone edit can be redone.
+    pub can_redo: bool,
 }
 
 /// A bundle as the bundle list shows it.

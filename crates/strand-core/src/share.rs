@@ -191,6 +191,8 @@ mod tests {
                     added_at: Utc::now(),
                 })
                 .collect(),
+            can_undo: false,
+            can_redo: false,
         };
         let file = BundleFile::from_bundle(&bundle, Utc::now());
         assert_eq!(file.items, vec![a.clone(), b.clone()]);

@@ -17,6 +17,7 @@ use crate::drafts::Draft;
 use crate::entitlements::{self, Capability, PlanRow, Policy, Rule, Tier};
 use crate::error::{Error, Result};
 use crate::funnel::{self, FunnelCount, FunnelStep};
+use crate::history::{self, Change, Editable, Placed};
 use crate::ids::{BundleId, EntryId, ItemId};
 use crate::licence;
 use crate::model::{
@@ -25,7 +26,7 @@ use crate::model::{
 };
 use crate::search;
 use crate::sort;
-use crate::store::{self, Store, Whereabouts};
+use crate::store::{self, KeptBundle, Store, Whereabouts};
 use crate::validate;
 
 mod transfer;
@@ -398,14 +399,12 @@ impl Strand {
     /// Renames a bundle.
     pub fn rename_bundle(&self, id: BundleId, name: &str) -> Result<Bundle> {
         let name = validate::bundle_name(name)?;
-        self.edit(
-            id,
-            |draft| {
-                draft.name = name.clone();
-                Ok(())
-            },
-            |connection| store::rename_kept(connection, id, &name),
-        )
+        self.edit(id, |bundle| {
+            Ok(Change::Renamed {
+                from: bundle.name()?,
+                to: name,
+            })
+        })
     }
 
     /// Threads an item onto the end of a bundle.
@@ -417,11 +416,16 @@ impl Strand {
             return Err(Error::not_found("item", item_id));
         }
         let now = self.clock.now();
-        self.edit(
-            id,
-            |draft| draft.append(item_id, now),
-            |connection| store::insert_entry(connection, id, item_id, now).map(drop),
-        )
+        self.edit(id, |bundle| {
+            Ok(Change::Added {
+                entries: vec![Placed {
+                    id: EntryId::new(),
+                    item: item_id,
+                    added_at: now,
+                    index: bundle.len()?,
+                }],
+            })
+        })
     }
 
     /// Threads many items onto the end of a bundle at once, skipping any the bundle already
@@ -450,19 +454,21 @@ impl Strand {
             .filter(|item_id| present.insert(*item_id))
             .collect();
         let now = self.clock.now();
-        let bundle = self.edit(
-            id,
-            |draft| {
-                fresh
+        let bundle = self.edit(id, |bundle| {
+            let first = bundle.len()?;
+            Ok(Change::Added {
+                entries: fresh
                     .iter()
-                    .try_for_each(|item_id| draft.append(*item_id, now))
-            },
-            |connection| {
-                fresh.iter().try_for_each(|item_id| {
-                    store::insert_entry(connection, id, *item_id, now).map(drop)
-                })
-            },
-        )?;
+                    .zip(first..)
+                    .map(|(item_id, index)| Placed {
+                        id: EntryId::new(),
+                        item: *item_id,
+                        added_at: now,
+                        index,
+                    })
+                    .collect(),
+            })
+        })?;
         Ok(BulkAdd {
             bundle,
             added: fresh.len() as u32,
@@ -482,20 +488,22 @@ impl Strand {
 
     /// Takes one entry off a bundle.
     pub fn remove_entry(&self, id: BundleId, entry_id: EntryId) -> Result<Bundle> {
-        self.edit(
-            id,
-            |draft| draft.remove(entry_id),
-            |connection| store::delete_entry(connection, id, entry_id),
-        )
+        self.edit(id, |bundle| {
+            Ok(Change::Removed {
+                entries: vec![bundle.placed(entry_id)?],
+            })
+        })
     }
 
     /// Moves an entry so that it ends up at `to_index` (0 is first); only its own key changes.
     pub fn move_entry(&self, id: BundleId, entry_id: EntryId, to_index: u32) -> Result<Bundle> {
-        self.edit(
-            id,
-            |draft| draft.move_to(entry_id, to_index as usize),
-            |connection| store::move_kept_entry(connection, id, entry_id, to_index).map(drop),
-        )
+        self.edit(id, |bundle| {
+            Ok(Change::Moved {
+                entry: entry_id,
+                from: bundle.placed(entry_id)?.index,
+                to: to_index,
+            })
+        })
     }
 
     /// Sorts a bundle by `field` (a stable sort: ties keep their order), after which entries
@@ -503,12 +511,24 @@ impl Strand {
     pub fn sort_bundle(&self, id: BundleId, field: SortField) -> Result<Bundle> {
         let mut entries = self.bundle(id)?.entries;
         entries.sort_by(|a, b| sort::compare(field, a, b));
-        let ids: Vec<EntryId> = entries.iter().map(|entry| entry.id).collect();
-        self.edit(
-            id,
-            |draft| draft.reorder(&ids),
-            |connection| store::reorder_kept(connection, id, &ids).map(drop),
-        )
+        let after: Vec<EntryId> = entries.iter().map(|entry| entry.id).collect();
+        self.edit(id, |bundle| {
+            Ok(Change::Reordered {
+                before: bundle.order()?,
+                after,
+            })
+        })
+    }
+
+    /// Undoes the latest edit of a bundle (add, remove, move, sort, rename). A kept bundle's
+    /// history survives restarts; undoing edits a kept bundle, so the gate decides as for any edit.
+    pub fn undo(&self, id: BundleId) -> Result<Bundle> {
+        self.step(id, true)
+    }
+
+    /// Redoes the latest undone edit.
+    pub fn redo(&self, id: BundleId) -> Result<Bundle> {
+        self.step(id, false)
     }
 
     /// Keeps a draft: the premium act. Refused by the gate unless the policy lets the current
@@ -553,36 +573,91 @@ impl Strand {
 
     // ----- internals -----------------------------------------------------------------------------
 
-    /// Applies an edit to the draft `id`, or, if `id` is kept, checks the gate and applies the
-    /// edit to the store in one transaction.
+    /// Makes the change `plan` describes (reading the bundle as it is) to the draft `id`, or, if
+    /// `id` is kept, checks the gate and makes it in the store in one transaction; either way the
+    /// change is recorded for undo.
     fn edit(
         &self,
         id: BundleId,
-        edit_draft: impl FnOnce(&mut Draft) -> Result<()>,
-        edit_kept: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<()>,
+        plan: impl FnOnce(&dyn Editable) -> Result<Change>,
     ) -> Result<Bundle> {
         let mut drafts = self.drafts();
         if let Some(draft) = drafts.get_mut(&id) {
-            // Draft edits check everything before they change anything, so a refused edit
+            // Each draft edit checks everything before it changes anything, so a refused edit
             // leaves the draft exactly as it was without copying it.
-            edit_draft(draft)?;
+            let change = plan(draft)?;
+            change.apply(draft)?;
+            if !change.is_noop() {
+                draft.history.record(change);
+            }
             return self.draft_view(draft);
         }
         drop(drafts);
+        self.require_editable_kept(id)?;
+        self.store.write(|tx| {
+            let mut kept = KeptBundle { connection: tx, id };
+            let change = plan(&kept)?;
+            change.apply(&mut kept)?;
+            if !change.is_noop() {
+                store::record_change(tx, id, &change)?;
+            }
+            self.observe_clock(tx)
+        })?;
+        self.bundle(id)
+    }
+
+    /// Undoes (or, with `undo` false, redoes) the latest change to a bundle.
+    fn step(&self, id: BundleId, undo: bool) -> Result<Bundle> {
+        let mut drafts = self.drafts();
+        if let Some(draft) = drafts.get_mut(&id) {
+            let change = if undo {
+                draft.history.take_undo()?
+            } else {
+                draft.history.take_redo()?
+            };
+            let outcome = if undo {
+                change.inverse().apply(draft)
+            } else {
+                change.apply(draft)
+            };
+            // Filed where it now belongs; if it could not be applied, back where it was.
+            let applied = outcome.is_ok();
+            draft.history.file(change, undo == applied);
+            outcome?;
+            return self.draft_view(draft);
+        }
+        drop(drafts);
+        self.require_editable_kept(id)?;
+        self.store.write(|tx| {
+            let (seq, change) = store::next_change(tx, id, !undo)?.ok_or_else(|| {
+                if undo {
+                    history::nothing_to_undo()
+                } else {
+                    history::nothing_to_redo()
+                }
+            })?;
+            let mut kept = KeptBundle { connection: tx, id };
+            if undo {
+                change.inverse().apply(&mut kept)?;
+            } else {
+                change.apply(&mut kept)?;
+            }
+            store::mark_history(tx, id, seq, undo)?;
+            self.observe_clock(tx)
+        })?;
+        self.bundle(id)
+    }
+
+    /// Refuses unless `id` is a kept bundle out of the trash that the gate lets the tier edit.
+    fn require_editable_kept(&self, id: BundleId) -> Result<()> {
         match self
             .store
             .read(|connection| store::whereabouts(connection, id))?
         {
-            Some(Whereabouts::Kept) => {}
-            Some(Whereabouts::InTrash) => return Err(in_trash()),
-            None => return Err(self.missing_bundle(id)),
+            Some(Whereabouts::Kept) => self.require(Capability::EditKeptBundle),
+            Some(Whereabouts::InTrash) => Err(in_trash()),
+            None => Err(self.missing_bundle(id)),
         }
-        self.require(Capability::EditKeptBundle)?;
-        self.store.write(|tx| {
-            edit_kept(tx)?;
-            self.observe_clock(tx)
-        })?;
-        self.bundle(id)
     }
 
     fn draft_summary(&self, draft: &Draft) -> Result<BundleSummary> {
@@ -622,6 +697,8 @@ impl Strand {
             created_at: draft.created_at,
             kept_at: None,
             entries,
+            can_undo: draft.history.can_undo(),
+            can_redo: draft.history.can_redo(),
         })
     }
 

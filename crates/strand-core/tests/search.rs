@@ -61,6 +61,7 @@ fn a_library_indexed_before_eszett_folding_is_folded_when_it_is_opened() {
         raw.execute_batch(
             "UPDATE items SET title = 'Alte Zephyrstraße' WHERE rowid = 2;
              UPDATE items_fts SET title = 'Alte Zephyrstraße' WHERE rowid = 2;
+             DROP TABLE bundle_history;
              PRAGMA user_version = 5;",
         )
         .expect("an older library");

@@ -12,3 +12,4 @@ mod policies;
 mod premium;
 mod search;
 mod trash;
+mod undoing;

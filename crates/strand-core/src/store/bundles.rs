@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension};
 use super::items::{ITEM_COLUMNS, item_from_row};
 use crate::drafts::Draft;
 use crate::error::{Error, Result};
+use crate::history::{Editable, Placed};
 use crate::ids::{BundleId, EntryId, ItemId};
 use crate::model::{Bundle, BundleState, BundleSummary, Entry, Item};
 use crate::order::{self, OrderKey};
@@ -34,6 +35,10 @@ pub(crate) fn keep_draft(
             &entry.key,
             entry.added_at,
         ))?;
+    }
+    // What could be undone in the draft can still be undone once it is kept.
+    for (change, undone) in draft.history.all() {
+        super::history::append(connection, draft.id, change, undone)?;
     }
     Ok(())
 }
@@ -170,6 +175,7 @@ pub(crate) fn kept_bundle(connection: &Connection, id: BundleId) -> Result<Optio
             })
         })
         .collect::<Result<Vec<_>>>()?;
+    let (can_undo, can_redo) = super::history::can_undo_redo(connection, id)?;
     Ok(Some(Bundle {
         id,
         name,
@@ -177,6 +183,8 @@ pub(crate) fn kept_bundle(connection: &Connection, id: BundleId) -> Result<Optio
         created_at,
         kept_at: Some(kept_at),
         entries,
+        can_undo,
+        can_redo,
     }))
 }
 
@@ -189,28 +197,14 @@ pub(crate) fn rename_kept(connection: &Connection, id: BundleId, name: &str) -> 
     Ok(())
 }
 
-/// Threads `item_id` onto the end of a kept bundle.
-pub(crate) fn insert_entry(
-    connection: &Connection,
-    bundle_id: BundleId,
-    item_id: ItemId,
-    now: DateTime<Utc>,
-) -> Result<EntryId> {
-    let last: Option<OrderKey> = connection
+/// The last key of a bundle, if it has entries.
+fn last_key(connection: &Connection, bundle_id: BundleId) -> Result<Option<OrderKey>> {
+    Ok(connection
         .prepare_cached(
             "SELECT order_key FROM entries WHERE bundle_id = ?1 ORDER BY order_key DESC LIMIT 1",
         )?
         .query_row([bundle_id], |row| row.get(0))
-        .optional()?;
-    let key = order::between(last.as_ref(), None)?;
-    let id = EntryId::new();
-    connection
-        .prepare_cached(INSERT_ENTRY)?
-        .execute((id, bundle_id, item_id, &key, now))?;
-    if key.needs_rebalance() {
-        rebalance(connection, bundle_id)?;
-    }
-    Ok(id)
+        .optional()?)
 }
 
 /// Removes one entry from a kept bundle.
@@ -251,26 +245,8 @@ pub(crate) fn move_kept_entry(
             format!("the bundle has {count} entries; positions start at 0"),
         ));
     }
-    // The neighbours at the target position in the list without the moved entry.
-    let (offset, limit) = match to_index.checked_sub(1) {
-        Some(before) => (before, 2),
-        None => (0, 1),
-    };
-    let neighbours = connection
-        .prepare_cached(
-            "SELECT order_key FROM entries WHERE bundle_id = ?1 AND id <> ?2
-             ORDER BY order_key LIMIT ?3 OFFSET ?4",
-        )?
-        .query_map((bundle_id, entry_id, limit, offset), |row| {
-            row.get::<_, OrderKey>(0)
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let (before, after) = if to_index == 0 {
-        (None, neighbours.first())
-    } else {
-        (neighbours.first(), neighbours.get(1))
-    };
-    let key = order::between(before, after)?;
+    let (before, after) = neighbours(connection, bundle_id, Some(entry_id), to_index)?;
+    let key = order::between(before.as_ref(), after.as_ref())?;
     connection
         .prepare_cached("UPDATE entries SET order_key = ?2 WHERE id = ?1")?
         .execute((entry_id, &key))?;
@@ -281,6 +257,131 @@ pub(crate) fn move_kept_entry(
 }
 
 /// Gives every entry of a bundle a fresh, short, evenly spaced key, keeping their order.
+/// The keys an entry at `index` sits between, in the bundle without `excluding` (the entry
+/// being moved, if any).
+fn neighbours(
+    connection: &Connection,
+    bundle_id: BundleId,
+    excluding: Option<EntryId>,
+    index: u32,
+) -> Result<(Option<OrderKey>, Option<OrderKey>)> {
+    let (offset, limit) = match index.checked_sub(1) {
+        Some(before) => (before, 2),
+        None => (0, 1),
+    };
+    let keys = connection
+        .prepare_cached(
+            "SELECT order_key FROM entries WHERE bundle_id = ?1 AND (?2 IS NULL OR id <> ?2)
+             ORDER BY order_key LIMIT ?3 OFFSET ?4",
+        )?
+        .query_map((bundle_id, excluding, limit, offset), |row| {
+            row.get::<_, OrderKey>(0)
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut keys = keys.into_iter();
+    Ok(if index == 0 {
+        (None, keys.next())
+    } else {
+        (keys.next(), keys.next())
+    })
+}
+
+/// A kept bundle being edited inside the caller's transaction.
+pub(crate) struct KeptBundle<'c> {
+    pub connection: &'c Connection,
+    pub id: BundleId,
+}
+
+impl Editable for KeptBundle<'_> {
+    /// How many entries it has.
+    fn len(&self) -> Result<u32> {
+        Ok(self
+            .connection
+            .prepare_cached("SELECT COUNT(*) FROM entries WHERE bundle_id = ?1")?
+            .query_row([self.id], |row| row.get(0))?)
+    }
+
+    /// The entry `entry` and where it is.
+    fn placed(&self, entry: EntryId) -> Result<Placed> {
+        self.connection
+            .prepare_cached(
+                "SELECT e.item_id, e.added_at,
+                        (SELECT COUNT(*) FROM entries o WHERE o.bundle_id = e.bundle_id
+                         AND o.order_key < e.order_key)
+                 FROM entries e WHERE e.id = ?1 AND e.bundle_id = ?2",
+            )?
+            .query_row((entry, self.id), |row| {
+                Ok(Placed {
+                    id: entry,
+                    item: row.get(0)?,
+                    added_at: row.get(1)?,
+                    index: row.get(2)?,
+                })
+            })
+            .optional()?
+            .ok_or_else(|| Error::not_found("entry", entry))
+    }
+
+    /// Its entries' ids, first to last.
+    fn order(&self) -> Result<Vec<EntryId>> {
+        Ok(self
+            .connection
+            .prepare_cached("SELECT id FROM entries WHERE bundle_id = ?1 ORDER BY order_key")?
+            .query_map([self.id], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Its name.
+    fn name(&self) -> Result<String> {
+        Ok(self
+            .connection
+            .prepare_cached("SELECT name FROM bundles WHERE id = ?1")?
+            .query_row([self.id], |row| row.get(0))?)
+    }
+
+    fn insert_at(&mut self, entry: &Placed) -> Result<()> {
+        if entry.index > self.len()? {
+            return Err(Error::Conflict(
+                "the bundle changed; it no longer has that position".into(),
+            ));
+        }
+        let (before, after) = if entry.index == self.len()? {
+            // Appending, the usual case: the last key is one index step away, not a scan.
+            (last_key(self.connection, self.id)?, None)
+        } else {
+            neighbours(self.connection, self.id, None, entry.index)?
+        };
+        let key = order::between(before.as_ref(), after.as_ref())?;
+        self.connection.prepare_cached(INSERT_ENTRY)?.execute((
+            entry.id,
+            self.id,
+            entry.item,
+            &key,
+            entry.added_at,
+        ))?;
+        if key.needs_rebalance() {
+            rebalance(self.connection, self.id)?;
+        }
+        Ok(())
+    }
+
+    fn remove(&mut self, entry: EntryId) -> Result<()> {
+        delete_entry(self.connection, self.id, entry)
+    }
+
+    fn move_to(&mut self, entry: EntryId, index: u32) -> Result<()> {
+        move_kept_entry(self.connection, self.id, entry, index).map(drop)
+    }
+
+    fn reorder(&mut self, order: &[EntryId]) -> Result<()> {
+        reorder_kept(self.connection, self.id, order).map(drop)
+    }
+
+    fn rename(&mut self, name: &str) -> Result<()> {
+        rename_kept(self.connection, self.id, name)
+    }
+}
+
 fn rebalance(connection: &Connection, bundle_id: BundleId) -> Result<usize> {
     let ids = connection
         .prepare_cached("SELECT id FROM entries WHERE bundle_id = ?1 ORDER BY order_key")?

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0004_trash.sql"),
     include_str!("../../migrations/0005_import.sql"),
     include_str!("../../migrations/0006_fold_eszett.sql"),
+    include_str!("../../migrations/0007_history.sql"),
 ];
 
 /// The schema version this build writes.

@@ -7,6 +7,7 @@
 
 mod access;
 mod bundles;
+mod history;
 mod items;
 mod meta;
 mod migrations;
@@ -75,9 +76,10 @@ pub(crate) use access::{
     set_funnel_opt_in, set_last_seen, start_trial, trial_started, wipe,
 };
 pub(crate) use bundles::{
-    Whereabouts, delete_entry, empty_trash, insert_entry, keep_draft, kept_bundle, kept_count,
-    kept_summaries, move_kept_entry, rename_kept, reorder_kept, set_trashed, whereabouts,
+    KeptBundle, Whereabouts, empty_trash, keep_draft, kept_bundle, kept_count, kept_summaries,
+    set_trashed, whereabouts,
 };
+pub(crate) use history::{mark as mark_history, next as next_change, record as record_change};
 pub(crate) use items::{
     ItemWriter, all_items, insert_items, item_exists, items_by_id, matching_item,
     page as item_page, search as search_items,

@@ -1,0 +1,165 @@
+//! Undo and redo. Every edit of a bundle is a [`Change`] that knows its inverse; applying a
+//! change to a draft (in memory) or a kept bundle (in the store) is the one way edits happen, so
+//! what is recorded is exactly what was done. Changes name positions, not order keys, so an undo
+//! lands right even after a rebalance rewrote every key. A draft's history lives with the draft;
+//! a kept bundle's is stored beside it and survives a restart (and a draft's moves into the store
+//! when it is kept).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::ids::{EntryId, ItemId};
+
+/// How many changes a bundle remembers; older ones are forgotten.
+pub const MAX_HISTORY: usize = 500;
+
+/// An entry and the position it has (or had) in its bundle.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Placed {
+    pub id: EntryId,
+    pub item: ItemId,
+    pub added_at: DateTime<Utc>,
+    pub index: u32,
+}
+
+/// One edit of a bundle.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub(crate) enum Change {
+    /// Entries threaded on, each at its index (ascending).
+    Added { entries: Vec<Placed> },
+    /// Entries taken off; their indices say where they were.
+    Removed { entries: Vec<Placed> },
+    /// One entry moved.
+    Moved { entry: EntryId, from: u32, to: u32 },
+    /// The whole order changed (a sort).
+    Reordered {
+        before: Vec<EntryId>,
+        after: Vec<EntryId>,
+    },
+    /// The bundle was renamed.
+    Renamed { from: String, to: String },
+}
+
+/// What a change needs from a bundle, draft or kept: to read where things are, and to edit.
+pub(crate) trait Editable {
+    fn len(&self) -> Result<u32>;
+    fn placed(&self, entry: EntryId) -> Result<Placed>;
+    fn order(&self) -> Result<Vec<EntryId>>;
+    fn name(&self) -> Result<String>;
+    fn insert_at(&mut self, entry: &Placed) -> Result<()>;
+    fn remove(&mut self, entry: EntryId) -> Result<()>;
+    fn move_to(&mut self, entry: EntryId, index: u32) -> Result<()>;
+    fn reorder(&mut self, order: &[EntryId]) -> Result<()>;
+    fn rename(&mut self, name: &str) -> Result<()>;
+}
+
+impl Change {
+    /// The change that undoes this one.
+    pub fn inverse(&self) -> Change {
+        match self.clone() {
+            Change::Added { entries } => Change::Removed { entries },
+            Change::Removed { entries } => Change::Added { entries },
+            Change::Moved { entry, from, to } => Change::Moved {
+                entry,
+                from: to,
+                to: from,
+            },
+            Change::Reordered { before, after } => Change::Reordered {
+                before: after,
+                after: before,
+            },
+            Change::Renamed { from, to } => Change::Renamed { from: to, to: from },
+        }
+    }
+
+    /// Whether the change changes nothing (a move to where it was, a rename to the same name):
+    /// not worth an undo step.
+    pub fn is_noop(&self) -> bool {
+        match self {
+            Change::Moved { from, to, .. } => from == to,
+            Change::Renamed { from, to } => from == to,
+            Change::Added { entries } | Change::Removed { entries } => entries.is_empty(),
+            Change::Reordered { before, after } => before == after,
+        }
+    }
+
+    /// Does the change to `bundle`.
+    pub fn apply(&self, bundle: &mut dyn Editable) -> Result<()> {
+        match self {
+            Change::Added { entries } => {
+                entries.iter().try_for_each(|entry| bundle.insert_at(entry))
+            }
+            Change::Removed { entries } => entries
+                .iter()
+                .rev()
+                .try_for_each(|entry| bundle.remove(entry.id)),
+            Change::Moved { entry, to, .. } => bundle.move_to(*entry, *to),
+            Change::Reordered { after, .. } => bundle.reorder(after),
+            Change::Renamed { to, .. } => bundle.rename(to),
+        }
+    }
+}
+
+/// A draft's changes: those done (latest last) and those undone (latest undone last).
+#[derive(Debug, Default)]
+pub(crate) struct History {
+    done: Vec<Change>,
+    undone: Vec<Change>,
+}
+
+impl History {
+    /// Remembers a change just made; whatever was undone can no longer be redone.
+    pub fn record(&mut self, change: Change) {
+        self.undone.clear();
+        self.done.push(change);
+        if self.done.len() > MAX_HISTORY {
+            self.done.remove(0);
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.done.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.undone.is_empty()
+    }
+
+    /// The change to undo next, taken off the done list (put it back with [`History::restore`]
+    /// if undoing fails).
+    pub fn take_undo(&mut self) -> Result<Change> {
+        self.done.pop().ok_or_else(nothing_to_undo)
+    }
+
+    pub fn take_redo(&mut self) -> Result<Change> {
+        self.undone.pop().ok_or_else(nothing_to_redo)
+    }
+
+    /// Files a change that was just undone (`undone`) or redone.
+    pub fn file(&mut self, change: Change, undone: bool) {
+        if undone {
+            self.undone.push(change);
+        } else {
+            self.done.push(change);
+        }
+    }
+
+    /// Every change, oldest first, each with whether it is undone — for keeping a draft.
+    pub fn all(&self) -> impl Iterator<Item = (&Change, bool)> {
+        self.done
+            .iter()
+            .map(|change| (change, false))
+            .chain(self.undone.iter().rev().map(|change| (change, true)))
+    }
+}
+
+pub(crate) fn nothing_to_undo() -> Error {
+    Error::Conflict("there is nothing to undo in this bundle".into())
+}
+
+pub(crate) fn nothing_to_redo() -> Error {
+    Error::Conflict("there is nothing to redo in this bundle".into())
+}
