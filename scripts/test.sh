@@ -30,4 +30,6 @@ step "shell: unit tests, IPC through the mock runtime, bindings freshness"
 cargo test -p strand --lib --test tests --locked
 
 step "end to end in the real window (tauri-driver, WebKitWebDriver, Xvfb)"
-cargo test -p strand --test e2e --locked
+# Three windows at a time: each journey runs its own Xvfb, WebKit and Strand, and more at once
+# on two cores starve the WebDriver handshakes and the file dialogs past their timeouts.
+cargo test -p strand --test e2e --locked -- --test-threads=3

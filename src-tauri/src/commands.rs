@@ -173,6 +173,16 @@ pub fn move_entry(
 }
 
 #[tauri::command]
+pub fn undo(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<Bundle> {
+    Ok(strand.undo(bundle_id)?)
+}
+
+#[tauri::command]
+pub fn redo(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<Bundle> {
+    Ok(strand.redo(bundle_id)?)
+}
+
+#[tauri::command]
 pub fn sort_bundle(
     strand: State<'_, Strand>,
     bundle_id: BundleId,

@@ -80,6 +80,8 @@ pub fn run_app<R: Runtime>(
             commands::remove_entry,
             commands::move_entry,
             commands::sort_bundle,
+            commands::undo,
+            commands::redo,
             commands::keep_bundle,
             transfer::export_bundle,
             transfer::export_library,

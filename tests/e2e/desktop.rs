@@ -86,14 +86,31 @@ impl Desktop {
         self.type_path_into_dialog(window, "ctrl+a", path);
     }
 
+    /// Types `path` and presses Enter until the dialog closes: under load a dialog still filling
+    /// its file list can drop keystrokes, so a dialog still open after a few seconds gets the
+    /// path typed again (three tries).
     fn type_path_into_dialog(&self, window: Window, field_key: &str, path: &str) {
-        let window = window.to_string();
-        self.xdotool(&["windowfocus", "--sync", &window]);
-        self.xdotool(&["key", "--clearmodifiers", field_key]);
-        self.xdotool(&["type", "--delay", "15", path]);
-        // Let the field's completion settle, or it swallows the Enter.
-        std::thread::sleep(Duration::from_millis(600));
-        self.xdotool(&["key", "--clearmodifiers", "Return"]);
+        let id = window.to_string();
+        for _ in 0..3 {
+            self.xdotool(&["windowfocus", "--sync", &id]);
+            self.xdotool(&["key", "--clearmodifiers", field_key]);
+            if field_key == "ctrl+l" {
+                // The location field may already hold text from an earlier try.
+                self.xdotool(&["key", "--clearmodifiers", "ctrl+a"]);
+            }
+            self.xdotool(&["type", "--delay", "15", path]);
+            // Let the field's completion settle, or it swallows the Enter.
+            std::thread::sleep(Duration::from_millis(600));
+            self.xdotool(&["key", "--clearmodifiers", "Return"]);
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while Instant::now() < deadline {
+                if !self.is_viewable(window) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+        panic!("the dialog did not take the path {path:?}");
     }
 
     fn xdotool(&self, args: &[&str]) {

@@ -1,10 +1,6 @@
 //! Steps 3–5 of the foundation: build a strand, meet the paywall, keep it in demo premium, and
 //! find it again after a restart.
 
-use std::time::Duration;
-
-use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
-
 use crate::harness::Harness;
 use crate::steps::*;
 
@@ -40,38 +36,7 @@ async fn a_person_threads_a_strand_meets_the_paywall_keeps_it_in_demo_premium_an
     entries_are(&harness, &expected).await;
 
     // Drag the last entry above the first with the mouse.
-    let handle = harness
-        .find(&format!(
-            "{ENTRY_ROWS}:nth-child(4) [data-testid=drag-handle]"
-        ))
-        .await;
-    let first_row = harness.find(&format!("{ENTRY_ROWS}:nth-child(1)")).await;
-    let drag = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement {
-            element: handle,
-            duration: None,
-            x: 0.0,
-            y: 0.0,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::MoveToElement {
-            element: first_row.clone(),
-            duration: Some(Duration::from_millis(150)),
-            x: 0.0,
-            y: 0.0,
-        })
-        .then(PointerAction::MoveToElement {
-            element: first_row,
-            duration: Some(Duration::from_millis(150)),
-            x: 0.0,
-            y: -12.0,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    harness.client().perform_actions(drag).await.expect("drag");
+    drag_entry_above(&harness, 4, 1).await;
     let dragged = expected.remove(3);
     expected.insert(0, dragged);
     entries_are(&harness, &expected).await;

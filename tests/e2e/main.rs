@@ -9,3 +9,4 @@ mod premium;
 mod quitting;
 mod steps;
 mod transfer;
+mod undo;

@@ -2,13 +2,17 @@
 
 use std::time::Duration;
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MOUSE_BUTTON_LEFT, MouseActions, PointerAction,
+};
 use strand_core::{Strand, StrandOptions};
 
 use crate::harness::Harness;
 
 pub const ENTER: char = '\u{E007}';
 pub const ALT: char = '\u{E00A}';
+pub const CONTROL: char = '\u{E009}';
+pub const SHIFT: char = '\u{E008}';
 pub const ARROW_DOWN: char = '\u{E015}';
 
 pub const LIBRARY_ROWS: &str = "[data-testid=library] li";
@@ -113,4 +117,40 @@ pub async fn bundle_names(harness: &Harness, count: usize) -> serde_json::Value 
     harness
         .wait_for(&format!("{count} bundles in the list"), &script)
         .await
+}
+
+/// Drags entry row `from` (1-based) by its handle above row `to`, with the mouse.
+pub async fn drag_entry_above(harness: &Harness, from: usize, to: usize) {
+    let handle = harness
+        .find(&format!(
+            "{ENTRY_ROWS}:nth-child({from}) [data-testid=drag-handle]"
+        ))
+        .await;
+    let target = harness.find(&format!("{ENTRY_ROWS}:nth-child({to})")).await;
+    let drag = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: handle,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveToElement {
+            element: target.clone(),
+            duration: Some(Duration::from_millis(150)),
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::MoveToElement {
+            element: target,
+            duration: Some(Duration::from_millis(150)),
+            x: 0.0,
+            y: -12.0,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    harness.client().perform_actions(drag).await.expect("drag");
 }

@@ -98,6 +98,8 @@ export const api = {
   moveEntry: (bundleId: BundleId, entryId: EntryId, toIndex: number) =>
     call<Bundle>('move_entry', { bundleId, entryId, toIndex }),
   sortBundle: (bundleId: BundleId, field: SortField) => call<Bundle>('sort_bundle', { bundleId, field }),
+  undo: (bundleId: BundleId) => call<Bundle>('undo', { bundleId }),
+  redo: (bundleId: BundleId) => call<Bundle>('redo', { bundleId }),
   keepBundle: (bundleId: BundleId) => call<Bundle>('keep_bundle', { bundleId }),
   deleteBundle: (bundleId: BundleId) => call<null>('delete_bundle', { bundleId }),
   listTrash: () => call<BundleSummary[]>('list_trash'),

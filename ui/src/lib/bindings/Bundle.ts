@@ -30,4 +30,12 @@ keptAt: string | null,
 /**
  * Its entries, first to last.
  */
-entries: Array<Entry>, };
+entries: Array<Entry>, 
+/**
+ * Whether an edit can be undone (kept bundles remember across restarts).
+ */
+canUndo: boolean, 
+/**
+ * Whether an undone edit can be redone.
+ */
+canRedo: boolean, };

@@ -18,6 +18,8 @@ type BundleApi = Pick<
   | 'moveEntry'
   | 'keepBundle'
   | 'sortBundle'
+  | 'undo'
+  | 'redo'
   | 'exportBundle'
   | 'deleteBundle'
   | 'listTrash'
@@ -126,6 +128,17 @@ export class BundlesState {
 
   sort(field: SortField): Promise<boolean> {
     return this.#applyToCurrent((id) => this.#api.sortBundle(id, field));
+  }
+
+  /** Undoes the open bundle's latest edit (kept bundles remember across restarts). */
+  undo(): Promise<boolean> {
+    if (!this.current?.canUndo) return Promise.resolve(false);
+    return this.#applyToCurrent((id) => this.#api.undo(id));
+  }
+
+  redo(): Promise<boolean> {
+    if (!this.current?.canRedo) return Promise.resolve(false);
+    return this.#applyToCurrent((id) => this.#api.redo(id));
   }
 
   async keep(): Promise<boolean> {

@@ -64,6 +64,27 @@ describe('BundlesState', () => {
     expect(bundles.current).toBeNull();
   });
 
+  it('undoes and redoes edits of the open bundle, and says when there is nothing to undo', async () => {
+    const core = new FakeCore();
+    const bundles = await draftWithThreeItems(core);
+    const order = bundles.current!.entries.map((entry) => entry.id);
+    await bundles.move(order[2]!, 0);
+    await bundles.rename('Renamed');
+    expect(bundles.current?.canUndo).toBe(true);
+    expect(await bundles.undo()).toBe(true);
+    expect(bundles.current?.name).toBe('Road trip');
+    expect(await bundles.undo()).toBe(true);
+    expect(bundles.current?.entries.map((entry) => entry.id)).toEqual(order);
+    expect(bundles.current?.canRedo).toBe(true);
+    expect(await bundles.redo()).toBe(true);
+    expect(bundles.current?.entries[0]?.id).toBe(order[2]);
+    // A new edit ends the redo trail.
+    await bundles.remove(order[0]!);
+    expect(bundles.current?.canRedo).toBe(false);
+    expect(await bundles.redo()).toBe(false);
+    expect(bundles.error).toBeNull();
+  });
+
   it('exports the open bundle and forgets the notice at the next edit', async () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);

@@ -78,9 +78,40 @@ export class FakeCore {
     return bundle;
   }
 
+  /** Each bundle's earlier and undone versions, as the core's history would restore them. */
+  #history = new Map<string, { past: Bundle[]; future: Bundle[] }>();
+
+  /** Stores an edit of a bundle and remembers the version before it for undo. */
+  #edit(bundle: Bundle): Bundle {
+    const history = this.#historyOf(bundle.id);
+    history.past.push(this.#bundle(bundle.id));
+    history.future = [];
+    return this.#store(bundle);
+  }
+
+  #historyOf(id: string): { past: Bundle[]; future: Bundle[] } {
+    let history = this.#history.get(id);
+    if (!history) {
+      history = { past: [], future: [] };
+      this.#history.set(id, history);
+    }
+    return history;
+  }
+
+  #step(id: string, undo: boolean): Bundle {
+    const history = this.#historyOf(id);
+    const [from, to] = undo ? [history.past, history.future] : [history.future, history.past];
+    const previous = from.pop();
+    if (!previous) throw new AppError('conflict', `there is nothing to ${undo ? 'undo' : 'redo'} in this bundle`);
+    to.push(this.#bundle(id));
+    return this.#store({ ...previous, state: this.#bundle(id).state, keptAt: this.#bundle(id).keptAt });
+  }
+
   #store(bundle: Bundle): Bundle {
-    this.bundles.set(bundle.id, bundle);
-    return structuredClone(bundle);
+    const history = this.#historyOf(bundle.id);
+    const stored = { ...bundle, canUndo: history.past.length > 0, canRedo: history.future.length > 0 };
+    this.bundles.set(bundle.id, stored);
+    return structuredClone(stored);
   }
 
   get tier(): Tier {
@@ -170,21 +201,30 @@ export class FakeCore {
     getBundle: async (id) => structuredClone(this.#bundle(id)),
     createBundle: async (name) => {
       if (!name.trim()) throw new AppError('invalid', 'name is invalid: a bundle needs a name');
-      return this.#store({ id: this.#id('bundle'), name: name.trim(), state: 'draft', createdAt: '', keptAt: null, entries: [] });
+      return this.#store({
+        id: this.#id('bundle'),
+        name: name.trim(),
+        state: 'draft',
+        createdAt: '',
+        keptAt: null,
+        entries: [],
+        canUndo: false,
+        canRedo: false,
+      });
     },
-    renameBundle: async (id, name) => this.#store({ ...this.#bundle(id), name }),
+    renameBundle: async (id, name) => this.#edit({ ...this.#bundle(id), name }),
     addEntry: async (id, itemId) => {
       const found = this.items.find((candidate) => candidate.id === itemId);
       if (!found) throw new AppError('not_found', `item ${itemId} was not found`);
       const bundle = this.#bundle(id);
-      return this.#store({ ...bundle, entries: [...bundle.entries, { id: this.#id('entry'), item: found, addedAt: new Date().toISOString() }] });
+      return this.#edit({ ...bundle, entries: [...bundle.entries, { id: this.#id('entry'), item: found, addedAt: new Date().toISOString() }] });
     },
     removeEntry: async (id, entryId) => {
       const bundle = this.#bundle(id);
       if (bundle.state === 'kept' && this.policy === 'keep-is-premium' && !this.#premium()) {
         throw new AppError('premium_required', 'editing a kept bundle needs Strand Premium');
       }
-      return this.#store({ ...bundle, entries: bundle.entries.filter((entry) => entry.id !== entryId) });
+      return this.#edit({ ...bundle, entries: bundle.entries.filter((entry) => entry.id !== entryId) });
     },
     moveEntry: async (id, entryId, toIndex) => {
       const bundle = this.#bundle(id);
@@ -192,13 +232,15 @@ export class FakeCore {
       const moved = bundle.entries.find((entry) => entry.id === entryId);
       if (!moved) throw new AppError('not_found', `entry ${entryId} was not found`);
       entries.splice(toIndex, 0, moved);
-      return this.#store({ ...bundle, entries });
+      return this.#edit({ ...bundle, entries });
     },
     sortBundle: async (id, field) => {
       const bundle = this.#bundle(id);
       const key = (entry: Bundle['entries'][number]) => (field === 'title' ? entry.item.title : entry.item.creator);
-      return this.#store({ ...bundle, entries: [...bundle.entries].sort((a, b) => key(a).localeCompare(key(b))) });
+      return this.#edit({ ...bundle, entries: [...bundle.entries].sort((a, b) => key(a).localeCompare(key(b))) });
     },
+    undo: async (id) => this.#step(id, true),
+    redo: async (id) => this.#step(id, false),
     keepBundle: async (id) => {
       const bundle = this.#bundle(id);
       if (this.policy === 'keep-is-premium' && !this.#premium()) {
