@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use crate::error::{Error, Result};
 use crate::history::{Editable, History, Placed};
 use crate::ids::{BundleId, EntryId, ItemId};
-use crate::model::{BundleState, BundleSummary};
+use crate::model::{BundleDetails, BundleState, BundleSummary};
 use crate::order::{self, OrderKey};
 
 /// A bundle under construction.
@@ -19,6 +19,8 @@ pub(crate) struct Draft {
     pub created_at: DateTime<Utc>,
     /// Sorted by key.
     pub entries: Vec<DraftEntry>,
+    /// Its description and colour.
+    pub details: BundleDetails,
     /// What can be undone and redone.
     pub history: History,
 }
@@ -39,6 +41,7 @@ impl Draft {
             name,
             created_at: now,
             entries: Vec::new(),
+            details: BundleDetails::default(),
             history: History::default(),
         }
     }
@@ -51,6 +54,7 @@ impl Draft {
             state: BundleState::Draft,
             entry_count: self.entries.len() as u32,
             cover,
+            colour: self.details.colour.clone(),
         }
     }
 
@@ -243,6 +247,15 @@ impl Editable for Draft {
 
     fn rename(&mut self, name: &str) -> Result<()> {
         self.name = name.to_owned();
+        Ok(())
+    }
+
+    fn details(&self) -> Result<BundleDetails> {
+        Ok(self.details.clone())
+    }
+
+    fn set_details(&mut self, details: &BundleDetails) -> Result<()> {
+        self.details = details.clone();
         Ok(())
     }
 }

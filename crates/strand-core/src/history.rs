@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::ids::{EntryId, ItemId};
+use crate::model::BundleDetails;
 
 /// How many changes a bundle remembers; older ones are forgotten.
 pub const MAX_HISTORY: usize = 500;
@@ -41,6 +42,11 @@ pub(crate) enum Change {
     },
     /// The bundle was renamed.
     Renamed { from: String, to: String },
+    /// Its description or colour changed.
+    Detailed {
+        from: BundleDetails,
+        to: BundleDetails,
+    },
 }
 
 /// What a change needs from a bundle, draft or kept: to read where things are, and to edit.
@@ -54,6 +60,8 @@ pub(crate) trait Editable {
     fn move_to(&mut self, entry: EntryId, index: u32) -> Result<()>;
     fn reorder(&mut self, order: &[EntryId]) -> Result<()>;
     fn rename(&mut self, name: &str) -> Result<()>;
+    fn details(&self) -> Result<BundleDetails>;
+    fn set_details(&mut self, details: &BundleDetails) -> Result<()>;
 }
 
 impl Change {
@@ -72,6 +80,7 @@ impl Change {
                 after: before,
             },
             Change::Renamed { from, to } => Change::Renamed { from: to, to: from },
+            Change::Detailed { from, to } => Change::Detailed { from: to, to: from },
         }
     }
 
@@ -81,6 +90,7 @@ impl Change {
         match self {
             Change::Moved { from, to, .. } => from == to,
             Change::Renamed { from, to } => from == to,
+            Change::Detailed { from, to } => from == to,
             Change::Added { entries } | Change::Removed { entries } => entries.is_empty(),
             Change::Reordered { before, after } => before == after,
         }
@@ -99,6 +109,7 @@ impl Change {
             Change::Moved { entry, to, .. } => bundle.move_to(*entry, *to),
             Change::Reordered { after, .. } => bundle.reorder(after),
             Change::Renamed { to, .. } => bundle.rename(to),
+            Change::Detailed { to, .. } => bundle.set_details(to),
         }
     }
 }

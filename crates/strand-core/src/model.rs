@@ -160,6 +160,16 @@ pub enum SortField {
     Added,
 }
 
+/// What a person writes about a bundle besides its name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BundleDetails {
+    /// A few lines about it; may be empty.
+    pub description: String,
+    /// Its own colour as `#rrggbb`, or none (its cover then shows its first items' colours).
+    pub colour: Option<String>,
+}
+
 /// A bundle with its entries in order.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -176,6 +186,8 @@ pub struct Bundle {
     pub kept_at: Option<DateTime<Utc>>,
     /// Its entries, first to last.
     pub entries: Vec<Entry>,
+    /// Its description and colour.
+    pub details: BundleDetails,
     /// Whether an edit can be undone (kept bundles remember across restarts).
     pub can_undo: bool,
     /// Whether an undone edit can be redone.
@@ -196,6 +208,8 @@ pub struct BundleSummary {
     pub entry_count: u32,
     /// The colours of its first four items, for its cover.
     pub cover: Vec<String>,
+    /// Its own colour, if it has one.
+    pub colour: Option<String>,
 }
 
 /// What the UI needs to know about this session to show the right controls.

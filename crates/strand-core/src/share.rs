@@ -191,6 +191,7 @@ mod tests {
                     added_at: Utc::now(),
                 })
                 .collect(),
+            details: Default::default(),
             can_undo: false,
             can_redo: false,
         };

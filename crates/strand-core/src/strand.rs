@@ -407,6 +407,22 @@ impl Strand {
         })
     }
 
+    /// Sets a bundle's description and colour (none: its cover speaks for it). Undoable.
+    pub fn set_bundle_details(
+        &self,
+        id: BundleId,
+        description: &str,
+        colour: Option<&str>,
+    ) -> Result<Bundle> {
+        let details = validate::bundle_details(description, colour)?;
+        self.edit(id, |bundle| {
+            Ok(Change::Detailed {
+                from: bundle.details()?,
+                to: details,
+            })
+        })
+    }
+
     /// Threads an item onto the end of a bundle.
     pub fn add_entry(&self, id: BundleId, item_id: ItemId) -> Result<Bundle> {
         if !self
@@ -697,6 +713,7 @@ impl Strand {
             created_at: draft.created_at,
             kept_at: None,
             entries,
+            details: draft.details.clone(),
             can_undo: draft.history.can_undo(),
             can_redo: draft.history.can_redo(),
         })

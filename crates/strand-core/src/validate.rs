@@ -1,6 +1,7 @@
 //! Input rules shared by every command, so a name is checked the same way wherever it arrives.
 
 use crate::error::{Error, Result};
+use crate::model::BundleDetails;
 
 /// The longest bundle name, in characters.
 pub const MAX_NAME_CHARS: usize = 200;
@@ -27,6 +28,48 @@ pub fn bundle_name(name: &str) -> Result<String> {
     Ok(trimmed.to_owned())
 }
 
+/// The longest bundle description, in characters.
+pub const MAX_DESCRIPTION_CHARS: usize = 1000;
+
+/// A bundle's description and colour: the description trimmed, at most
+/// [`MAX_DESCRIPTION_CHARS`] characters, line breaks allowed but no other control characters;
+/// the colour `#rrggbb` (lower-cased) or none.
+pub fn bundle_details(description: &str, colour: Option<&str>) -> Result<BundleDetails> {
+    let description = description.trim();
+    if description.chars().nth(MAX_DESCRIPTION_CHARS).is_some() {
+        return Err(Error::invalid(
+            "description",
+            format!("a description can be at most {MAX_DESCRIPTION_CHARS} characters"),
+        ));
+    }
+    if description.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(Error::invalid(
+            "description",
+            "a description cannot contain control characters",
+        ));
+    }
+    let colour = match colour.map(str::trim) {
+        None | Some("") => None,
+        Some(colour)
+            if colour.len() == 7
+                && colour.starts_with('#')
+                && colour[1..].bytes().all(|b| b.is_ascii_hexdigit()) =>
+        {
+            Some(colour.to_ascii_lowercase())
+        }
+        Some(other) => {
+            return Err(Error::invalid(
+                "colour",
+                format!("{other:?} is not a colour like #e4572e"),
+            ));
+        }
+    };
+    Ok(BundleDetails {
+        description: description.to_owned(),
+        colour,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,6 +87,19 @@ mod tests {
                 "{bad:?} should be refused"
             );
         }
+    }
+
+    #[test]
+    fn details_take_a_trimmed_description_and_a_hex_colour_or_none() {
+        let details = bundle_details("  Two\nlines ", Some("#E4572E")).expect("valid");
+        assert_eq!(details.description, "Two\nlines");
+        assert_eq!(details.colour.as_deref(), Some("#e4572e"));
+        assert_eq!(bundle_details("", Some(" ")).expect("valid").colour, None);
+        for colour in ["red", "#12345", "#1234567", "#ggg000"] {
+            assert!(bundle_details("", Some(colour)).is_err(), "{colour}");
+        }
+        assert!(bundle_details(&"x".repeat(MAX_DESCRIPTION_CHARS + 1), None).is_err());
+        assert!(bundle_details("tab\there", None).is_err());
     }
 
     #[test]

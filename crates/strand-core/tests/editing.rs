@@ -260,3 +260,46 @@ fn a_bundle_cover_is_made_of_its_first_four_items_colours_drafts_and_kept_alike(
     library.strand.keep(draft.id).expect("keep");
     assert_eq!(cover_of(&library), expected);
 }
+
+#[test]
+fn a_bundles_description_and_colour_are_kept_undoable_and_checked() {
+    let library = Library::premium();
+    let draft = library.draft("Trip", 2);
+    let described = library
+        .strand
+        .set_bundle_details(draft.id, "  For the\nlong drive ", Some("#E4572E"))
+        .expect("details");
+    assert_eq!(described.details.description, "For the\nlong drive");
+    assert_eq!(described.details.colour.as_deref(), Some("#e4572e"));
+    let kept = library.strand.keep(draft.id).expect("keep");
+    assert_eq!(kept.details, described.details);
+    let summaries = library.strand.bundles().expect("bundles");
+    assert_eq!(summaries[0].colour.as_deref(), Some("#e4572e"));
+
+    let library = library.restart();
+    library
+        .strand
+        .set_demo_tier(Some(strand_core::Tier::Premium))
+        .expect("premium");
+    let reopened = library.strand.bundle(kept.id).expect("read");
+    assert_eq!(reopened.details, described.details);
+    let plain = library
+        .strand
+        .set_bundle_details(kept.id, "", None)
+        .expect("clear");
+    assert_eq!(plain.details, strand_core::BundleDetails::default());
+    let undone = library.strand.undo(kept.id).expect("undo");
+    assert_eq!(undone.details, described.details);
+
+    for (description, colour) in [("x", Some("red")), ("tab\there", None)] {
+        let error = library
+            .strand
+            .set_bundle_details(kept.id, description, colour)
+            .expect_err("refused");
+        assert_eq!(error.code(), strand_core::ErrorCode::Invalid);
+    }
+    assert_eq!(
+        library.strand.bundle(kept.id).expect("read").details,
+        described.details
+    );
+}

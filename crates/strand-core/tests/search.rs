@@ -62,6 +62,8 @@ fn a_library_indexed_before_eszett_folding_is_folded_when_it_is_opened() {
             "UPDATE items SET title = 'Alte Zephyrstraße' WHERE rowid = 2;
              UPDATE items_fts SET title = 'Alte Zephyrstraße' WHERE rowid = 2;
              DROP TABLE bundle_history;
+             ALTER TABLE bundles DROP COLUMN description;
+             ALTER TABLE bundles DROP COLUMN colour;
              PRAGMA user_version = 5;",
         )
         .expect("an older library");

@@ -10,7 +10,7 @@ use crate::drafts::Draft;
 use crate::error::{Error, Result};
 use crate::history::{Editable, Placed};
 use crate::ids::{BundleId, EntryId, ItemId};
-use crate::model::{Bundle, BundleState, BundleSummary, Entry, Item};
+use crate::model::{Bundle, BundleDetails, BundleState, BundleSummary, Entry, Item};
 use crate::order::{self, OrderKey};
 
 const INSERT_ENTRY: &str =
@@ -23,8 +23,16 @@ pub(crate) fn keep_draft(
     kept_at: DateTime<Utc>,
 ) -> Result<()> {
     connection.execute(
-        "INSERT INTO bundles (id, name, created_at, kept_at) VALUES (?1, ?2, ?3, ?4)",
-        (draft.id, &draft.name, draft.created_at, kept_at),
+        "INSERT INTO bundles (id, name, created_at, kept_at, description, colour)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        (
+            draft.id,
+            &draft.name,
+            draft.created_at,
+            kept_at,
+            &draft.details.description,
+            &draft.details.colour,
+        ),
     )?;
     let mut insert = connection.prepare_cached(INSERT_ENTRY)?;
     for entry in &draft.entries {
@@ -52,7 +60,8 @@ pub(crate) fn kept_summaries(
         "SELECT b.id, b.name, (SELECT COUNT(*) FROM entries e WHERE e.bundle_id = b.id),
                 (SELECT json_group_array(colour) FROM (
                     SELECT i.colour FROM entries e JOIN items i ON i.id = e.item_id
-                    WHERE e.bundle_id = b.id ORDER BY e.order_key LIMIT 4))
+                    WHERE e.bundle_id = b.id ORDER BY e.order_key LIMIT 4)),
+                b.colour
          FROM bundles b WHERE (b.deleted_at IS NOT NULL) = ?1 ORDER BY b.kept_at, b.id",
     )?;
     let summaries = statement
@@ -60,6 +69,7 @@ pub(crate) fn kept_summaries(
             Ok(BundleSummary {
                 id: row.get(0)?,
                 name: row.get(1)?,
+                colour: row.get(4)?,
                 state: BundleState::Kept,
                 entry_count: row.get(2)?,
                 cover: serde_json::from_str(&row.get::<_, String>(3)?).map_err(|error| {
@@ -125,10 +135,17 @@ pub(crate) fn empty_trash(connection: &Connection) -> Result<usize> {
 
 /// The kept bundle with `id` and its entries in order, if it exists.
 pub(crate) fn kept_bundle(connection: &Connection, id: BundleId) -> Result<Option<Bundle>> {
-    let mut statement =
-        connection.prepare_cached("SELECT name, created_at, kept_at FROM bundles WHERE id = ?1")?;
-    let Some((name, created_at, kept_at)) = statement
-        .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+    let mut statement = connection.prepare_cached(
+        "SELECT name, created_at, kept_at, description, colour FROM bundles WHERE id = ?1",
+    )?;
+    let Some((name, created_at, kept_at, details)) = statement
+        .query_row([id], |row| {
+            let details = BundleDetails {
+                description: row.get(3)?,
+                colour: row.get(4)?,
+            };
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, details))
+        })
         .optional()?
     else {
         return Ok(None);
@@ -183,6 +200,7 @@ pub(crate) fn kept_bundle(connection: &Connection, id: BundleId) -> Result<Optio
         created_at,
         kept_at: Some(kept_at),
         entries,
+        details,
         can_undo,
         can_redo,
     }))
@@ -379,6 +397,25 @@ impl Editable for KeptBundle<'_> {
 
     fn rename(&mut self, name: &str) -> Result<()> {
         rename_kept(self.connection, self.id, name)
+    }
+
+    fn details(&self) -> Result<BundleDetails> {
+        Ok(self
+            .connection
+            .prepare_cached("SELECT description, colour FROM bundles WHERE id = ?1")?
+            .query_row([self.id], |row| {
+                Ok(BundleDetails {
+                    description: row.get(0)?,
+                    colour: row.get(1)?,
+                })
+            })?)
+    }
+
+    fn set_details(&mut self, details: &BundleDetails) -> Result<()> {
+        self.connection
+            .prepare_cached("UPDATE bundles SET description = ?2, colour = ?3 WHERE id = ?1")?
+            .execute((self.id, &details.description, &details.colour))?;
+        Ok(())
     }
 }
 
