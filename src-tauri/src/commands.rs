@@ -173,6 +173,16 @@ pub fn move_entry(
 }
 
 #[tauri::command]
+pub fn set_bundle_details(
+    strand: State<'_, Strand>,
+    bundle_id: BundleId,
+    description: String,
+    colour: Option<String>,
+) -> IpcResult<Bundle> {
+    Ok(strand.set_bundle_details(bundle_id, &description, colour.as_deref())?)
+}
+
+#[tauri::command]
 pub fn undo(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<Bundle> {
     Ok(strand.undo(bundle_id)?)
 }

@@ -81,6 +81,7 @@ pub fn run_app<R: Runtime>(
             commands::move_entry,
             commands::sort_bundle,
             commands::undo,
+            commands::set_bundle_details,
             commands::redo,
             commands::keep_bundle,
             transfer::export_bundle,

@@ -99,6 +99,8 @@ export const api = {
     call<Bundle>('move_entry', { bundleId, entryId, toIndex }),
   sortBundle: (bundleId: BundleId, field: SortField) => call<Bundle>('sort_bundle', { bundleId, field }),
   undo: (bundleId: BundleId) => call<Bundle>('undo', { bundleId }),
+  setBundleDetails: (bundleId: BundleId, description: string, colour: string | null) =>
+    call<Bundle>('set_bundle_details', { bundleId, description, colour }),
   redo: (bundleId: BundleId) => call<Bundle>('redo', { bundleId }),
   keepBundle: (bundleId: BundleId) => call<Bundle>('keep_bundle', { bundleId }),
   deleteBundle: (bundleId: BundleId) => call<null>('delete_bundle', { bundleId }),

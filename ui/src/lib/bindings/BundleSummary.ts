@@ -25,4 +25,8 @@ entryCount: number,
 /**
  * The colours of its first four items, for its cover.
  */
-cover: Array<string>, };
+cover: Array<string>, 
+/**
+ * Its own colour, if it has one.
+ */
+colour: string | null, };

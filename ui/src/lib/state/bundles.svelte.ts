@@ -19,6 +19,7 @@ type BundleApi = Pick<
   | 'keepBundle'
   | 'sortBundle'
   | 'undo'
+  | 'setBundleDetails'
   | 'redo'
   | 'exportBundle'
   | 'deleteBundle'
@@ -128,6 +129,11 @@ export class BundlesState {
 
   sort(field: SortField): Promise<boolean> {
     return this.#applyToCurrent((id) => this.#api.sortBundle(id, field));
+  }
+
+  /** Sets the open bundle's description and colour (null: its cover speaks for it). */
+  setDetails(description: string, colour: string | null): Promise<boolean> {
+    return this.#applyToCurrent((id) => this.#api.setBundleDetails(id, description, colour));
   }
 
   /** Undoes the open bundle's latest edit (kept bundles remember across restarts). */

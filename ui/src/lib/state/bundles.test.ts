@@ -85,6 +85,19 @@ describe('BundlesState', () => {
     expect(bundles.error).toBeNull();
   });
 
+  it('sets a description and colour, refuses a bad colour, and undoes the change', async () => {
+    const core = new FakeCore();
+    const bundles = await draftWithThreeItems(core);
+    expect(await bundles.setDetails(' For the drive ', '#E4572E')).toBe(true);
+    expect(bundles.current?.details).toEqual({ description: 'For the drive', colour: '#e4572e' });
+    expect(bundles.summaries[0]?.colour).toBe('#e4572e');
+    expect(await bundles.setDetails('x', 'red')).toBe(false);
+    expect(bundles.error?.code).toBe('invalid');
+    expect(bundles.current?.details.colour).toBe('#e4572e');
+    expect(await bundles.undo()).toBe(true);
+    expect(bundles.current?.details).toEqual({ description: '', colour: null });
+  });
+
   it('exports the open bundle and forgets the notice at the next edit', async () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);

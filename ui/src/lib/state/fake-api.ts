@@ -3,6 +3,7 @@
 // not canned ones.
 import { AppError, type Api } from '../api';
 import type { Bundle } from '../bindings/Bundle';
+import type { BundleSummary } from '../bindings/BundleSummary';
 import type { ExportFormat } from '../bindings/ExportFormat';
 import type { ImportProgress } from '../bindings/ImportProgress';
 import type { ImportSummary } from '../bindings/ImportSummary';
@@ -22,6 +23,17 @@ export function item(n: number): Item {
     tags: [],
     sourceUri: null,
     colour: '#123456',
+  };
+}
+
+function summary(bundle: Bundle): BundleSummary {
+  return {
+    id: bundle.id,
+    name: bundle.name,
+    state: bundle.state,
+    entryCount: bundle.entries.length,
+    cover: bundle.entries.slice(0, 4).map((entry) => entry.item.colour),
+    colour: bundle.details.colour,
   };
 }
 
@@ -197,7 +209,7 @@ export class FakeCore {
       return { items: items.slice(0, limit), more: items.length > limit };
     },
     listBundles: async () =>
-      [...this.bundles.values()].map((b) => ({ id: b.id, name: b.name, state: b.state, entryCount: b.entries.length, cover: b.entries.slice(0, 4).map((e) => e.item.colour) })),
+      [...this.bundles.values()].map(summary),
     getBundle: async (id) => structuredClone(this.#bundle(id)),
     createBundle: async (name) => {
       if (!name.trim()) throw new AppError('invalid', 'name is invalid: a bundle needs a name');
@@ -208,6 +220,7 @@ export class FakeCore {
         createdAt: '',
         keptAt: null,
         entries: [],
+        details: { description: '', colour: null },
         canUndo: false,
         canRedo: false,
       });
@@ -239,6 +252,10 @@ export class FakeCore {
       const key = (entry: Bundle['entries'][number]) => (field === 'title' ? entry.item.title : entry.item.creator);
       return this.#edit({ ...bundle, entries: [...bundle.entries].sort((a, b) => key(a).localeCompare(key(b))) });
     },
+    setBundleDetails: async (id, description, colour) => {
+      if (colour !== null && !/^#[0-9a-f]{6}$/i.test(colour)) throw new AppError('invalid', `colour is invalid: ${colour}`);
+      return this.#edit({ ...this.#bundle(id), details: { description: description.trim(), colour: colour?.toLowerCase() ?? null } });
+    },
     undo: async (id) => this.#step(id, true),
     redo: async (id) => this.#step(id, false),
     keepBundle: async (id) => {
@@ -254,7 +271,7 @@ export class FakeCore {
       return null;
     },
     listTrash: async () =>
-      [...this.trash.values()].map((b) => ({ id: b.id, name: b.name, state: b.state, entryCount: b.entries.length, cover: b.entries.slice(0, 4).map((e) => e.item.colour) })),
+      [...this.trash.values()].map(summary),
     restoreBundle: async (id) => {
       const bundle = this.trash.get(id);
       if (!bundle) throw new AppError('not_found', `bundle ${id} was not found`);
