@@ -81,6 +81,7 @@ pub(crate) struct Importer<'a> {
 
 impl<'a> Importer<'a> {
     pub fn new(connection: &'a Connection, now: DateTime<Utc>) -> Result<Importer<'a>> {
+        connection.pragma_update(None, "cache_size", store::IMPORT_PAGE_CACHE_KIB)?;
         Ok(Importer {
             connection,
             writer: ItemWriter::new(connection, now)?,
@@ -130,7 +131,17 @@ impl<'a> Importer<'a> {
 
     pub fn finish(mut self) -> ImportSummary {
         self.summary.skipped_lines.sort_by_key(|line| line.line);
-        self.summary
+        std::mem::take(&mut self.summary)
+    }
+}
+
+impl Drop for Importer<'_> {
+    /// Back to the everyday page cache, whether the import landed or not.
+    fn drop(&mut self) {
+        // A cache size cannot fail to set on an open connection; if it did, only memory is at stake.
+        let _ = self
+            .connection
+            .pragma_update(None, "cache_size", store::PAGE_CACHE_KIB);
     }
 }
 

@@ -22,6 +22,14 @@ use crate::error::Result;
 
 pub use migrations::LATEST_VERSION;
 
+/// SQLite's page cache in everyday use, in KiB (negative: SQLite's unit for KiB), small so a
+/// library of a million items costs little memory once it is on screen.
+pub(crate) const PAGE_CACHE_KIB: i64 = -16_384;
+
+/// The page cache while importing: an import of a million items rewrites index pages all over
+/// the file, and reading a page back from the disk per row would triple its time.
+pub(crate) const IMPORT_PAGE_CACHE_KIB: i64 = -262_144;
+
 /// The open library database.
 #[derive(Debug)]
 pub struct Store {
@@ -38,10 +46,7 @@ impl Store {
         connection.pragma_update(None, "journal_mode", "WAL")?;
         connection.pragma_update(None, "synchronous", "FULL")?;
         connection.pragma_update(None, "foreign_keys", "ON")?;
-        // Up to 64 MiB of pages (SQLite's default is 2 MiB): an import of a million items
-        // rewrites index pages all over the file, and a page read back from the disk per row
-        // would triple its time. The cache only grows as pages are used.
-        connection.pragma_update(None, "cache_size", -262_144)?;
+        connection.pragma_update(None, "cache_size", PAGE_CACHE_KIB)?;
         migrations::apply(&mut connection)?;
         Ok(Store {
             connection: Mutex::new(connection),
