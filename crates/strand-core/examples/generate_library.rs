@@ -9,7 +9,10 @@ use strand_core::{Strand, StrandOptions, catalogue};
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let dir = PathBuf::from(args.next().expect("usage: generate_library <data dir> [items]"));
+    let dir = PathBuf::from(
+        args.next()
+            .expect("usage: generate_library <data dir> [items]"),
+    );
     let count: usize = args
         .next()
         .map(|count| count.parse().expect("items is a number"))
