@@ -187,6 +187,12 @@ impl Harness {
                 .args(["-s", "TERM", "--", &group])
                 .status();
             let _ = driver.wait();
+            // Strand is in the group too and may outlive the driver by a moment; a restart must
+            // not find it still holding the library's lock.
+            let deadline = Instant::now() + PATIENCE;
+            while Instant::now() < deadline && group_alive(&group) {
+                std::thread::sleep(Duration::from_millis(50));
+            }
         }
     }
 
@@ -233,6 +239,15 @@ impl Harness {
             .expect("read item ids");
         serde_json::from_value(ids).expect("a list of ids")
     }
+}
+
+/// Whether any process of the group `-pgid` is still alive (`kill -0` only asks).
+fn group_alive(group: &str) -> bool {
+    Command::new("kill")
+        .args(["-0", "--", group])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
 }
 
 impl Drop for Harness {
