@@ -611,7 +611,7 @@ impl Strand {
         drop(drafts);
         self.require_editable_kept(id)?;
         self.store.write(|tx| {
-            let mut kept = KeptBundle { connection: tx, id };
+            let mut kept = KeptBundle::new(tx, id);
             let change = plan(&kept)?;
             change.apply(&mut kept)?;
             if !change.is_noop() {
@@ -652,7 +652,7 @@ impl Strand {
                     history::nothing_to_redo()
                 }
             })?;
-            let mut kept = KeptBundle { connection: tx, id };
+            let mut kept = KeptBundle::new(tx, id);
             if undo {
                 change.inverse().apply(&mut kept)?;
             } else {

@@ -1,5 +1,6 @@
 //! Queries on the `bundles` and `entries` tables: kept bundles and their ordered entries.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -306,17 +307,35 @@ fn neighbours(
 
 /// A kept bundle being edited inside the caller's transaction.
 pub(crate) struct KeptBundle<'c> {
-    pub connection: &'c Connection,
-    pub id: BundleId,
+    connection: &'c Connection,
+    id: BundleId,
+    /// Its entry count once counted: a bulk add or its undo inserts thousands of entries in one
+    /// transaction, and counting the bundle again for each would make that quadratic.
+    len: Cell<Option<u32>>,
+}
+
+impl<'c> KeptBundle<'c> {
+    pub fn new(connection: &'c Connection, id: BundleId) -> KeptBundle<'c> {
+        KeptBundle {
+            connection,
+            id,
+            len: Cell::new(None),
+        }
+    }
 }
 
 impl Editable for KeptBundle<'_> {
     /// How many entries it has.
     fn len(&self) -> Result<u32> {
-        Ok(self
+        if let Some(len) = self.len.get() {
+            return Ok(len);
+        }
+        let len = self
             .connection
             .prepare_cached("SELECT COUNT(*) FROM entries WHERE bundle_id = ?1")?
-            .query_row([self.id], |row| row.get(0))?)
+            .query_row([self.id], |row| row.get(0))?;
+        self.len.set(Some(len));
+        Ok(len)
     }
 
     /// The entry `entry` and where it is.
@@ -358,12 +377,13 @@ impl Editable for KeptBundle<'_> {
     }
 
     fn insert_at(&mut self, entry: &Placed) -> Result<()> {
-        if entry.index > self.len()? {
+        let len = self.len()?;
+        if entry.index > len {
             return Err(Error::Conflict(
                 "the bundle changed; it no longer has that position".into(),
             ));
         }
-        let (before, after) = if entry.index == self.len()? {
+        let (before, after) = if entry.index == len {
             // Appending, the usual case: the last key is one index step away, not a scan.
             (last_key(self.connection, self.id)?, None)
         } else {
@@ -380,11 +400,14 @@ impl Editable for KeptBundle<'_> {
         if key.needs_rebalance() {
             rebalance(self.connection, self.id)?;
         }
+        self.len.set(Some(len + 1));
         Ok(())
     }
 
     fn remove(&mut self, entry: EntryId) -> Result<()> {
-        delete_entry(self.connection, self.id, entry)
+        delete_entry(self.connection, self.id, entry)?;
+        self.len.set(self.len.get().map(|len| len - 1));
+        Ok(())
     }
 
     fn move_to(&mut self, entry: EntryId, index: u32) -> Result<()> {
