@@ -4,8 +4,8 @@
 use std::io::Write;
 
 use strand_core::{
-    Bundle, BundleId, BundleSummary, EntryId, FunnelCount, ItemId, ItemKind, ItemPage, PlanRow,
-    Policy, SearchResults, SessionInfo, SortField, Strand, Tier,
+    Bundle, BundleId, BundleSummary, EntryId, EntryPage, FunnelCount, ItemId, ItemKind, ItemPage,
+    PlanRow, Policy, SearchResults, SessionInfo, SortField, Strand, Tier,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -131,6 +131,26 @@ pub fn get_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<B
 }
 
 #[tauri::command]
+pub fn bundle_entries(
+    strand: State<'_, Strand>,
+    bundle_id: BundleId,
+    offset: u32,
+    limit: u32,
+) -> IpcResult<EntryPage> {
+    Ok(strand.entries(bundle_id, offset, limit)?)
+}
+
+#[tauri::command]
+pub fn find_entries(
+    strand: State<'_, Strand>,
+    bundle_id: BundleId,
+    text: String,
+    limit: u32,
+) -> IpcResult<EntryPage> {
+    Ok(strand.find_entries(bundle_id, &text, limit)?)
+}
+
+#[tauri::command]
 pub fn create_bundle(strand: State<'_, Strand>, name: String) -> IpcResult<Bundle> {
     Ok(strand.create_bundle(&name)?)
 }
@@ -149,8 +169,9 @@ pub fn add_entry(
     strand: State<'_, Strand>,
     bundle_id: BundleId,
     item_id: ItemId,
+    anyway: bool,
 ) -> IpcResult<Bundle> {
-    Ok(strand.add_entry(bundle_id, item_id)?)
+    Ok(strand.add_entry(bundle_id, item_id, anyway)?)
 }
 
 #[tauri::command]
@@ -167,9 +188,9 @@ pub fn move_entry(
     strand: State<'_, Strand>,
     bundle_id: BundleId,
     entry_id: EntryId,
-    to_index: u32,
+    after: Option<EntryId>,
 ) -> IpcResult<Bundle> {
-    Ok(strand.move_entry(bundle_id, entry_id, to_index)?)
+    Ok(strand.move_entry(bundle_id, entry_id, after)?)
 }
 
 #[tauri::command]

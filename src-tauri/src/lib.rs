@@ -74,6 +74,8 @@ pub fn run_app<R: Runtime>(
             commands::search_items,
             commands::list_bundles,
             commands::get_bundle,
+            commands::bundle_entries,
+            commands::find_entries,
             commands::create_bundle,
             commands::rename_bundle,
             commands::add_entry,

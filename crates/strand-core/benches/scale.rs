@@ -3,7 +3,8 @@
 //! Builds a library of `STRAND_BENCH_ITEMS` generated items (default 1,000,000) in a temporary
 //! directory, then measures library search (p99 over one- to three-letter prefixes, common and
 //! rare words, several words) through `Strand` and through a bare rusqlite connection running the
-//! same FTS5 statement, and keeping a 10,000-entry draft. Prints each figure and merges them into
+//! same FTS5 statement; keeping a 10,000-entry draft and undoing a sort of it; and in a kept
+//! 100,000-entry bundle: opening it (head and first 100 rows), moving one entry, undoing a move. Prints each figure and merges them into
 //! `bench/results.json` at the repository root.
 //!
 //! Run: `cargo bench -p strand-core --bench scale` (add `STRAND_BENCH_ITEMS=100000` for a quick run).
@@ -14,7 +15,7 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 use serde_json::json;
-use strand_core::{ItemId, SortField, Strand, StrandOptions, Tier, catalogue};
+use strand_core::{BundleId, EntryId, ItemId, SortField, Strand, StrandOptions, Tier, catalogue};
 use support::timed;
 
 const QUERIES: &[&str] = &[
@@ -50,6 +51,8 @@ const QUERIES: &[&str] = &[
     "qq",
 ];
 const ROUNDS: usize = 5;
+/// How many times each single edit or open is timed.
+const SAMPLES: usize = 50;
 const PAGE: u32 = 50;
 
 fn p99(mut samples: Vec<Duration>) -> f64 {
@@ -129,50 +132,88 @@ fn main() {
     let sqlite_search_p99_ms = p99(raw_samples);
 
     // Keeping a 10,000-entry draft.
-    let mut ids: Vec<ItemId> = Vec::with_capacity(10_000);
-    for page in 0..10 {
-        ids.extend(
-            strand
-                .items(page * 1000, 1000)
-                .expect("page")
-                .items
-                .into_iter()
-                .map(|item| item.id),
-        );
-    }
+    let ids = library_ids(&strand, 100_000);
     let draft = strand.create_bundle("Ten thousand").expect("draft");
-    strand.add_entries(draft.id, &ids).expect("thread 10k");
+    strand
+        .add_entries(draft.id, &ids[..10_000])
+        .expect("thread 10k");
     let (kept, keep) = timed(|| strand.keep(draft.id).expect("keep"));
-    assert_eq!(kept.entries.len(), 10_000);
+    assert_eq!(kept.entry_count, 10_000);
     let keep_10k_ms = keep.as_secs_f64() * 1e3;
 
-    // Undo in the kept 10,000-entry bundle: of a sort, and of one move (each including reading
-    // the bundle back, which every edit answers with).
-    // By duration: the bundle is in title order already, and a sort that changes nothing is
-    // no step to undo.
-    let sorted = strand
+    // Undo a sort of the kept 10,000-entry bundle. By duration: the bundle is in title order
+    // already, and a sort that changes nothing is no step to undo.
+    let in_title_order = order_of(&strand, kept.id);
+    strand
         .sort_bundle(kept.id, SortField::Duration)
         .expect("sort 10k");
-    assert_ne!(sorted.entries, kept.entries);
-    let (unsorted, undo_sort) = timed(|| strand.undo(kept.id).expect("undo the sort"));
-    assert_eq!(unsorted.entries, kept.entries);
+    assert_ne!(order_of(&strand, kept.id), in_title_order);
+    let (_, undo_sort) = timed(|| strand.undo(kept.id).expect("undo the sort"));
+    assert_eq!(order_of(&strand, kept.id), in_title_order);
     let undo_sort_10k_ms = undo_sort.as_secs_f64() * 1e3;
-    let middle = kept.entries[5_000].id;
-    strand.move_entry(kept.id, middle, 10).expect("move");
-    let (unmoved, undo_move) = timed(|| strand.undo(kept.id).expect("undo the move"));
-    assert_eq!(unmoved.entries, kept.entries);
-    let undo_move_ms = undo_move.as_secs_f64() * 1e3;
+
+    // The 100,000-entry bundle: open it (the head and the first 100 rows, as the editor asks),
+    // move single entries from and to places all over it, and undo such moves.
+    let draft = strand.create_bundle("A hundred thousand").expect("draft");
+    strand.add_entries(draft.id, &ids).expect("thread 100k");
+    let big = strand.keep(draft.id).expect("keep 100k").id;
+    let mut open_samples = Vec::new();
+    for _ in 0..=SAMPLES {
+        let (page, took) = timed(|| {
+            let head = strand.bundle(big).expect("open");
+            (head, strand.entries(big, 0, 100).expect("first rows"))
+        });
+        assert_eq!((page.0.entry_count, page.1.entries.len()), (100_000, 100));
+        open_samples.push(took);
+    }
+    open_samples.remove(0); // the warm-up
+    let open_100k_first_rows_ms = median(open_samples);
+
+    let before = raw_keys(&path, big);
+    let (moving, target) = (
+        entry_at(&strand, big, 70_123),
+        entry_at(&strand, big, 1_234),
+    );
+    strand
+        .move_entry(big, moving, Some(target))
+        .expect("one move");
+    let after = raw_keys(&path, big);
+    let move_rows_written = before.iter().zip(&after).filter(|(a, b)| a != b).count();
+    assert_eq!(entry_at(&strand, big, 1_235), moving);
+
+    let mut move_samples = Vec::new();
+    let mut undo_samples = Vec::new();
+    let mut random = fastrand::Rng::with_seed(7);
+    for _ in 0..SAMPLES {
+        let moving = entry_at(&strand, big, random.u32(0..100_000));
+        let target = entry_at(&strand, big, random.u32(0..100_000));
+        if moving == target {
+            continue;
+        }
+        let (_, moved) = timed(|| strand.move_entry(big, moving, Some(target)).expect("move"));
+        move_samples.push(moved);
+        let (_, undone) = timed(|| strand.undo(big).expect("undo the move"));
+        undo_samples.push(undone);
+    }
+    let move_one_ms = median(move_samples);
+    let undo_move_ms = median(undo_samples);
 
     println!(
         "library search, top {PAGE}, p99 over {} queries × {ROUNDS}: {search_p99_ms:.2} ms",
         QUERIES.len()
     );
     println!("  raw SQLite, same FTS5 statement:                 {sqlite_search_p99_ms:.2} ms");
-    println!("keep a 10,000-entry draft (incl. reading it back): {keep_10k_ms:.1} ms");
+    println!("keep a 10,000-entry draft:                         {keep_10k_ms:.1} ms");
+    println!("undo a sort of the 10,000-entry bundle:            {undo_sort_10k_ms:.1} ms");
     println!(
-        "undo a sort of the 10,000-entry bundle (incl. reading it back): {undo_sort_10k_ms:.1} ms"
+        "open the 100,000-entry bundle, first 100 rows:     {open_100k_first_rows_ms:.2} ms (median of {SAMPLES})"
     );
-    println!("undo a move in it (incl. reading it back):          {undo_move_ms:.1} ms");
+    println!(
+        "move one entry in it:                              {move_one_ms:.2} ms (median of {SAMPLES}), {move_rows_written} entry row written"
+    );
+    println!(
+        "undo such a move:                                  {undo_move_ms:.2} ms (median of {SAMPLES})"
+    );
 
     support::record(&[
         ("library_items", json!(count)),
@@ -181,5 +222,46 @@ fn main() {
         ("keep_10k_ms", json!(keep_10k_ms)),
         ("undo_sort_10k_ms", json!(undo_sort_10k_ms)),
         ("undo_move_ms", json!(undo_move_ms)),
+        ("open_100k_first_rows_ms", json!(open_100k_first_rows_ms)),
+        ("move_one_ms", json!(move_one_ms)),
+        ("move_rows_written", json!(move_rows_written)),
     ]);
+}
+
+/// The ids of the first `count` library items by title.
+fn library_ids(strand: &Strand, count: u32) -> Vec<ItemId> {
+    (0..count.div_ceil(1000))
+        .flat_map(|page| strand.items(page * 1000, 1000).expect("page").items)
+        .map(|item| item.id)
+        .take(count as usize)
+        .collect()
+}
+
+/// The bundle's entries in order, by id.
+fn order_of(strand: &Strand, bundle: BundleId) -> Vec<EntryId> {
+    let whole = strand.whole_bundle(bundle).expect("bundle");
+    whole.entries.iter().map(|entry| entry.id).collect()
+}
+
+/// The entry at `position`.
+fn entry_at(strand: &Strand, bundle: BundleId, position: u32) -> EntryId {
+    strand.entries(bundle, position, 1).expect("entry").entries[0].id
+}
+
+/// Every entry row's id and key, read by another connection as another program would.
+fn raw_keys(path: &std::path::Path, bundle: BundleId) -> Vec<(Vec<u8>, Vec<u8>)> {
+    let raw = Connection::open(path).expect("raw connection");
+    let mut statement = raw
+        .prepare("SELECT id, order_key FROM entries WHERE bundle_id = ?1 ORDER BY id")
+        .expect("prepare");
+    statement
+        .query_map([bundle], |row| Ok((row.get(0)?, row.get(1)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+}
+
+fn median(mut samples: Vec<Duration>) -> f64 {
+    samples.sort();
+    samples[samples.len() / 2].as_secs_f64() * 1e3
 }

@@ -173,7 +173,7 @@ fn main() {
     let draft = strand.create_bundle("Benchmark").expect("draft");
     strand.add_entries(draft.id, &ids).expect("thread");
     let kept = strand.keep(draft.id).expect("keep");
-    let (read_back, read) = timed(|| strand.bundle(kept.id).expect("read"));
+    let (read_back, read) = timed(|| strand.whole_bundle(kept.id).expect("read"));
     assert_eq!(read_back.entries.len(), ids.len());
     println!(
         "read the {}-entry bundle from the store: {:.0} ms",

@@ -120,51 +120,59 @@ impl Draft {
         Ok(())
     }
 
-    /// Moves the entry so that it ends up at `to_index`; only its key changes. Everything that
-    /// can fail is checked before anything changes, so a refused move leaves the draft as it was.
-    pub fn move_to(&mut self, entry_id: EntryId, to_index: usize) -> Result<()> {
+    /// Moves the entry right after `after` (first, if none); only its key changes. Everything
+    /// that can fail is checked before anything changes, so a refused move leaves the draft as
+    /// it was.
+    pub fn move_after(&mut self, entry_id: EntryId, after: Option<EntryId>) -> Result<()> {
         let from = self.position(entry_id)?;
-        if to_index >= self.entries.len() {
-            return Err(Error::invalid(
-                "toIndex",
-                format!(
-                    "the bundle has {} entries; positions start at 0",
-                    self.entries.len()
-                ),
-            ));
+        if after == Some(entry_id) {
+            return Err(cannot_follow_itself());
         }
-        if to_index == from {
+        // Where it lands, counted in the list without it.
+        let to = match after {
+            Some(after) => {
+                let index = self.position(after)?;
+                index + 1 - usize::from(index > from)
+            }
+            None => 0,
+        };
+        if to == from {
             return Ok(());
         }
-        // The neighbours it will sit between, as indices into the list as it is now.
-        let (before, after) = if to_index < from {
-            (to_index.checked_sub(1), Some(to_index))
-        } else {
-            (
-                Some(to_index),
-                to_index.checked_add(1).filter(|&i| i < self.entries.len()),
-            )
-        };
-        let key = order::between(
-            before.map(|i| &self.entries[i].key),
-            after.map(|i| &self.entries[i].key),
-        )?;
-        let grown = key.needs_rebalance();
         let mut entry = self.entries.remove(from);
+        let key = order::between(
+            to.checked_sub(1).map(|i| &self.entries[i].key),
+            self.entries.get(to).map(|entry| &entry.key),
+        );
+        let key = match key {
+            Ok(key) => key,
+            Err(error) => {
+                self.entries.insert(from, entry);
+                return Err(error);
+            }
+        };
+        let grown = key.needs_rebalance();
         entry.key = key;
-        self.entries.insert(to_index, entry);
+        self.entries.insert(to, entry);
         self.rebalance_if(grown);
         Ok(())
     }
 
-    /// Threads an entry (with its own id, as an undo or redo brings it back) in at `index`.
-    pub fn insert_at(&mut self, entry: &Placed) -> Result<()> {
-        let index = entry.index as usize;
-        if index > self.entries.len() {
-            return Err(Error::Conflict(
-                "the bundle changed; it no longer has that position".into(),
-            ));
-        }
+    /// Threads an entry (with its own id, as an undo or redo brings it back) in right after
+    /// `entry.after` (first, if none).
+    pub fn insert(&mut self, entry: &Placed) -> Result<()> {
+        // Looked for from the end: entries are nearly always threaded on there, and a bulk add
+        // of 100,000 would otherwise scan the whole draft for each.
+        let index = match entry.after {
+            Some(after) => {
+                self.entries
+                    .iter()
+                    .rposition(|entry| entry.id == after)
+                    .ok_or_else(|| Error::not_found("entry", after))?
+                    + 1
+            }
+            None => 0,
+        };
         let key = order::between(
             index.checked_sub(1).map(|i| &self.entries[i].key),
             self.entries.get(index).map(|entry| &entry.key),
@@ -183,7 +191,7 @@ impl Draft {
         Ok(())
     }
 
-    /// The entry `entry_id` and where it is.
+    /// The entry `entry_id` and the one in front of it.
     pub fn placed(&self, entry_id: EntryId) -> Result<Placed> {
         let index = self.position(entry_id)?;
         let entry = &self.entries[index];
@@ -191,7 +199,7 @@ impl Draft {
             id: entry.id,
             item: entry.item_id,
             added_at: entry.added_at,
-            index: index as u32,
+            after: index.checked_sub(1).map(|i| self.entries[i].id),
         })
     }
 
@@ -212,9 +220,14 @@ impl Draft {
     }
 }
 
+/// The refusal for a move that names the moving entry as its own neighbour.
+pub(crate) fn cannot_follow_itself() -> Error {
+    Error::invalid("after", "an entry cannot be moved after itself")
+}
+
 impl Editable for Draft {
-    fn len(&self) -> Result<u32> {
-        Ok(self.entries.len() as u32)
+    fn last(&self) -> Result<Option<EntryId>> {
+        Ok(self.entries.last().map(|entry| entry.id))
     }
 
     fn placed(&self, entry: EntryId) -> Result<Placed> {
@@ -229,16 +242,16 @@ impl Editable for Draft {
         Ok(self.name.clone())
     }
 
-    fn insert_at(&mut self, entry: &Placed) -> Result<()> {
-        Draft::insert_at(self, entry)
+    fn insert(&mut self, entry: &Placed) -> Result<()> {
+        Draft::insert(self, entry)
     }
 
     fn remove(&mut self, entry: EntryId) -> Result<()> {
         Draft::remove(self, entry)
     }
 
-    fn move_to(&mut self, entry: EntryId, index: u32) -> Result<()> {
-        Draft::move_to(self, entry, index as usize)
+    fn move_after(&mut self, entry: EntryId, after: Option<EntryId>) -> Result<()> {
+        Draft::move_after(self, entry, after)
     }
 
     fn reorder(&mut self, order: &[EntryId]) -> Result<()> {
@@ -287,8 +300,8 @@ mod tests {
             .iter()
             .map(|e| (e.id, e.key.clone()))
             .collect();
-        let moved = draft.entries[4].id;
-        draft.move_to(moved, 1).expect("move");
+        let (moved, first) = (draft.entries[4].id, draft.entries[0].id);
+        draft.move_after(moved, Some(first)).expect("move");
         assert_eq!(
             item_order(&draft),
             vec![items[0], items[4], items[1], items[2], items[3]]
@@ -301,12 +314,16 @@ mod tests {
     }
 
     #[test]
-    fn moving_past_the_end_is_refused_and_changes_nothing() {
+    fn moving_after_itself_or_a_stranger_is_refused_and_changes_nothing() {
         let (mut draft, items) = draft_with(3);
         let first = draft.entries[0].id;
         assert!(matches!(
-            draft.move_to(first, 3),
+            draft.move_after(first, Some(first)),
             Err(Error::Invalid { .. })
+        ));
+        assert!(matches!(
+            draft.move_after(first, Some(EntryId::new())),
+            Err(Error::NotFound { .. })
         ));
         assert_eq!(item_order(&draft), items);
     }
@@ -315,8 +332,8 @@ mod tests {
     fn ten_thousand_moves_into_one_gap_keep_order_and_short_keys() {
         let (mut draft, _) = draft_with(3);
         for _ in 0..10_000 {
-            let last = draft.entries[2].id;
-            draft.move_to(last, 1).expect("move");
+            let (last, first) = (draft.entries[2].id, draft.entries[0].id);
+            draft.move_after(last, Some(first)).expect("move");
         }
         assert!(
             draft
@@ -369,7 +386,8 @@ mod tests {
                         let (from, to) = (from % model.len(), to % model.len());
                         let id = model.remove(from);
                         model.insert(to, id);
-                        draft.move_to(id, to).expect("move");
+                        let after = to.checked_sub(1).map(|i| model[i]);
+                        draft.move_after(id, after).expect("move");
                     }
                     _ => {}
                 }

@@ -50,6 +50,9 @@ pub enum Error {
     /// The request does not fit the current state (e.g. keeping a bundle that is already kept).
     #[error("{0}")]
     Conflict(String),
+    /// The bundle already threads this item; adding it again needs the person's say-so.
+    #[error("this bundle already has this item; add it anyway to thread it twice")]
+    Duplicate,
     /// The request is not allowed in this mode of the app (e.g. switching tiers outside demo mode).
     #[error("{0}")]
     Forbidden(String),
@@ -89,6 +92,8 @@ pub enum ErrorCode {
     Invalid,
     /// See [`Error::Conflict`].
     Conflict,
+    /// See [`Error::Duplicate`].
+    Duplicate,
     /// See [`Error::Forbidden`].
     Forbidden,
     /// See [`Error::Cancelled`].
@@ -108,6 +113,7 @@ impl Error {
             Error::ClockBehind { .. } => ErrorCode::ClockBehind,
             Error::PremiumRequired { .. } => ErrorCode::PremiumRequired,
             Error::Conflict(_) => ErrorCode::Conflict,
+            Error::Duplicate => ErrorCode::Duplicate,
             Error::Forbidden(_) => ErrorCode::Forbidden,
             Error::Cancelled => ErrorCode::Cancelled,
             Error::File(_) => ErrorCode::File,

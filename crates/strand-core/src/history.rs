@@ -1,7 +1,9 @@
 //! Undo and redo. Every edit of a bundle is a [`Change`] that knows its inverse; applying a
 //! change to a draft (in memory) or a kept bundle (in the store) is the one way edits happen, so
 //! what is recorded is exactly what was done. Changes name positions, not order keys, so an undo
-//! lands right even after a rebalance rewrote every key. A draft's history lives with the draft;
+//! lands right even after a rebalance rewrote every key; and places are named by the entry in front
+//! ("after that one"), not by index, so a kept bundle finds them with an index seek, not a count
+//! over 100,000 entries. A draft's history lives with the draft;
 //! a kept bundle's is stored beside it and survives a restart (and a draft's moves into the store
 //! when it is kept).
 
@@ -15,26 +17,30 @@ use crate::model::BundleDetails;
 /// How many changes a bundle remembers; older ones are forgotten.
 pub const MAX_HISTORY: usize = 500;
 
-/// An entry and the position it has (or had) in its bundle.
+/// An entry and where it is (or was) in its bundle: right after the entry `after`, or first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct Placed {
     pub id: EntryId,
     pub item: ItemId,
     pub added_at: DateTime<Utc>,
-    pub index: u32,
+    pub after: Option<EntryId>,
 }
 
 /// One edit of a bundle.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub(crate) enum Change {
-    /// Entries threaded on, each at its index (ascending).
+    /// Entries threaded on, first to last, each after the entry it follows.
     Added { entries: Vec<Placed> },
-    /// Entries taken off; their indices say where they were.
+    /// Entries taken off, first to last; each says which entry it followed.
     Removed { entries: Vec<Placed> },
-    /// One entry moved.
-    Moved { entry: EntryId, from: u32, to: u32 },
+    /// One entry moved from after `from` to after `to` (`None`: first).
+    Moved {
+        entry: EntryId,
+        from: Option<EntryId>,
+        to: Option<EntryId>,
+    },
     /// The whole order changed (a sort).
     Reordered {
         before: Vec<EntryId>,
@@ -51,13 +57,17 @@ pub(crate) enum Change {
 
 /// What a change needs from a bundle, draft or kept: to read where things are, and to edit.
 pub(crate) trait Editable {
-    fn len(&self) -> Result<u32>;
+    /// The last entry, if there is one.
+    fn last(&self) -> Result<Option<EntryId>>;
+    /// The entry and the one in front of it.
     fn placed(&self, entry: EntryId) -> Result<Placed>;
     fn order(&self) -> Result<Vec<EntryId>>;
     fn name(&self) -> Result<String>;
-    fn insert_at(&mut self, entry: &Placed) -> Result<()>;
+    /// Threads the entry in right after `entry.after` (first, if none).
+    fn insert(&mut self, entry: &Placed) -> Result<()>;
     fn remove(&mut self, entry: EntryId) -> Result<()>;
-    fn move_to(&mut self, entry: EntryId, index: u32) -> Result<()>;
+    /// Moves the entry right after `after` (first, if none); only its own key changes.
+    fn move_after(&mut self, entry: EntryId, after: Option<EntryId>) -> Result<()>;
     fn reorder(&mut self, order: &[EntryId]) -> Result<()>;
     fn rename(&mut self, name: &str) -> Result<()>;
     fn details(&self) -> Result<BundleDetails>;
@@ -99,14 +109,12 @@ impl Change {
     /// Does the change to `bundle`.
     pub fn apply(&self, bundle: &mut dyn Editable) -> Result<()> {
         match self {
-            Change::Added { entries } => {
-                entries.iter().try_for_each(|entry| bundle.insert_at(entry))
+            // First to last, so an entry that follows another added here finds it in place.
+            Change::Added { entries } => entries.iter().try_for_each(|entry| bundle.insert(entry)),
+            Change::Removed { entries } => {
+                entries.iter().try_for_each(|entry| bundle.remove(entry.id))
             }
-            Change::Removed { entries } => entries
-                .iter()
-                .rev()
-                .try_for_each(|entry| bundle.remove(entry.id)),
-            Change::Moved { entry, to, .. } => bundle.move_to(*entry, *to),
+            Change::Moved { entry, to, .. } => bundle.move_after(*entry, *to),
             Change::Reordered { after, .. } => bundle.reorder(after),
             Change::Renamed { to, .. } => bundle.rename(to),
             Change::Detailed { to, .. } => bundle.set_details(to),

@@ -36,7 +36,7 @@ pub use funnel::{FunnelCount, FunnelStep};
 pub use ids::{BundleId, EntryId, ItemId};
 pub use import::{ImportSummary, ImportWatch, PlaylistImport, Unwatched};
 pub use model::{
-    BulkAdd, Bundle, BundleDetails, BundleState, BundleSummary, Entry, Item, ItemDetails, ItemKind,
-    ItemPage, SearchResults, SessionInfo, SortField,
+    BulkAdd, Bundle, BundleDetails, BundleState, BundleSummary, Entry, EntryPage, Item,
+    ItemDetails, ItemKind, ItemPage, SearchResults, SessionInfo, SortField, WholeBundle,
 };
 pub use strand::{Strand, StrandOptions};

@@ -142,6 +142,20 @@ pub struct Entry {
     pub item: Item,
     /// When it was threaded on.
     pub added_at: DateTime<Utc>,
+    /// Where it is in its bundle, 0 first.
+    pub position: u32,
+}
+
+/// Some of a bundle's entries, in order: a window onto it, or what a search inside it found.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryPage {
+    /// The entries, first to last, each with its position in the bundle.
+    pub entries: Vec<Entry>,
+    /// How many entries the bundle holds in all.
+    pub total: u32,
+    /// Whether a search found more than it answered with.
+    pub more: bool,
 }
 
 /// What a bundle can be sorted by.
@@ -170,7 +184,8 @@ pub struct BundleDetails {
     pub colour: Option<String>,
 }
 
-/// A bundle with its entries in order.
+/// A bundle as an editor shows it: everything but its entries, which are read a window at a
+/// time ([`EntryPage`]) so a bundle of 100,000 entries costs what is on screen.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Bundle {
@@ -184,14 +199,23 @@ pub struct Bundle {
     pub created_at: DateTime<Utc>,
     /// When it was kept, if it was.
     pub kept_at: Option<DateTime<Utc>>,
-    /// Its entries, first to last.
-    pub entries: Vec<Entry>,
+    /// How many entries it has.
+    pub entry_count: u32,
     /// Its description and colour.
     pub details: BundleDetails,
     /// Whether an edit can be undone (kept bundles remember across restarts).
     pub can_undo: bool,
     /// Whether an undone edit can be redone.
     pub can_redo: bool,
+}
+
+/// A bundle with every entry, in order: what exports and share files are written from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WholeBundle {
+    /// The bundle.
+    pub bundle: Bundle,
+    /// Its entries, first to last.
+    pub entries: Vec<Entry>,
 }
 
 /// A bundle as the bundle list shows it.

@@ -37,7 +37,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::ItemId;
-use crate::model::{Bundle, BundleState, Item};
+use crate::model::{BundleState, Item, WholeBundle};
 
 /// The `format` field of a bundle file.
 pub const BUNDLE_FORMAT: &str = "strand.bundle";
@@ -107,16 +107,16 @@ pub struct LibraryBundle {
 
 impl LibraryBundle {
     /// The bundle as a library file lists it.
-    pub fn from_bundle(bundle: &Bundle) -> LibraryBundle {
+    pub fn from_bundle(bundle: &WholeBundle) -> LibraryBundle {
         LibraryBundle {
-            name: bundle.name.clone(),
-            state: bundle.state,
+            name: bundle.bundle.name.clone(),
+            state: bundle.bundle.state,
             entries: entries_of(bundle),
         }
     }
 }
 
-fn entries_of(bundle: &Bundle) -> Vec<BundleFileEntry> {
+fn entries_of(bundle: &WholeBundle) -> Vec<BundleFileEntry> {
     bundle
         .entries
         .iter()
@@ -128,7 +128,7 @@ fn entries_of(bundle: &Bundle) -> Vec<BundleFileEntry> {
 
 impl BundleFile {
     /// The share file for `bundle`.
-    pub fn from_bundle(bundle: &Bundle, exported_at: DateTime<Utc>) -> BundleFile {
+    pub fn from_bundle(bundle: &WholeBundle, exported_at: DateTime<Utc>) -> BundleFile {
         let mut listed = HashSet::new();
         let items: Vec<Item> = bundle
             .entries
@@ -139,7 +139,7 @@ impl BundleFile {
         BundleFile {
             format: BUNDLE_FORMAT.to_owned(),
             version: BUNDLE_FORMAT_VERSION,
-            name: bundle.name.clone(),
+            name: bundle.bundle.name.clone(),
             exported_at,
             items,
             entries: entries_of(bundle),
@@ -156,7 +156,7 @@ impl BundleFile {
 mod tests {
     use super::*;
     use crate::ids::{BundleId, EntryId};
-    use crate::model::{BundleState, Entry, ItemDetails, ItemKind};
+    use crate::model::{Bundle, BundleState, Entry, ItemDetails, ItemKind};
 
     fn item(title: &str) -> Item {
         Item {
@@ -177,23 +177,28 @@ mod tests {
     #[test]
     fn an_item_threaded_twice_is_listed_once_and_entered_twice_in_order() {
         let (a, b) = (item("A \"quoted\", with commas"), item("=B"));
-        let bundle = Bundle {
-            id: BundleId::new(),
-            name: "Mix".into(),
-            state: BundleState::Kept,
-            created_at: Utc::now(),
-            kept_at: None,
+        let bundle = WholeBundle {
+            bundle: Bundle {
+                id: BundleId::new(),
+                name: "Mix".into(),
+                state: BundleState::Kept,
+                created_at: Utc::now(),
+                kept_at: None,
+                entry_count: 3,
+                details: Default::default(),
+                can_undo: false,
+                can_redo: false,
+            },
             entries: [&a, &b, &a]
                 .iter()
-                .map(|item| Entry {
+                .zip(0..)
+                .map(|(item, position)| Entry {
                     id: EntryId::new(),
                     item: (*item).clone(),
                     added_at: Utc::now(),
+                    position,
                 })
                 .collect(),
-            details: Default::default(),
-            can_undo: false,
-            can_redo: false,
         };
         let file = BundleFile::from_bundle(&bundle, Utc::now());
         assert_eq!(file.items, vec![a.clone(), b.clone()]);

@@ -21,12 +21,12 @@ use crate::history::{self, Change, Editable, Placed};
 use crate::ids::{BundleId, EntryId, ItemId};
 use crate::licence;
 use crate::model::{
-    BulkAdd, Bundle, BundleState, BundleSummary, Entry, ItemDetails, ItemKind, ItemPage,
-    SearchResults, SessionInfo, SortField,
+    BulkAdd, Bundle, BundleState, BundleSummary, Entry, EntryPage, ItemDetails, ItemKind, ItemPage,
+    SearchResults, SessionInfo, SortField, WholeBundle,
 };
 use crate::search;
 use crate::sort;
-use crate::store::{self, KeptBundle, Store, Whereabouts};
+use crate::store::{self, KeptBundle, Store, Threaded, Whereabouts};
 use crate::validate;
 
 mod transfer;
@@ -268,12 +268,7 @@ impl Strand {
 
     /// A page of the library, by title.
     pub fn items(&self, offset: u32, limit: u32) -> Result<ItemPage> {
-        if limit == 0 || limit > MAX_PAGE {
-            return Err(Error::invalid(
-                "limit",
-                format!("ask for 1 to {MAX_PAGE} items at a time"),
-            ));
-        }
+        check_limit(limit)?;
         self.store
             .read(|connection| store::item_page(connection, offset, limit))
     }
@@ -286,12 +281,7 @@ impl Strand {
         kind: Option<ItemKind>,
         limit: u32,
     ) -> Result<SearchResults> {
-        if limit == 0 || limit > MAX_PAGE {
-            return Err(Error::invalid(
-                "limit",
-                format!("ask for 1 to {MAX_PAGE} items at a time"),
-            ));
-        }
+        check_limit(limit)?;
         let expression = search::match_expression(text);
         let mut items = self.store.read(|connection| {
             store::search_items(connection, expression.as_deref(), kind, limit + 1)
@@ -376,21 +366,76 @@ impl Strand {
         Ok((drafts + kept) as u32)
     }
 
-    /// The bundle with `id`, draft or kept, with its entries in order. Kept bundles are
-    /// readable on every tier.
+    /// The bundle with `id`, draft or kept, without its entries (read them a window at a time
+    /// with [`Strand::entries`]). Kept bundles are readable on every tier.
     pub fn bundle(&self, id: BundleId) -> Result<Bundle> {
         if let Some(draft) = self.drafts().get(&id) {
-            return self.draft_view(draft);
+            return Ok(draft_head(draft));
         }
         self.store
             .read(|connection| store::kept_bundle(connection, id))?
             .ok_or_else(|| Error::not_found("bundle", id))
     }
 
+    /// Up to `limit` entries of a bundle from position `offset` on, with their items: the rows
+    /// an editor has on screen.
+    pub fn entries(&self, id: BundleId, offset: u32, limit: u32) -> Result<EntryPage> {
+        check_limit(limit)?;
+        let (order, total) = self.order_window(id, offset, limit)?;
+        let placed = order.into_iter().zip(offset..).collect();
+        Ok(EntryPage {
+            entries: self.with_items(placed)?,
+            total,
+            more: false,
+        })
+    }
+
+    /// The first `limit` entries of a bundle whose item matches `text` (as the library search
+    /// matches: title, creator and tags, by word prefix, accents ignored), each with its
+    /// position. Empty text finds every entry.
+    pub fn find_entries(&self, id: BundleId, text: &str, limit: u32) -> Result<EntryPage> {
+        check_limit(limit)?;
+        let Some(expression) = search::match_expression(text) else {
+            return self.entries(id, 0, limit);
+        };
+        let matching = self
+            .store
+            .read(|connection| store::matching_ids(connection, &expression))?;
+        let (order, total) = self.order_window(id, 0, u32::MAX)?;
+        let mut found: Vec<(Threaded, u32)> = order
+            .into_iter()
+            .zip(0..)
+            .filter(|(threaded, _)| matching.contains(&threaded.item))
+            .take(limit as usize + 1)
+            .collect();
+        let more = found.len() > limit as usize;
+        found.truncate(limit as usize);
+        Ok(EntryPage {
+            entries: self.with_items(found)?,
+            total,
+            more,
+        })
+    }
+
+    /// The bundle with every entry, in order: what exports write.
+    pub fn whole_bundle(&self, id: BundleId) -> Result<WholeBundle> {
+        let bundle = self.bundle(id)?;
+        let entries = match bundle.state {
+            BundleState::Draft => {
+                let (order, _) = self.order_window(id, 0, u32::MAX)?;
+                self.with_items(order.into_iter().zip(0..).collect())?
+            }
+            BundleState::Kept => self
+                .store
+                .read(|connection| store::kept_entries(connection, id))?,
+        };
+        Ok(WholeBundle { bundle, entries })
+    }
+
     /// Starts a draft. Anyone may build.
     pub fn create_bundle(&self, name: &str) -> Result<Bundle> {
         let draft = Draft::new(validate::bundle_name(name)?, self.clock.now());
-        let view = self.draft_view(&draft)?;
+        let view = draft_head(&draft);
         self.record_alone(FunnelStep::DraftStarted)?;
         self.drafts().insert(draft.id, draft);
         Ok(view)
@@ -423,13 +468,18 @@ impl Strand {
         })
     }
 
-    /// Threads an item onto the end of a bundle.
-    pub fn add_entry(&self, id: BundleId, item_id: ItemId) -> Result<Bundle> {
+    /// Threads an item onto the end of a bundle. If the bundle already threads it (matched by
+    /// item id), refuses with [`Error::Duplicate`] unless `anyway`: the same item twice is
+    /// allowed, but rarely meant.
+    pub fn add_entry(&self, id: BundleId, item_id: ItemId, anyway: bool) -> Result<Bundle> {
         if !self
             .store
             .read(|connection| store::item_exists(connection, item_id))?
         {
             return Err(Error::not_found("item", item_id));
+        }
+        if !anyway && self.threads(id, item_id)? {
+            return Err(Error::Duplicate);
         }
         let now = self.clock.now();
         self.edit(id, |bundle| {
@@ -438,7 +488,7 @@ impl Strand {
                     id: EntryId::new(),
                     item: item_id,
                     added_at: now,
-                    index: bundle.len()?,
+                    after: bundle.last()?,
                 }],
             })
         })
@@ -459,10 +509,10 @@ impl Strand {
             return Err(Error::not_found("item", item_id));
         }
         let mut present: HashSet<ItemId> = self
-            .bundle(id)?
-            .entries
+            .order_window(id, 0, u32::MAX)?
+            .0
             .iter()
-            .map(|entry| entry.item.id)
+            .map(|threaded| threaded.item)
             .collect();
         let fresh: Vec<ItemId> = item_ids
             .iter()
@@ -471,16 +521,19 @@ impl Strand {
             .collect();
         let now = self.clock.now();
         let bundle = self.edit(id, |bundle| {
-            let first = bundle.len()?;
+            let mut after = bundle.last()?;
             Ok(Change::Added {
                 entries: fresh
                     .iter()
-                    .zip(first..)
-                    .map(|(item_id, index)| Placed {
-                        id: EntryId::new(),
-                        item: *item_id,
-                        added_at: now,
-                        index,
+                    .map(|item_id| {
+                        let placed = Placed {
+                            id: EntryId::new(),
+                            item: *item_id,
+                            added_at: now,
+                            after,
+                        };
+                        after = Some(placed.id);
+                        placed
                     })
                     .collect(),
             })
@@ -511,13 +564,20 @@ impl Strand {
         })
     }
 
-    /// Moves an entry so that it ends up at `to_index` (0 is first); only its own key changes.
-    pub fn move_entry(&self, id: BundleId, entry_id: EntryId, to_index: u32) -> Result<Bundle> {
+    /// Moves an entry right after the entry `after` (first, if none); only its own key changes,
+    /// and its place is found from its neighbour, so the move costs the same in any size of
+    /// bundle.
+    pub fn move_entry(
+        &self,
+        id: BundleId,
+        entry_id: EntryId,
+        after: Option<EntryId>,
+    ) -> Result<Bundle> {
         self.edit(id, |bundle| {
             Ok(Change::Moved {
                 entry: entry_id,
-                from: bundle.placed(entry_id)?.index,
-                to: to_index,
+                from: bundle.placed(entry_id)?.after,
+                to: after,
             })
         })
     }
@@ -525,7 +585,7 @@ impl Strand {
     /// Sorts a bundle by `field` (a stable sort: ties keep their order), after which entries
     /// can be moved by hand as usual. A kept bundle is rewritten in one transaction.
     pub fn sort_bundle(&self, id: BundleId, field: SortField) -> Result<Bundle> {
-        let mut entries = self.bundle(id)?.entries;
+        let mut entries = self.whole_bundle(id)?.entries;
         entries.sort_by(|a, b| sort::compare(field, a, b));
         let after: Vec<EntryId> = entries.iter().map(|entry| entry.id).collect();
         self.edit(id, |bundle| {
@@ -606,7 +666,7 @@ impl Strand {
             if !change.is_noop() {
                 draft.history.record(change);
             }
-            return self.draft_view(draft);
+            return Ok(draft_head(draft));
         }
         drop(drafts);
         self.require_editable_kept(id)?;
@@ -640,7 +700,7 @@ impl Strand {
             let applied = outcome.is_ok();
             draft.history.file(change, undo == applied);
             outcome?;
-            return self.draft_view(draft);
+            return Ok(draft_head(draft));
         }
         drop(drafts);
         self.require_editable_kept(id)?;
@@ -687,36 +747,60 @@ impl Strand {
         Ok(draft.summary(cover))
     }
 
-    fn draft_view(&self, draft: &Draft) -> Result<Bundle> {
-        let items = self.store.read(|connection| {
-            store::items_by_id(connection, draft.entries.iter().map(|entry| entry.item_id))
-        })?;
-        let entries = draft
-            .entries
-            .iter()
-            .map(|entry| {
-                let item = items
-                    .get(&entry.item_id)
-                    .cloned()
-                    .ok_or_else(|| Error::not_found("item", entry.item_id))?;
-                Ok(Entry {
+    /// Up to `limit` entries of a bundle from `offset` on, without their items, and how many
+    /// entries it has.
+    fn order_window(&self, id: BundleId, offset: u32, limit: u32) -> Result<(Vec<Threaded>, u32)> {
+        if let Some(draft) = self.drafts().get(&id) {
+            let order = draft
+                .entries
+                .iter()
+                .skip(offset as usize)
+                .take(limit as usize)
+                .map(|entry| Threaded {
                     id: entry.id,
-                    item,
+                    item: entry.item_id,
                     added_at: entry.added_at,
                 })
+                .collect();
+            return Ok((order, draft.entries.len() as u32));
+        }
+        let total = self.bundle(id)?.entry_count;
+        let order = self
+            .store
+            .read(|connection| store::kept_order(connection, id, offset, limit))?;
+        Ok((order, total))
+    }
+
+    /// The entries at these positions, with their items.
+    fn with_items(&self, placed: Vec<(Threaded, u32)>) -> Result<Vec<Entry>> {
+        let items = self.store.read(|connection| {
+            store::items_by_id(connection, placed.iter().map(|(threaded, _)| threaded.item))
+        })?;
+        placed
+            .into_iter()
+            .map(|(threaded, position)| {
+                let item = items
+                    .get(&threaded.item)
+                    .cloned()
+                    .ok_or_else(|| Error::not_found("item", threaded.item))?;
+                Ok(Entry {
+                    id: threaded.id,
+                    item,
+                    added_at: threaded.added_at,
+                    position,
+                })
             })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Bundle {
-            id: draft.id,
-            name: draft.name.clone(),
-            state: BundleState::Draft,
-            created_at: draft.created_at,
-            kept_at: None,
-            entries,
-            details: draft.details.clone(),
-            can_undo: draft.history.can_undo(),
-            can_redo: draft.history.can_redo(),
-        })
+            .collect()
+    }
+
+    /// Whether the bundle already threads the item.
+    fn threads(&self, id: BundleId, item_id: ItemId) -> Result<bool> {
+        if let Some(draft) = self.drafts().get(&id) {
+            return Ok(draft.entries.iter().any(|entry| entry.item_id == item_id));
+        }
+        self.bundle(id)?;
+        self.store
+            .read(|connection| store::kept_threads(connection, id, item_id))
     }
 
     /// Remembers the latest system time seen, so a clock set back behind it can be noticed.
@@ -771,6 +855,32 @@ impl Strand {
     fn drafts(&self) -> MutexGuard<'_, BTreeMap<BundleId, Draft>> {
         lock(&self.drafts)
     }
+}
+
+/// A draft as an editor shows it.
+pub(crate) fn draft_head(draft: &Draft) -> Bundle {
+    Bundle {
+        id: draft.id,
+        name: draft.name.clone(),
+        state: BundleState::Draft,
+        created_at: draft.created_at,
+        kept_at: None,
+        entry_count: draft.entries.len() as u32,
+        details: draft.details.clone(),
+        can_undo: draft.history.can_undo(),
+        can_redo: draft.history.can_redo(),
+    }
+}
+
+/// Refuses a page size outside 1 to [`MAX_PAGE`].
+fn check_limit(limit: u32) -> Result<()> {
+    if limit == 0 || limit > MAX_PAGE {
+        return Err(Error::invalid(
+            "limit",
+            format!("ask for 1 to {MAX_PAGE} at a time"),
+        ));
+    }
+    Ok(())
 }
 
 fn in_trash() -> Error {

@@ -1,6 +1,6 @@
 use strand_core::{Capability, EntryId, Error, ItemId, SortField, Tier};
 
-use crate::support::{Library, item_order, unknown_bundle};
+use crate::support::{Library, unknown_bundle};
 
 fn order_keys(library: &Library) -> Vec<(Vec<u8>, Vec<u8>)> {
     let raw = library.raw();
@@ -19,15 +19,20 @@ fn moving_an_entry_of_a_kept_bundle_rewrites_exactly_one_row() {
     let library = Library::premium();
     let draft = library.draft("Big", 50);
     let kept = library.strand.keep(draft.id).expect("keep");
+    let entries = library.entries(kept.id);
     let before = order_keys(&library);
-    let moved = library
+    library
         .strand
-        .move_entry(kept.id, kept.entries[40].id, 3)
+        .move_entry(kept.id, entries[40].id, Some(entries[2].id))
         .expect("move");
     let after = order_keys(&library);
     let changed = before.iter().zip(&after).filter(|(a, b)| a != b).count();
     assert_eq!(changed, 1);
-    assert_eq!(moved.entries[3].id, kept.entries[40].id);
+    assert_eq!(library.entries(kept.id)[3].id, entries[40].id);
+    assert_eq!(
+        library.strand.bundle(kept.id).expect("bundle").entry_count,
+        50
+    );
 }
 
 #[test]
@@ -35,18 +40,23 @@ fn kept_bundles_can_be_renamed_extended_and_trimmed_by_premium_users() {
     let library = Library::premium();
     let draft = library.draft("Mix", 2);
     let kept = library.strand.keep(draft.id).expect("keep");
+    let entries = library.entries(kept.id);
     let extra = library.first_items(3)[2];
     library
         .strand
         .rename_bundle(kept.id, "Mix 2")
         .expect("rename");
-    library.strand.add_entry(kept.id, extra).expect("add");
+    library
+        .strand
+        .add_entry(kept.id, extra, false)
+        .expect("add");
     let after = library
         .strand
-        .remove_entry(kept.id, kept.entries[0].id)
+        .remove_entry(kept.id, entries[0].id)
         .expect("remove");
     assert_eq!(after.name, "Mix 2");
-    assert_eq!(item_order(&after), vec![kept.entries[1].item.id, extra]);
+    assert_eq!(after.entry_count, 2);
+    assert_eq!(library.item_order(kept.id), vec![entries[1].item.id, extra]);
 }
 
 #[test]
@@ -58,7 +68,8 @@ fn a_lapsed_user_can_read_kept_bundles_but_not_edit_them() {
         .strand
         .set_demo_tier(Some(Tier::Free))
         .expect("lapse");
-    let refused = library.strand.remove_entry(kept.id, kept.entries[0].id);
+    let first = library.entries(kept.id)[0].id;
+    let refused = library.strand.remove_entry(kept.id, first);
     assert!(matches!(
         refused,
         Err(Error::PremiumRequired {
@@ -81,11 +92,11 @@ fn unknown_ids_are_not_found_and_change_nothing() {
         Err(Error::NotFound { what: "bundle", .. })
     ));
     assert!(matches!(
-        library.strand.add_entry(unknown_bundle(), item),
+        library.strand.add_entry(unknown_bundle(), item, false),
         Err(Error::NotFound { .. })
     ));
     assert!(matches!(
-        library.strand.add_entry(draft.id, ItemId::new()),
+        library.strand.add_entry(draft.id, ItemId::new(), false),
         Err(Error::NotFound { what: "item", .. })
     ));
     assert!(matches!(
@@ -93,7 +104,7 @@ fn unknown_ids_are_not_found_and_change_nothing() {
         Err(Error::NotFound { what: "entry", .. })
     ));
     assert!(matches!(
-        library.strand.move_entry(draft.id, EntryId::new(), 0),
+        library.strand.move_entry(draft.id, EntryId::new(), None),
         Err(Error::NotFound { .. })
     ));
     assert_eq!(library.strand.bundle(draft.id).expect("draft"), draft);
@@ -114,12 +125,16 @@ fn bad_names_and_positions_are_invalid_and_change_nothing() {
             Err(Error::Invalid { .. })
         ));
     }
+    let first = library.entries(draft.id)[0].id;
     assert!(matches!(
-        library.strand.move_entry(draft.id, draft.entries[0].id, 2),
-        Err(Error::Invalid {
-            field: "toIndex",
-            ..
-        })
+        library.strand.move_entry(draft.id, first, Some(first)),
+        Err(Error::Invalid { field: "after", .. })
+    ));
+    assert!(matches!(
+        library
+            .strand
+            .move_entry(draft.id, first, Some(EntryId::new())),
+        Err(Error::NotFound { what: "entry", .. })
     ));
     assert_eq!(library.strand.bundle(draft.id).expect("draft"), draft);
     assert_eq!(library.strand.bundles().expect("bundles").len(), 1);
@@ -135,7 +150,8 @@ fn a_bulk_add_skips_items_already_threaded_and_says_how_many() {
         .add_entries(draft.id, &[items[0], items[2], items[2], items[3]])
         .expect("bulk add");
     assert_eq!((outcome.added, outcome.skipped_duplicates), (2, 2));
-    assert_eq!(item_order(&outcome.bundle), items);
+    assert_eq!(outcome.bundle.entry_count, 4);
+    assert_eq!(library.item_order(draft.id), items);
 }
 
 #[test]
@@ -175,9 +191,8 @@ fn a_bulk_add_to_a_kept_bundle_is_one_gated_transaction() {
     assert_eq!(library.count("entries"), 5);
 }
 
-fn titles(bundle: &strand_core::Bundle) -> Vec<String> {
-    bundle
-        .entries
+fn titles(entries: &[strand_core::Entry]) -> Vec<String> {
+    entries
         .iter()
         .map(|entry| entry.item.details.title.to_lowercase())
         .collect()
@@ -187,26 +202,34 @@ fn titles(bundle: &strand_core::Bundle) -> Vec<String> {
 fn a_draft_sorted_by_title_can_then_be_tweaked_by_hand() {
     let library = Library::new(false);
     let draft = library.draft("Sorted", 6);
-    let reversed: Vec<_> = draft.entries.iter().rev().map(|entry| entry.id).collect();
-    for (index, id) in reversed.iter().enumerate() {
+    let reversed: Vec<_> = library
+        .entries(draft.id)
+        .iter()
+        .rev()
+        .map(|entry| entry.id)
+        .collect();
+    let mut after = None;
+    for id in &reversed {
         library
             .strand
-            .move_entry(draft.id, *id, index as u32)
+            .move_entry(draft.id, *id, after)
             .expect("scramble");
+        after = Some(*id);
     }
-    let sorted = library
+    library
         .strand
         .sort_bundle(draft.id, SortField::Title)
         .expect("sort");
+    let sorted = library.entries(draft.id);
     let mut expected = titles(&sorted);
     expected.sort();
     assert_eq!(titles(&sorted), expected);
-    let last = sorted.entries[5].id;
-    let tweaked = library
+    let last = sorted[5].id;
+    library
         .strand
-        .move_entry(draft.id, last, 0)
+        .move_entry(draft.id, last, None)
         .expect("hand tweak");
-    assert_eq!(tweaked.entries[0].id, last);
+    assert_eq!(library.entries(draft.id)[0].id, last);
 }
 
 #[test]
@@ -214,12 +237,12 @@ fn sorting_a_kept_bundle_is_gated_and_rewrites_it_in_one_go() {
     let library = Library::premium();
     let draft = library.draft("Kept sort", 8);
     let kept = library.strand.keep(draft.id).expect("keep");
-    let by_duration = library
+    library
         .strand
         .sort_bundle(kept.id, SortField::Duration)
         .expect("sort");
+    let by_duration = library.entries(kept.id);
     let durations: Vec<Option<u32>> = by_duration
-        .entries
         .iter()
         .map(|entry| entry.item.details.duration_ms)
         .collect();
@@ -233,7 +256,7 @@ fn sorting_a_kept_bundle_is_gated_and_rewrites_it_in_one_go() {
         "no duration goes last"
     );
     let reopened = library.restart();
-    assert_eq!(reopened.strand.bundle(kept.id).expect("kept"), by_duration);
+    assert_eq!(reopened.entries(kept.id), by_duration);
 
     reopened
         .strand
@@ -249,8 +272,8 @@ fn sorting_a_kept_bundle_is_gated_and_rewrites_it_in_one_go() {
 fn a_bundle_cover_is_made_of_its_first_four_items_colours_drafts_and_kept_alike() {
     let library = Library::premium();
     let draft = library.draft("Covered", 6);
-    let expected: Vec<String> = draft
-        .entries
+    let expected: Vec<String> = library
+        .entries(draft.id)
         .iter()
         .take(4)
         .map(|e| e.item.details.colour.clone())
@@ -302,4 +325,85 @@ fn a_bundles_description_and_colour_are_kept_undoable_and_checked() {
         library.strand.bundle(kept.id).expect("read").details,
         described.details
     );
+}
+
+#[test]
+fn a_window_of_entries_carries_each_position_and_the_bundles_total() {
+    let library = Library::premium();
+    for kept in [false, true] {
+        let draft = library.draft("Windowed", 12);
+        if kept {
+            library.strand.keep(draft.id).expect("keep");
+        }
+        let all = library.entries(draft.id);
+        let page = library.strand.entries(draft.id, 5, 4).expect("window");
+        assert_eq!(page.total, 12);
+        assert_eq!(page.entries, all[5..9].to_vec(), "kept: {kept}");
+        assert!(page.entries.iter().zip(5..).all(|(e, at)| e.position == at));
+        let past_the_end = library.strand.entries(draft.id, 50, 10).expect("window");
+        assert!(past_the_end.entries.is_empty());
+        for limit in [0, 1001] {
+            assert!(matches!(
+                library.strand.entries(draft.id, 0, limit),
+                Err(Error::Invalid { field: "limit", .. })
+            ));
+        }
+    }
+}
+
+#[test]
+fn a_search_inside_a_bundle_finds_its_matching_entries_at_their_positions() {
+    let library = Library::premium();
+    for kept in [false, true] {
+        let draft = library.draft("Searched", 30);
+        if kept {
+            library.strand.keep(draft.id).expect("keep");
+        }
+        let all = library.entries(draft.id);
+        let word = all[17]
+            .item
+            .details
+            .title
+            .split(' ')
+            .next()
+            .expect("a word");
+        let found = library
+            .strand
+            .find_entries(draft.id, &word[..3], 1000)
+            .expect("find");
+        assert!(found.entries.iter().any(|entry| entry.id == all[17].id));
+        for entry in &found.entries {
+            assert_eq!(&all[entry.position as usize], entry, "kept: {kept}");
+        }
+        let nothing = library
+            .strand
+            .find_entries(draft.id, "\"NEAR( zzzqqq*", 10)
+            .expect("plain text, never syntax");
+        assert!(nothing.entries.is_empty());
+        let first_two = library.strand.find_entries(draft.id, "", 2).expect("all");
+        assert_eq!(first_two.entries, all[..2].to_vec());
+    }
+}
+
+#[test]
+fn adding_an_item_a_bundle_already_threads_asks_first_unless_anyway() {
+    let library = Library::premium();
+    for kept in [false, true] {
+        let draft = library.draft("Twice", 2);
+        if kept {
+            library.strand.keep(draft.id).expect("keep");
+        }
+        let item = library.first_items(1)[0];
+        assert!(matches!(
+            library.strand.add_entry(draft.id, item, false),
+            Err(Error::Duplicate)
+        ));
+        assert_eq!(library.entries(draft.id).len(), 2);
+        let added = library
+            .strand
+            .add_entry(draft.id, item, true)
+            .expect("anyway");
+        assert_eq!(added.entry_count, 3);
+        assert_eq!(library.item_order(draft.id)[2], item);
+    }
 }

@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 use proptest::prelude::*;
-use strand_core::{Bundle, ExportFormat, ItemDetails, ItemKind, Unwatched};
+use strand_core::{BundleId, ExportFormat, ItemDetails, ItemKind, Unwatched, WholeBundle};
 
 use crate::support::{Library, item_order};
 
@@ -25,7 +25,7 @@ fn details(title: &str, creator: &str, index: usize) -> ItemDetails {
 }
 
 /// A draft threading new items with these titles (one twice, as people do).
-fn bundle_of(library: &Library, titles: &[(String, String)]) -> Bundle {
+fn bundle_of(library: &Library, titles: &[(String, String)]) -> WholeBundle {
     let items: Vec<ItemDetails> = titles
         .iter()
         .enumerate()
@@ -41,19 +41,20 @@ fn bundle_of(library: &Library, titles: &[(String, String)]) -> Bundle {
             .find(|candidate| candidate.details == *item)
             .expect("added item")
             .id;
-        bundle = library.strand.add_entry(bundle.id, id).expect("add");
+        bundle = library.strand.add_entry(bundle.id, id, false).expect("add");
     }
-    let first = bundle.entries[0].item.id;
+    let first = library.entries(bundle.id)[0].item.id;
     library
         .strand
-        .add_entry(bundle.id, first)
-        .expect("add twice")
+        .add_entry(bundle.id, first, true)
+        .expect("add twice");
+    library.strand.whole_bundle(bundle.id).expect("bundle")
 }
 
-fn export_to_file(library: &Library, bundle: &Bundle, format: ExportFormat) -> std::path::PathBuf {
+fn export_to_file(library: &Library, bundle: BundleId, format: ExportFormat) -> std::path::PathBuf {
     let text = library
         .strand
-        .export_bundle(bundle.id, format)
+        .export_bundle(bundle, format)
         .expect("export");
     let path = library.dir.path().join(format!(
         "exported-{}.{}",
@@ -80,10 +81,10 @@ proptest! {
         let library = Library::new(false);
         let bundle = bundle_of(&library, &titles);
         for format in ExportFormat::ALL {
-            let path = export_to_file(&library, &bundle, format);
+            let path = export_to_file(&library, bundle.bundle.id, format);
             let items_before = library.count("items");
             let import = library.strand.import_playlist(&path, &Unwatched).expect("re-import");
-            prop_assert_eq!(item_order(&import.bundle), item_order(&bundle), "{:?}", format);
+            prop_assert_eq!(library.item_order(import.bundle.id), item_order(&bundle.entries), "{:?}", format);
             prop_assert_eq!(import.summary.created, 0, "{:?}", format);
             prop_assert_eq!(library.count("items"), items_before, "{:?}", format);
         }
@@ -96,11 +97,12 @@ proptest! {
         let mine = Library::new(false);
         let bundle = bundle_of(&mine, &titles);
         for format in [ExportFormat::StrandJson, ExportFormat::Csv, ExportFormat::Xspf] {
-            let path = export_to_file(&mine, &bundle, format);
+            let path = export_to_file(&mine, bundle.bundle.id, format);
             let friend = Library::new(false);
             let import = friend.strand.import_playlist(&path, &Unwatched).expect("import");
-            prop_assert_eq!(item_order(&import.bundle), item_order(&bundle), "{:?}", format);
-            for (theirs, ours) in import.bundle.entries.iter().zip(&bundle.entries) {
+            let theirs = friend.entries(import.bundle.id);
+            prop_assert_eq!(item_order(&theirs), item_order(&bundle.entries), "{:?}", format);
+            for (theirs, ours) in theirs.iter().zip(&bundle.entries) {
                 let (theirs, ours) = (&theirs.item.details, &ours.item.details);
                 prop_assert_eq!(&theirs.title, &ours.title, "{:?}", format);
                 prop_assert_eq!(&theirs.creator, &ours.creator, "{:?}", format);
@@ -124,7 +126,7 @@ fn no_exported_csv_cell_starts_a_formula() {
     let bundle = bundle_of(&library, &titles);
     let csv = library
         .strand
-        .export_bundle(bundle.id, ExportFormat::Csv)
+        .export_bundle(bundle.bundle.id, ExportFormat::Csv)
         .expect("export");
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     for record in reader.records() {

@@ -8,7 +8,7 @@ use lofty::config::WriteOptions;
 use lofty::tag::{Accessor, Tag, TagExt, TagType};
 use strand_core::{ImportWatch, ItemKind, Unwatched};
 
-use crate::support::{Library, item_order};
+use crate::support::Library;
 
 fn corpus(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -79,9 +79,8 @@ fn every_file_of_the_corpus_imports_or_is_refused_as_expected_and_refusals_chang
         let outcome = library.strand.import_playlist(&corpus(name), &Unwatched);
         match (expected, outcome) {
             (Expected::Imports(titles, skipped), Ok(import)) => {
-                let found: Vec<&str> = import
-                    .bundle
-                    .entries
+                let entries = library.entries(import.bundle.id);
+                let found: Vec<&str> = entries
                     .iter()
                     .map(|entry| entry.item.details.title.as_str())
                     .collect();
@@ -127,19 +126,14 @@ fn locations_in_the_corpus_resolve_against_the_playlists_folder() {
         .strand
         .import_playlist(&corpus("latin1-crlf.m3u"), &Unwatched)
         .expect("imports");
+    let first = &library.entries(import.bundle.id)[0].item.details;
     let folder = url::Url::from_directory_path(corpus("")).expect("folder url");
     let expected = folder
         .join("../Musik/%C3%96berg/Caf%C3%A9.mp3")
         .expect("join");
-    assert_eq!(
-        import.bundle.entries[0].item.details.source_uri.as_deref(),
-        Some(expected.as_str())
-    );
-    assert_eq!(import.bundle.entries[0].item.details.creator, "Jonas Öberg");
-    assert_eq!(
-        import.bundle.entries[0].item.details.duration_ms,
-        Some(201_000)
-    );
+    assert_eq!(first.source_uri.as_deref(), Some(expected.as_str()));
+    assert_eq!(first.creator, "Jonas Öberg");
+    assert_eq!(first.duration_ms, Some(201_000));
 }
 
 #[test]
@@ -171,7 +165,7 @@ fn playlist_entries_match_library_items_by_address_then_by_title_creator_and_dur
         .expect("imports");
     assert_eq!((import.summary.matched, import.summary.created), (2, 1));
     assert_eq!(
-        item_order(&import.bundle)[..2],
+        library.item_order(import.bundle.id)[..2],
         [by_address.id, by_title.id]
     );
     assert_eq!(library.count("items"), before + 1);
@@ -186,10 +180,10 @@ fn an_imported_playlist_is_a_draft_that_keeping_makes_last() {
         .import_playlist(&corpus("album.xspf"), &Unwatched)
         .expect("imports");
     assert_eq!(import.bundle.name, "Meadows & Tides");
+    let imported = library.item_order(import.bundle.id);
     let kept = library.strand.keep(import.bundle.id).expect("keep");
     let library = library.restart();
-    let reopened = library.strand.bundle(kept.id).expect("kept bundle");
-    assert_eq!(item_order(&reopened), item_order(&import.bundle));
+    assert_eq!(library.item_order(kept.id), imported);
 }
 
 fn catalogue_csv(rows: usize) -> String {

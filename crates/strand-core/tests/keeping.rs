@@ -1,6 +1,6 @@
 use strand_core::{BundleState, Capability, Error};
 
-use crate::support::{Library, item_order, unknown_bundle};
+use crate::support::{Library, unknown_bundle};
 
 #[test]
 fn a_free_user_cannot_keep_and_nothing_is_written() {
@@ -26,18 +26,22 @@ fn a_free_user_cannot_keep_and_nothing_is_written() {
 fn a_kept_bundle_survives_a_restart_with_its_order() {
     let library = Library::premium();
     let draft = library.draft("Road trip", 4);
-    let moved = library
+    let fourth = library.entries(draft.id)[3].id;
+    library
         .strand
-        .move_entry(draft.id, draft.entries[3].id, 0)
+        .move_entry(draft.id, fourth, None)
         .expect("move");
+    let moved = library.item_order(draft.id);
     let kept = library.strand.keep(draft.id).expect("keep");
     assert_eq!(kept.state, BundleState::Kept);
-    assert_eq!(item_order(&kept), item_order(&moved));
+    assert_eq!(kept.entry_count, 4);
+    assert_eq!(library.item_order(kept.id), moved);
 
     let library = library.restart();
     let reopened = library.strand.bundle(draft.id).expect("kept bundle");
     assert_eq!(reopened.name, "Road trip");
-    assert_eq!(item_order(&reopened), item_order(&moved));
+    assert_eq!(reopened.entry_count, 4);
+    assert_eq!(library.item_order(draft.id), moved);
 }
 
 #[test]
@@ -92,7 +96,7 @@ fn a_keep_that_fails_halfway_leaves_nothing_behind_and_the_draft_intact() {
         .raw()
         .execute(
             "DELETE FROM items WHERE id = ?1",
-            [draft.entries[2].item.id],
+            [library.entries(draft.id)[2].item.id],
         )
         .expect("delete behind Strand's back");
     assert!(matches!(
@@ -105,4 +109,22 @@ fn a_keep_that_fails_halfway_leaves_nothing_behind_and_the_draft_intact() {
         library.strand.unkept_draft_names(),
         vec!["Doomed".to_owned()]
     );
+}
+
+#[test]
+fn bundles_kept_before_entry_counts_were_stored_are_counted_when_the_library_opens() {
+    let library = Library::premium();
+    let draft = library.draft("Older", 3);
+    library.strand.keep(draft.id).expect("keep");
+    library
+        .raw()
+        .execute_batch(
+            "ALTER TABLE bundles DROP COLUMN entry_count;
+             PRAGMA user_version = 8;",
+        )
+        .expect("as version 8 left it");
+    let library = library.restart();
+    let reopened = library.strand.bundle(draft.id).expect("kept bundle");
+    assert_eq!(reopened.entry_count, 3);
+    assert_eq!(library.strand.bundles().expect("bundles")[0].entry_count, 3);
 }

@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use ed25519_dalek::SigningKey;
 use rusqlite::Connection;
 use strand_core::licence::{self, LicencePayload};
-use strand_core::{Bundle, BundleId, ItemId, Strand, StrandOptions, Tier, TimeSource};
+use strand_core::{Bundle, BundleId, Entry, ItemId, Strand, StrandOptions, Tier, TimeSource};
 use tempfile::TempDir;
 use uuid::Uuid;
 
@@ -125,14 +125,24 @@ impl Library {
     pub fn draft(&self, name: &str, count: u32) -> Bundle {
         let mut bundle = self.strand.create_bundle(name).expect("create");
         for item in self.first_items(count) {
-            bundle = self.strand.add_entry(bundle.id, item).expect("add");
+            bundle = self.strand.add_entry(bundle.id, item, false).expect("add");
         }
         bundle
     }
+
+    /// Every entry of the bundle, in order.
+    pub fn entries(&self, id: BundleId) -> Vec<Entry> {
+        self.strand.whole_bundle(id).expect("bundle").entries
+    }
+
+    /// The items the bundle threads, in order.
+    pub fn item_order(&self, id: BundleId) -> Vec<ItemId> {
+        item_order(&self.entries(id))
+    }
 }
 
-pub fn item_order(bundle: &Bundle) -> Vec<ItemId> {
-    bundle.entries.iter().map(|entry| entry.item.id).collect()
+pub fn item_order(entries: &[Entry]) -> Vec<ItemId> {
+    entries.iter().map(|entry| entry.item.id).collect()
 }
 
 pub fn unknown_bundle() -> BundleId {

@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use strand_core::{Bundle, ErrorCode, SortField, Tier};
 
-use crate::support::{Library, item_order};
+use crate::support::Library;
 
 #[derive(Clone, Debug)]
 enum Op {
@@ -56,51 +56,61 @@ impl Model {
     }
 }
 
-fn snapshot(bundle: &Bundle) -> Snapshot {
-    (
-        bundle.name.clone(),
-        bundle.entries.iter().map(|entry| entry.id).collect(),
-    )
+/// The bundle as an editor answers it, and every entry read back, as one snapshot; the entry
+/// count the head gives must agree with the entries.
+fn snapshot(library: &Library, bundle: &Bundle) -> Snapshot {
+    let entries: Vec<_> = library
+        .entries(bundle.id)
+        .iter()
+        .map(|entry| entry.id)
+        .collect();
+    assert_eq!(bundle.entry_count as usize, entries.len());
+    (bundle.name.clone(), entries)
 }
 
 fn run(library: &Library, mut bundle: Bundle, ops: Vec<Op>) -> Result<(), TestCaseError> {
     let items = library.first_items(20);
     let mut model = Model {
-        snapshots: vec![snapshot(&bundle)],
+        snapshots: vec![snapshot(library, &bundle)],
         cursor: 0,
     };
     for op in ops {
         let strand = &library.strand;
-        let len = bundle.entries.len();
+        let entries = library.entries(bundle.id);
+        let len = entries.len();
         match op {
             Op::Add(item) => {
-                bundle = strand.add_entry(bundle.id, items[item]).expect("add");
-                model.push(snapshot(&bundle));
+                // Anyway: the same item twice tells entries apart from items.
+                bundle = strand.add_entry(bundle.id, items[item], true).expect("add");
+                model.push(snapshot(library, &bundle));
             }
             Op::Remove(at) if len > 0 => {
                 bundle = strand
-                    .remove_entry(bundle.id, bundle.entries[at % len].id)
+                    .remove_entry(bundle.id, entries[at % len].id)
                     .expect("remove");
-                model.push(snapshot(&bundle));
+                model.push(snapshot(library, &bundle));
             }
             Op::Move(from, to) if len > 0 => {
-                let entry = bundle.entries[from % len].id;
-                bundle = strand
-                    .move_entry(bundle.id, entry, (to % len) as u32)
-                    .expect("move");
-                model.push(snapshot(&bundle));
+                // Where a person drops it: after the entry shown at `to` (first, at 0), in the
+                // list as it is without the moving entry.
+                let entry = entries[from % len].id;
+                let others: Vec<_> = entries.iter().filter(|e| e.id != entry).collect();
+                let to = to % len;
+                let after = to.checked_sub(1).map(|i| others[i].id);
+                bundle = strand.move_entry(bundle.id, entry, after).expect("move");
+                model.push(snapshot(library, &bundle));
             }
             Op::Sort => {
                 bundle = strand
                     .sort_bundle(bundle.id, SortField::Title)
                     .expect("sort");
-                model.push(snapshot(&bundle));
+                model.push(snapshot(library, &bundle));
             }
             Op::Rename(n) => {
                 bundle = strand
                     .rename_bundle(bundle.id, &format!("Name {}", n % 4))
                     .expect("rename");
-                model.push(snapshot(&bundle));
+                model.push(snapshot(library, &bundle));
             }
             Op::Undo => match strand.undo(bundle.id) {
                 Ok(undone) => {
@@ -126,9 +136,9 @@ fn run(library: &Library, mut bundle: Bundle, ops: Vec<Op>) -> Result<(), TestCa
             },
             _ => {}
         }
-        prop_assert_eq!(&snapshot(&bundle), model.now());
+        prop_assert_eq!(&snapshot(library, &bundle), model.now());
         prop_assert_eq!(
-            &snapshot(&strand.bundle(bundle.id).expect("read")),
+            &snapshot(library, &strand.bundle(bundle.id).expect("read")),
             model.now()
         );
         prop_assert_eq!(bundle.can_undo, model.cursor > 0);
@@ -161,28 +171,30 @@ proptest! {
 fn a_kept_bundles_history_survives_a_restart_and_keeping_carries_the_drafts_history() {
     let library = Library::premium();
     let draft = library.draft("Trip", 3);
-    let order = item_order(&draft);
+    let order = library.item_order(draft.id);
     // Edits made while it was a draft can be undone after keeping.
-    let moved = library
+    let third = library.entries(draft.id)[2].id;
+    library
         .strand
-        .move_entry(draft.id, draft.entries[2].id, 0)
+        .move_entry(draft.id, third, None)
         .expect("move");
-    let kept = library.strand.keep(moved.id).expect("keep");
+    let moved = library.item_order(draft.id);
+    let kept = library.strand.keep(draft.id).expect("keep");
     assert!(kept.can_undo);
     let library = library.restart();
     library
         .strand
         .set_demo_tier(Some(Tier::Premium))
         .expect("premium again");
-    let undone = library.strand.undo(kept.id).expect("undo after restart");
-    assert_eq!(item_order(&undone), order);
+    library.strand.undo(kept.id).expect("undo after restart");
+    assert_eq!(library.item_order(kept.id), order);
     let library = library.restart();
     library
         .strand
         .set_demo_tier(Some(Tier::Premium))
         .expect("premium again");
-    let redone = library.strand.redo(kept.id).expect("redo after restart");
-    assert_eq!(item_order(&redone), item_order(&moved));
+    library.strand.redo(kept.id).expect("redo after restart");
+    assert_eq!(library.item_order(kept.id), moved);
 }
 
 #[test]
@@ -190,10 +202,9 @@ fn undoing_a_kept_bundle_is_an_edit_the_gate_decides() {
     let library = Library::premium();
     let draft = library.draft("Mine", 2);
     let kept = library.strand.keep(draft.id).expect("keep");
-    let edited = library
-        .strand
-        .remove_entry(kept.id, kept.entries[0].id)
-        .expect("remove");
+    let first = library.entries(kept.id)[0].id;
+    library.strand.remove_entry(kept.id, first).expect("remove");
+    let edited = library.item_order(kept.id);
     library
         .strand
         .set_demo_policy(strand_core::Policy::EditIsPremium)
@@ -204,8 +215,5 @@ fn undoing_a_kept_bundle_is_an_edit_the_gate_decides() {
         .expect("free");
     let refused = library.strand.undo(kept.id).expect_err("refused");
     assert_eq!(refused.code(), ErrorCode::PremiumRequired);
-    assert_eq!(
-        item_order(&library.strand.bundle(kept.id).expect("read")),
-        item_order(&edited)
-    );
+    assert_eq!(library.item_order(kept.id), edited);
 }

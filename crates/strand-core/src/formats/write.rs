@@ -9,11 +9,11 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 use super::ExportFormat;
 use super::location::item_urn;
 use super::table::neutralise;
-use crate::model::{Bundle, Item};
+use crate::model::{Item, WholeBundle};
 use crate::share::BundleFile;
 
 /// `bundle` written as `format`.
-pub fn write_bundle(bundle: &Bundle, format: ExportFormat, now: DateTime<Utc>) -> String {
+pub fn write_bundle(bundle: &WholeBundle, format: ExportFormat, now: DateTime<Utc>) -> String {
     match format {
         ExportFormat::M3u8 => m3u8(bundle),
         ExportFormat::Xspf => xspf(bundle),
@@ -34,8 +34,8 @@ fn one_line(text: &str) -> String {
     text.split(['\r', '\n']).collect::<Vec<_>>().join(" ")
 }
 
-fn m3u8(bundle: &Bundle) -> String {
-    let mut out = format!("#EXTM3U\n#PLAYLIST:{}\n", one_line(&bundle.name));
+fn m3u8(bundle: &WholeBundle) -> String {
+    let mut out = format!("#EXTM3U\n#PLAYLIST:{}\n", one_line(&bundle.bundle.name));
     for entry in &bundle.entries {
         let details = &entry.item.details;
         let seconds = details
@@ -61,7 +61,7 @@ fn format_seconds(ms: u32) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-fn xspf(bundle: &Bundle) -> String {
+fn xspf(bundle: &WholeBundle) -> String {
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
     let written: std::io::Result<()> = (|| {
         writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
@@ -69,7 +69,7 @@ fn xspf(bundle: &Bundle) -> String {
             .create_element("playlist")
             .with_attributes([("version", "1"), ("xmlns", "http://xspf.org/ns/0/")])
             .write_inner_content(|writer| {
-                text_element(writer, "title", &bundle.name)?;
+                text_element(writer, "title", &bundle.bundle.name)?;
                 writer
                     .create_element("trackList")
                     .write_inner_content(|writer| {
@@ -120,7 +120,7 @@ const CSV_HEADER: [&str; 9] = [
     "colour",
 ];
 
-fn csv(bundle: &Bundle) -> String {
+fn csv(bundle: &WholeBundle) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let written: csv::Result<()> = (|| {
         writer.write_record(CSV_HEADER)?;

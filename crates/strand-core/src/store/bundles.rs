@@ -1,6 +1,5 @@
 //! Queries on the `bundles` and `entries` tables: kept bundles and their ordered entries.
 
-use std::cell::Cell;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
@@ -24,8 +23,8 @@ pub(crate) fn keep_draft(
     kept_at: DateTime<Utc>,
 ) -> Result<()> {
     connection.execute(
-        "INSERT INTO bundles (id, name, created_at, kept_at, description, colour)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO bundles (id, name, created_at, kept_at, description, colour, entry_count)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         (
             draft.id,
             &draft.name,
@@ -33,6 +32,7 @@ pub(crate) fn keep_draft(
             kept_at,
             &draft.details.description,
             &draft.details.colour,
+            draft.entries.len() as u32,
         ),
     )?;
     let mut insert = connection.prepare_cached(INSERT_ENTRY)?;
@@ -58,7 +58,7 @@ pub(crate) fn kept_summaries(
     in_trash: bool,
 ) -> Result<Vec<BundleSummary>> {
     let mut statement = connection.prepare_cached(
-        "SELECT b.id, b.name, (SELECT COUNT(*) FROM entries e WHERE e.bundle_id = b.id),
+        "SELECT b.id, b.name, b.entry_count,
                 (SELECT json_group_array(colour) FROM (
                     SELECT i.colour FROM entries e JOIN items i ON i.id = e.item_id
                     WHERE e.bundle_id = b.id ORDER BY e.order_key LIMIT 4)),
@@ -134,32 +134,72 @@ pub(crate) fn empty_trash(connection: &Connection) -> Result<usize> {
     Ok(connection.execute("DELETE FROM bundles WHERE deleted_at IS NOT NULL", [])?)
 }
 
-/// The kept bundle with `id` and its entries in order, if it exists.
+/// The kept bundle with `id` (without its entries), if it exists.
 pub(crate) fn kept_bundle(connection: &Connection, id: BundleId) -> Result<Option<Bundle>> {
     let mut statement = connection.prepare_cached(
-        "SELECT name, created_at, kept_at, description, colour FROM bundles WHERE id = ?1",
+        "SELECT name, created_at, kept_at, description, colour, entry_count
+         FROM bundles WHERE id = ?1",
     )?;
-    let Some((name, created_at, kept_at, details)) = statement
+    let Some(mut bundle) = statement
         .query_row([id], |row| {
-            let details = BundleDetails {
-                description: row.get(3)?,
-                colour: row.get(4)?,
-            };
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?, details))
+            Ok(Bundle {
+                id,
+                name: row.get(0)?,
+                state: BundleState::Kept,
+                created_at: row.get(1)?,
+                kept_at: Some(row.get(2)?),
+                entry_count: row.get(5)?,
+                details: BundleDetails {
+                    description: row.get(3)?,
+                    colour: row.get(4)?,
+                },
+                can_undo: false,
+                can_redo: false,
+            })
         })
         .optional()?
     else {
         return Ok(None);
     };
-    // Two passes instead of a join: the entries in order (from the covering index), then their
-    // items in id order, so a 100,000-entry bundle reads the items table front to back rather
-    // than seeking all over it.
-    let order: Vec<(EntryId, DateTime<Utc>, ItemId)> = connection
+    (bundle.can_undo, bundle.can_redo) = super::history::can_undo_redo(connection, id)?;
+    Ok(Some(bundle))
+}
+
+/// Where an entry is and what it threads, without the item itself.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Threaded {
+    pub id: EntryId,
+    pub item: ItemId,
+    pub added_at: DateTime<Utc>,
+}
+
+/// Up to `limit` entries of a kept bundle from position `offset` on, in order.
+pub(crate) fn kept_order(
+    connection: &Connection,
+    id: BundleId,
+    offset: u32,
+    limit: u32,
+) -> Result<Vec<Threaded>> {
+    Ok(connection
         .prepare_cached(
-            "SELECT id, added_at, item_id FROM entries WHERE bundle_id = ?1 ORDER BY order_key",
+            "SELECT id, item_id, added_at FROM entries WHERE bundle_id = ?1
+             ORDER BY order_key LIMIT ?2 OFFSET ?3",
         )?
-        .query_map([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+        .query_map((id, limit, offset), |row| {
+            Ok(Threaded {
+                id: row.get(0)?,
+                item: row.get(1)?,
+                added_at: row.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every entry of a kept bundle with its item, in order: what an export writes.
+pub(crate) fn kept_entries(connection: &Connection, id: BundleId) -> Result<Vec<Entry>> {
+    let order = kept_order(connection, id, 0, u32::MAX)?;
+    // The items in id order rather than one seek per entry, so a 100,000-entry bundle reads the
+    // items table front to back.
     let mut items: HashMap<ItemId, Item> = connection
         .prepare_cached(&format!(
             "SELECT {ITEM_COLUMNS} FROM items i
@@ -171,40 +211,37 @@ pub(crate) fn kept_bundle(connection: &Connection, id: BundleId) -> Result<Optio
         .collect::<rusqlite::Result<_>>()?;
     // An item threaded once (the usual case) moves into its entry; only repeats are copied.
     let mut uses: HashMap<ItemId, u32> = HashMap::with_capacity(items.len());
-    for (_, _, item_id) in &order {
-        *uses.entry(*item_id).or_default() += 1;
+    for threaded in &order {
+        *uses.entry(threaded.item).or_default() += 1;
     }
-    let entries = order
+    order
         .into_iter()
-        .map(|(entry_id, added_at, item_id)| {
-            let left = uses.get_mut(&item_id).map(|left| {
+        .zip(0..)
+        .map(|(threaded, position)| {
+            let left = uses.get_mut(&threaded.item).map(|left| {
                 *left -= 1;
                 *left
             });
             let item = match left {
-                Some(0) => items.remove(&item_id),
-                _ => items.get(&item_id).cloned(),
+                Some(0) => items.remove(&threaded.item),
+                _ => items.get(&threaded.item).cloned(),
             }
-            .ok_or_else(|| Error::not_found("item", item_id))?;
+            .ok_or_else(|| Error::not_found("item", threaded.item))?;
             Ok(Entry {
-                id: entry_id,
-                added_at,
+                id: threaded.id,
                 item,
+                added_at: threaded.added_at,
+                position,
             })
         })
-        .collect::<Result<Vec<_>>>()?;
-    let (can_undo, can_redo) = super::history::can_undo_redo(connection, id)?;
-    Ok(Some(Bundle {
-        id,
-        name,
-        state: BundleState::Kept,
-        created_at,
-        kept_at: Some(kept_at),
-        entries,
-        details,
-        can_undo,
-        can_redo,
-    }))
+        .collect()
+}
+
+/// Whether a kept bundle threads the item.
+pub(crate) fn kept_threads(connection: &Connection, id: BundleId, item: ItemId) -> Result<bool> {
+    Ok(connection
+        .prepare_cached("SELECT 1 FROM entries WHERE item_id = ?1 AND bundle_id = ?2")?
+        .exists((item, id))?)
 }
 
 /// Renames a kept bundle.
@@ -216,147 +253,101 @@ pub(crate) fn rename_kept(connection: &Connection, id: BundleId, name: &str) -> 
     Ok(())
 }
 
-/// The last key of a bundle, if it has entries.
-fn last_key(connection: &Connection, bundle_id: BundleId) -> Result<Option<OrderKey>> {
-    Ok(connection
-        .prepare_cached(
-            "SELECT order_key FROM entries WHERE bundle_id = ?1 ORDER BY order_key DESC LIMIT 1",
-        )?
-        .query_row([bundle_id], |row| row.get(0))
-        .optional()?)
-}
-
-/// Removes one entry from a kept bundle.
-pub(crate) fn delete_entry(
-    connection: &Connection,
-    bundle_id: BundleId,
-    entry_id: EntryId,
-) -> Result<()> {
-    let removed = connection
-        .prepare_cached("DELETE FROM entries WHERE id = ?1 AND bundle_id = ?2")?
-        .execute((entry_id, bundle_id))?;
-    if removed == 0 {
-        return Err(Error::not_found("entry", entry_id));
-    }
-    Ok(())
-}
-
-/// Moves an entry of a kept bundle so that it ends up at `to_index`, by rewriting its key alone.
-/// Returns how many entry rows were written (1, unless the move triggered a rebalance).
-pub(crate) fn move_kept_entry(
-    connection: &Connection,
-    bundle_id: BundleId,
-    entry_id: EntryId,
-    to_index: u32,
-) -> Result<usize> {
-    let count: u32 = connection
-        .prepare_cached("SELECT COUNT(*) FROM entries WHERE bundle_id = ?1")?
-        .query_row([bundle_id], |row| row.get(0))?;
-    let in_bundle = connection
-        .prepare_cached("SELECT 1 FROM entries WHERE id = ?1 AND bundle_id = ?2")?
-        .exists((entry_id, bundle_id))?;
-    if !in_bundle {
-        return Err(Error::not_found("entry", entry_id));
-    }
-    if to_index >= count {
-        return Err(Error::invalid(
-            "toIndex",
-            format!("the bundle has {count} entries; positions start at 0"),
-        ));
-    }
-    let (before, after) = neighbours(connection, bundle_id, Some(entry_id), to_index)?;
-    let key = order::between(before.as_ref(), after.as_ref())?;
-    connection
-        .prepare_cached("UPDATE entries SET order_key = ?2 WHERE id = ?1")?
-        .execute((entry_id, &key))?;
-    if key.needs_rebalance() {
-        return rebalance(connection, bundle_id).map(|rewritten| rewritten + 1);
-    }
-    Ok(1)
-}
-
-/// Gives every entry of a bundle a fresh, short, evenly spaced key, keeping their order.
-/// The keys an entry at `index` sits between, in the bundle without `excluding` (the entry
-/// being moved, if any).
-fn neighbours(
-    connection: &Connection,
-    bundle_id: BundleId,
-    excluding: Option<EntryId>,
-    index: u32,
-) -> Result<(Option<OrderKey>, Option<OrderKey>)> {
-    let (offset, limit) = match index.checked_sub(1) {
-        Some(before) => (before, 2),
-        None => (0, 1),
-    };
-    let keys = connection
-        .prepare_cached(
-            "SELECT order_key FROM entries WHERE bundle_id = ?1 AND (?2 IS NULL OR id <> ?2)
-             ORDER BY order_key LIMIT ?3 OFFSET ?4",
-        )?
-        .query_map((bundle_id, excluding, limit, offset), |row| {
-            row.get::<_, OrderKey>(0)
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut keys = keys.into_iter();
-    Ok(if index == 0 {
-        (None, keys.next())
-    } else {
-        (keys.next(), keys.next())
-    })
-}
-
-/// A kept bundle being edited inside the caller's transaction.
+/// A kept bundle being edited inside the caller's transaction. Every place is found by an index
+/// seek from a neighbour's key, never by counting, so an edit costs the same in a bundle of ten
+/// entries or of 100,000.
 pub(crate) struct KeptBundle<'c> {
     connection: &'c Connection,
     id: BundleId,
-    /// Its entry count once counted: a bulk add or its undo inserts thousands of entries in one
-    /// transaction, and counting the bundle again for each would make that quadratic.
-    len: Cell<Option<u32>>,
 }
 
 impl<'c> KeptBundle<'c> {
     pub fn new(connection: &'c Connection, id: BundleId) -> KeptBundle<'c> {
-        KeptBundle {
-            connection,
-            id,
-            len: Cell::new(None),
-        }
+        KeptBundle { connection, id }
+    }
+
+    /// The key of `entry`, which must be in this bundle.
+    fn key_of(&self, entry: EntryId) -> Result<OrderKey> {
+        self.connection
+            .prepare_cached("SELECT order_key FROM entries WHERE id = ?1 AND bundle_id = ?2")?
+            .query_row((entry, self.id), |row| row.get(0))
+            .optional()?
+            .ok_or_else(|| Error::not_found("entry", entry))
+    }
+
+    /// The keys a new place right after `after` (first, if none) sits between, ignoring
+    /// `moving` (the entry being moved, which leaves its old place).
+    fn gap_after(
+        &self,
+        after: Option<EntryId>,
+        moving: Option<EntryId>,
+    ) -> Result<(Option<OrderKey>, Option<OrderKey>)> {
+        let before = after.map(|after| self.key_of(after)).transpose()?;
+        let next = match &before {
+            Some(key) => self
+                .connection
+                .prepare_cached(
+                    "SELECT order_key FROM entries WHERE bundle_id = ?1 AND order_key > ?2
+                     AND id IS NOT ?3 ORDER BY order_key LIMIT 1",
+                )?
+                .query_row((self.id, key, moving), |row| row.get(0))
+                .optional()?,
+            None => self
+                .connection
+                .prepare_cached(
+                    "SELECT order_key FROM entries WHERE bundle_id = ?1 AND id IS NOT ?2
+                     ORDER BY order_key LIMIT 1",
+                )?
+                .query_row((self.id, moving), |row| row.get(0))
+                .optional()?,
+        };
+        Ok((before, next))
+    }
+
+    fn count_entries(&self, change: i64) -> Result<()> {
+        self.connection
+            .prepare_cached("UPDATE bundles SET entry_count = entry_count + ?2 WHERE id = ?1")?
+            .execute((self.id, change))?;
+        Ok(())
     }
 }
 
 impl Editable for KeptBundle<'_> {
-    /// How many entries it has.
-    fn len(&self) -> Result<u32> {
-        if let Some(len) = self.len.get() {
-            return Ok(len);
-        }
-        let len = self
+    fn last(&self) -> Result<Option<EntryId>> {
+        Ok(self
             .connection
-            .prepare_cached("SELECT COUNT(*) FROM entries WHERE bundle_id = ?1")?
-            .query_row([self.id], |row| row.get(0))?;
-        self.len.set(Some(len));
-        Ok(len)
+            .prepare_cached(
+                "SELECT id FROM entries WHERE bundle_id = ?1 ORDER BY order_key DESC LIMIT 1",
+            )?
+            .query_row([self.id], |row| row.get(0))
+            .optional()?)
     }
 
-    /// The entry `entry` and where it is.
     fn placed(&self, entry: EntryId) -> Result<Placed> {
-        self.connection
+        let (item, added_at, key): (ItemId, DateTime<Utc>, OrderKey) = self
+            .connection
             .prepare_cached(
-                "SELECT e.item_id, e.added_at,
-                        (SELECT COUNT(*) FROM entries o WHERE o.bundle_id = e.bundle_id
-                         AND o.order_key < e.order_key)
-                 FROM entries e WHERE e.id = ?1 AND e.bundle_id = ?2",
+                "SELECT item_id, added_at, order_key FROM entries WHERE id = ?1 AND bundle_id = ?2",
             )?
             .query_row((entry, self.id), |row| {
-                Ok(Placed {
-                    id: entry,
-                    item: row.get(0)?,
-                    added_at: row.get(1)?,
-                    index: row.get(2)?,
-                })
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
             })
             .optional()?
-            .ok_or_else(|| Error::not_found("entry", entry))
+            .ok_or_else(|| Error::not_found("entry", entry))?;
+        let after = self
+            .connection
+            .prepare_cached(
+                "SELECT id FROM entries WHERE bundle_id = ?1 AND order_key < ?2
+                 ORDER BY order_key DESC LIMIT 1",
+            )?
+            .query_row((self.id, &key), |row| row.get(0))
+            .optional()?;
+        Ok(Placed {
+            id: entry,
+            item,
+            added_at,
+            after,
+        })
     }
 
     /// Its entries' ids, first to last.
@@ -376,20 +367,9 @@ impl Editable for KeptBundle<'_> {
             .query_row([self.id], |row| row.get(0))?)
     }
 
-    fn insert_at(&mut self, entry: &Placed) -> Result<()> {
-        let len = self.len()?;
-        if entry.index > len {
-            return Err(Error::Conflict(
-                "the bundle changed; it no longer has that position".into(),
-            ));
-        }
-        let (before, after) = if entry.index == len {
-            // Appending, the usual case: the last key is one index step away, not a scan.
-            (last_key(self.connection, self.id)?, None)
-        } else {
-            neighbours(self.connection, self.id, None, entry.index)?
-        };
-        let key = order::between(before.as_ref(), after.as_ref())?;
+    fn insert(&mut self, entry: &Placed) -> Result<()> {
+        let (before, next) = self.gap_after(entry.after, None)?;
+        let key = order::between(before.as_ref(), next.as_ref())?;
         self.connection.prepare_cached(INSERT_ENTRY)?.execute((
             entry.id,
             self.id,
@@ -400,18 +380,29 @@ impl Editable for KeptBundle<'_> {
         if key.needs_rebalance() {
             rebalance(self.connection, self.id)?;
         }
-        self.len.set(Some(len + 1));
-        Ok(())
+        self.count_entries(1)
     }
 
     fn remove(&mut self, entry: EntryId) -> Result<()> {
         delete_entry(self.connection, self.id, entry)?;
-        self.len.set(self.len.get().map(|len| len - 1));
-        Ok(())
+        self.count_entries(-1)
     }
 
-    fn move_to(&mut self, entry: EntryId, index: u32) -> Result<()> {
-        move_kept_entry(self.connection, self.id, entry, index).map(drop)
+    /// Rewrites the entry's key alone (and, rarely, rebalances the bundle when keys grew long).
+    fn move_after(&mut self, entry: EntryId, after: Option<EntryId>) -> Result<()> {
+        self.key_of(entry)?;
+        if after == Some(entry) {
+            return Err(crate::drafts::cannot_follow_itself());
+        }
+        let (before, next) = self.gap_after(after, Some(entry))?;
+        let key = order::between(before.as_ref(), next.as_ref())?;
+        self.connection
+            .prepare_cached("UPDATE entries SET order_key = ?2 WHERE id = ?1")?
+            .execute((entry, &key))?;
+        if key.needs_rebalance() {
+            rebalance(self.connection, self.id)?;
+        }
+        Ok(())
     }
 
     fn reorder(&mut self, order: &[EntryId]) -> Result<()> {
@@ -442,6 +433,22 @@ impl Editable for KeptBundle<'_> {
     }
 }
 
+/// Removes one entry from a kept bundle.
+pub(crate) fn delete_entry(
+    connection: &Connection,
+    bundle_id: BundleId,
+    entry_id: EntryId,
+) -> Result<()> {
+    let removed = connection
+        .prepare_cached("DELETE FROM entries WHERE id = ?1 AND bundle_id = ?2")?
+        .execute((entry_id, bundle_id))?;
+    if removed == 0 {
+        return Err(Error::not_found("entry", entry_id));
+    }
+    Ok(())
+}
+
+/// Gives every entry of a bundle a fresh, short, evenly spaced key, keeping their order.
 fn rebalance(connection: &Connection, bundle_id: BundleId) -> Result<usize> {
     let ids = connection
         .prepare_cached("SELECT id FROM entries WHERE bundle_id = ?1 ORDER BY order_key")?

@@ -1,7 +1,7 @@
 //! Queries on the `items` and `item_tags` tables: the library.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use rusqlite::types::Type;
@@ -87,6 +87,17 @@ pub(crate) fn search(
             .collect::<rusqlite::Result<Vec<_>>>()?,
     };
     Ok(items)
+}
+
+/// Every item matching the FTS5 `expression`, for a search inside a bundle.
+pub(crate) fn matching_ids(connection: &Connection, expression: &str) -> Result<HashSet<ItemId>> {
+    Ok(connection
+        .prepare_cached(
+            "SELECT i.id FROM items_fts JOIN items i ON i.rowid = items_fts.rowid
+             WHERE items_fts MATCH ?1",
+        )?
+        .query_map([expression], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// Every item of the library, oldest first.

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0006_fold_eszett.sql"),
     include_str!("../../migrations/0007_history.sql"),
     include_str!("../../migrations/0008_bundle_details.sql"),
+    include_str!("../../migrations/0009_windowed_bundles.sql"),
 ];
 
 /// The schema version this build writes.

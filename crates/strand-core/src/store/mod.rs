@@ -81,12 +81,12 @@ pub(crate) use access::{
     set_funnel_opt_in, set_last_seen, start_trial, trial_started, wipe,
 };
 pub(crate) use bundles::{
-    KeptBundle, Whereabouts, empty_trash, keep_draft, kept_bundle, kept_count, kept_summaries,
-    set_trashed, whereabouts,
+    KeptBundle, Threaded, Whereabouts, empty_trash, keep_draft, kept_bundle, kept_count,
+    kept_entries, kept_order, kept_summaries, kept_threads, set_trashed, whereabouts,
 };
 pub(crate) use history::{mark as mark_history, next as next_change, record as record_change};
 pub(crate) use items::{
-    ItemWriter, all_items, insert_items, item_exists, items_by_id, matching_item,
+    ItemWriter, all_items, insert_items, item_exists, items_by_id, matching_ids, matching_item,
     page as item_page, search as search_items,
 };
 pub(crate) use meta::{is_seeded, mark_seeded};

@@ -50,7 +50,7 @@ impl Strand {
         for item_id in item_ids {
             draft.append(item_id, now)?;
         }
-        let bundle = self.draft_view(&draft)?;
+        let bundle = super::draft_head(&draft);
         self.record_alone(FunnelStep::DraftStarted)?;
         self.drafts().insert(draft.id, draft);
         Ok(PlaylistImport { bundle, summary })
@@ -132,7 +132,7 @@ impl Strand {
     pub fn export_bundle(&self, id: BundleId, format: ExportFormat) -> Result<String> {
         self.require(Capability::ReadKeptBundle)?;
         Ok(formats::write_bundle(
-            &self.bundle(id)?,
+            &self.whole_bundle(id)?,
             format,
             self.clock.now(),
         ))
@@ -145,7 +145,7 @@ impl Strand {
         let bundles = self
             .bundles()?
             .iter()
-            .map(|summary| Ok(LibraryBundle::from_bundle(&self.bundle(summary.id)?)))
+            .map(|summary| Ok(LibraryBundle::from_bundle(&self.whole_bundle(summary.id)?)))
             .collect::<Result<Vec<_>>>()?;
         let file = LibraryFile {
             format: LIBRARY_FORMAT.to_owned(),
