@@ -76,10 +76,19 @@ impl TestApp {
         for item in items["items"].as_array().expect("items") {
             bundle = self.ok(
                 "add_entry",
-                json!({ "bundleId": bundle["id"], "itemId": item["id"] }),
+                json!({ "bundleId": bundle["id"], "itemId": item["id"], "anyway": false }),
             );
         }
         bundle
+    }
+
+    /// Every entry of the bundle, through the window command the editor uses.
+    fn entries(&self, bundle: &Value) -> Value {
+        self.ok(
+            "bundle_entries",
+            json!({ "bundleId": bundle["id"], "offset": 0, "limit": 1000 }),
+        )["entries"]
+            .clone()
     }
 }
 
@@ -123,9 +132,11 @@ fn a_demo_session_switched_to_premium_keeps_bundles() {
     let session = app.ok("set_demo_tier", json!({ "tier": "premium" }));
     assert_eq!(session["access"]["tier"], "premium");
     let draft = app.draft_with_items("Mix", 3);
+    let entries = app.entries(&draft);
     let kept = app.ok("keep_bundle", json!({ "bundleId": draft["id"] }));
     assert_eq!(kept["state"], "kept");
-    assert_eq!(kept["entries"], draft["entries"]);
+    assert_eq!(kept["entryCount"], 3);
+    assert_eq!(app.entries(&kept), entries);
     assert_eq!(app.kept_rows(), 1);
 }
 
@@ -143,13 +154,34 @@ fn the_tier_cannot_be_switched_outside_demo_mode() {
 fn moving_an_entry_through_ipc_reorders_the_bundle() {
     let app = TestApp::start(false);
     let draft = app.draft_with_items("Order", 3);
-    let last = &draft["entries"][2];
-    let moved = app.ok(
+    let before = app.entries(&draft);
+    app.ok(
         "move_entry",
-        json!({ "bundleId": draft["id"], "entryId": last["id"], "toIndex": 0 }),
+        json!({ "bundleId": draft["id"], "entryId": before[2]["id"], "after": null }),
     );
-    assert_eq!(moved["entries"][0], *last);
-    assert_eq!(moved["entries"][1], draft["entries"][0]);
+    let after = app.entries(&draft);
+    assert_eq!(after[0]["id"], before[2]["id"]);
+    assert_eq!(after[0]["position"], 0);
+    assert_eq!(after[1]["id"], before[0]["id"]);
+}
+
+#[test]
+fn adding_an_item_twice_answers_duplicate_unless_anyway() {
+    let app = TestApp::start(false);
+    let draft = app.draft_with_items("Twice", 1);
+    let item = app.entries(&draft)[0]["item"]["id"].clone();
+    let error = app
+        .call(
+            "add_entry",
+            json!({ "bundleId": draft["id"], "itemId": item, "anyway": false }),
+        )
+        .expect_err("asks first");
+    assert_eq!(error["code"], "duplicate");
+    let added = app.ok(
+        "add_entry",
+        json!({ "bundleId": draft["id"], "itemId": item, "anyway": true }),
+    );
+    assert_eq!(added["entryCount"], 2);
 }
 
 #[test]
@@ -182,10 +214,14 @@ fn malformed_payloads_are_refused_with_a_message_and_change_nothing() {
         ("create_bundle", json!({ "name": 42 })),
         (
             "move_entry",
-            json!({ "bundleId": uuid::Uuid::now_v7(), "entryId": uuid::Uuid::now_v7(), "toIndex": -1 }),
+            json!({ "bundleId": uuid::Uuid::now_v7(), "entryId": uuid::Uuid::now_v7(), "after": 7 }),
         ),
         ("set_demo_tier", json!({ "tier": "platinum" })),
         ("list_items", json!({})),
+        (
+            "bundle_entries",
+            json!({ "bundleId": uuid::Uuid::now_v7(), "offset": -1, "limit": 10 }),
+        ),
     ] {
         let error = app.call(cmd, args).expect_err("malformed");
         assert!(

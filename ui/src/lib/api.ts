@@ -5,6 +5,7 @@ import type { Bundle } from './bindings/Bundle';
 import type { BundleId } from './bindings/BundleId';
 import type { BundleSummary } from './bindings/BundleSummary';
 import type { EntryId } from './bindings/EntryId';
+import type { EntryPage } from './bindings/EntryPage';
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { ExportFormat } from './bindings/ExportFormat';
 import type { FunnelCount } from './bindings/FunnelCount';
@@ -37,6 +38,7 @@ const ERROR_CODES: readonly ErrorCode[] = [
   'not_found',
   'invalid',
   'conflict',
+  'duplicate',
   'forbidden',
   'cancelled',
   'file',
@@ -91,12 +93,21 @@ export const api = {
     call<SearchResults>('search_items', { text, kind, limit }),
   listBundles: () => call<BundleSummary[]>('list_bundles'),
   getBundle: (bundleId: BundleId) => call<Bundle>('get_bundle', { bundleId }),
+  /** Up to `limit` entries from position `offset` on: the rows on screen. */
+  bundleEntries: (bundleId: BundleId, offset: number, limit: number) =>
+    call<EntryPage>('bundle_entries', { bundleId, offset, limit }),
+  /** The first `limit` entries whose item matches `text`, each with its position. */
+  findEntries: (bundleId: BundleId, text: string, limit: number) =>
+    call<EntryPage>('find_entries', { bundleId, text, limit }),
   createBundle: (name: string) => call<Bundle>('create_bundle', { name }),
   renameBundle: (bundleId: BundleId, name: string) => call<Bundle>('rename_bundle', { bundleId, name }),
-  addEntry: (bundleId: BundleId, itemId: ItemId) => call<Bundle>('add_entry', { bundleId, itemId }),
+  /** Refused with `duplicate` if the bundle already threads the item, unless `anyway`. */
+  addEntry: (bundleId: BundleId, itemId: ItemId, anyway: boolean) =>
+    call<Bundle>('add_entry', { bundleId, itemId, anyway }),
   removeEntry: (bundleId: BundleId, entryId: EntryId) => call<Bundle>('remove_entry', { bundleId, entryId }),
-  moveEntry: (bundleId: BundleId, entryId: EntryId, toIndex: number) =>
-    call<Bundle>('move_entry', { bundleId, entryId, toIndex }),
+  /** Moves an entry right after `after` (first, when null). */
+  moveEntry: (bundleId: BundleId, entryId: EntryId, after: EntryId | null) =>
+    call<Bundle>('move_entry', { bundleId, entryId, after }),
   sortBundle: (bundleId: BundleId, field: SortField) => call<Bundle>('sort_bundle', { bundleId, field }),
   undo: (bundleId: BundleId) => call<Bundle>('undo', { bundleId }),
   setBundleDetails: (bundleId: BundleId, description: string, colour: string | null) =>

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
 use super::items::{ITEM_COLUMNS, item_from_row};
-use crate::drafts::Draft;
+use crate::drafts::{Draft, DraftEntry};
 use crate::error::{Error, Result};
 use crate::history::{Editable, Placed};
 use crate::ids::{BundleId, EntryId, ItemId};
@@ -36,7 +36,12 @@ pub(crate) fn keep_draft(
         ),
     )?;
     let mut insert = connection.prepare_cached(INSERT_ENTRY)?;
-    for entry in &draft.entries {
+    // Written in item order (their keys keep their order): each insert checks its item and
+    // files it in the item index, and in item order those lookups walk the million-item index
+    // front to back instead of reading a random page of it for every entry.
+    let mut by_item: Vec<&DraftEntry> = draft.entries.iter().collect();
+    by_item.sort_unstable_by_key(|entry| entry.item_id);
+    for entry in by_item {
         insert.execute((
             entry.id,
             draft.id,

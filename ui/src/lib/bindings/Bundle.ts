@@ -2,10 +2,10 @@
 import type { BundleDetails } from "./BundleDetails";
 import type { BundleId } from "./BundleId";
 import type { BundleState } from "./BundleState";
-import type { Entry } from "./Entry";
 
 /**
- * A bundle with its entries in order.
+ * A bundle as an editor shows it: everything but its entries, which are read a window at a
+ * time ([`EntryPage`]) so a bundle of 100,000 entries costs what is on screen.
  */
 export type Bundle = { 
 /**
@@ -29,9 +29,9 @@ createdAt: string,
  */
 keptAt: string | null, 
 /**
- * Its entries, first to last.
+ * How many entries it has.
  */
-entries: Array<Entry>, 
+entryCount: number, 
 /**
  * Its description and colour.
  */

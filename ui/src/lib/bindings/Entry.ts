@@ -17,4 +17,8 @@ item: Item,
 /**
  * When it was threaded on.
  */
-addedAt: string, };
+addedAt: string, 
+/**
+ * Where it is in its bundle, 0 first.
+ */
+position: number, };

@@ -2,7 +2,9 @@ import { toAppError, type Api, type AppError } from '../api';
 import type { Bundle } from '../bindings/Bundle';
 import type { BundleId } from '../bindings/BundleId';
 import type { BundleSummary } from '../bindings/BundleSummary';
+import type { Entry } from '../bindings/Entry';
 import type { EntryId } from '../bindings/EntryId';
+import type { EntryPage } from '../bindings/EntryPage';
 import type { ExportFormat } from '../bindings/ExportFormat';
 import type { ItemId } from '../bindings/ItemId';
 import type { SortField } from '../bindings/SortField';
@@ -11,6 +13,8 @@ type BundleApi = Pick<
   Api,
   | 'listBundles'
   | 'getBundle'
+  | 'bundleEntries'
+  | 'findEntries'
   | 'createBundle'
   | 'renameBundle'
   | 'addEntry'
@@ -28,9 +32,22 @@ type BundleApi = Pick<
   | 'emptyTrash'
 >;
 
+/** How many of the first entries the bead string shows before it summarises the rest. */
+export const MAX_BEADS = 240;
+/** Entries loaded beyond what is on screen, either side, so scrolling rarely waits. */
+const MARGIN = 100;
+/** The most entries one window may hold (the core's page limit). */
+const MAX_WINDOW = 1000;
+/** How many matches a search inside a bundle shows at most. */
+export const MAX_FOUND = 200;
+
 /**
  * The bundle list and the open bundle. Every edit asks the core and shows what it answers; a
  * refusal leaves the open bundle as it was and says why.
+ *
+ * The open bundle's entries are never all in memory: `window` holds the rows around what the list
+ * shows (it says which with `show`), `beads` the first few for the bead string, so a bundle of
+ * 100,000 entries costs what is on screen.
  */
 export class BundlesState {
   summaries = $state<BundleSummary[]>([]);
@@ -40,6 +57,14 @@ export class BundlesState {
   /** The bundle just moved to the trash, so the notice can offer to bring it back. */
   justDeleted = $state<BundleSummary | null>(null);
   current = $state<Bundle | null>(null);
+  /** The loaded entries of the open bundle, from position `window.offset` on. */
+  window = $state.raw<{ offset: number; entries: Entry[] }>({ offset: 0, entries: [] });
+  /** The open bundle's first entries, for its bead string. */
+  beads = $state.raw<Entry[]>([]);
+  /** What a search inside the open bundle found (null: no search). */
+  found = $state.raw<EntryPage | null>(null);
+  /** The text searched for inside the open bundle. */
+  filter = $state('');
   /** Set when the core refused to keep with `premium_required`: the UI shows the paywall. */
   paywallOpen = $state(false);
   /** The name of the bundle that was just kept, for the confirmation. */
@@ -49,6 +74,10 @@ export class BundlesState {
   exported = $state(false);
 
   readonly #api: BundleApi;
+  /** The positions the entry list shows, so a reload after an edit loads what is on screen. */
+  #wanted = { start: 0, count: 50 };
+  /** Counts loads, so an answer overtaken by a newer one is dropped. */
+  #loads = 0;
   /** The action the core refused for premium, to run again after upgrading. */
   #refused: (() => Promise<boolean>) | null = null;
 
@@ -97,16 +126,17 @@ export class BundlesState {
   }
 
   /**
-   * Threads an item on. If the open bundle already threads it, asks first (`pendingDuplicate`)
-   * unless `anyway` — the same item twice is allowed, but rarely meant.
+   * Threads an item on. If the core says the open bundle already threads it, asks first
+   * (`pendingDuplicate`) unless `anyway` — the same item twice is allowed, but rarely meant.
    */
-  add(itemId: ItemId, anyway = false): Promise<boolean> {
-    if (!anyway && this.current?.entries.some((entry) => entry.item.id === itemId)) {
-      this.pendingDuplicate = itemId;
-      return Promise.resolve(false);
-    }
+  async add(itemId: ItemId, anyway = false): Promise<boolean> {
     this.pendingDuplicate = null;
-    return this.#applyToCurrent((id) => this.#api.addEntry(id, itemId));
+    const added = await this.#applyToCurrent((id) => this.#api.addEntry(id, itemId, anyway));
+    if (!added && this.error?.code === 'duplicate') {
+      this.error = null;
+      this.pendingDuplicate = itemId;
+    }
+    return added;
   }
 
   /** The person confirmed: add the duplicate after all. */
@@ -123,8 +153,33 @@ export class BundlesState {
     return this.#applyToCurrent((id) => this.#api.removeEntry(id, entryId));
   }
 
-  move(entryId: EntryId, toIndex: number): Promise<boolean> {
-    return this.#applyToCurrent((id) => this.#api.moveEntry(id, entryId, toIndex));
+  /** Moves an entry right after `after` (first, when null). */
+  move(entryId: EntryId, after: EntryId | null): Promise<boolean> {
+    return this.#applyToCurrent((id) => this.#api.moveEntry(id, entryId, after));
+  }
+
+  /** The loaded entry at `position`, if it is loaded. */
+  entryAt(position: number): Entry | undefined {
+    return this.window.entries[position - this.window.offset];
+  }
+
+  /**
+   * The list shows positions `start` to `start + count`: loads them (with a margin either side)
+   * unless they already are.
+   */
+  async show(start: number, count: number): Promise<void> {
+    this.#wanted = { start, count };
+    const { offset, entries } = this.window;
+    const total = this.current?.entryCount ?? 0;
+    const end = Math.min(start + count, total);
+    if (start >= offset && end <= offset + entries.length) return;
+    await this.#loadWindow();
+  }
+
+  /** Searches inside the open bundle (title, creator and tags, as the library search does). */
+  async find(text: string): Promise<void> {
+    this.filter = text;
+    await this.#loadFound();
   }
 
   sort(field: SortField): Promise<boolean> {
@@ -167,6 +222,10 @@ export class BundlesState {
   forgetCurrent(): void {
     this.current = null;
     this.justKept = null;
+    this.window = { offset: 0, entries: [] };
+    this.beads = [];
+    this.found = null;
+    this.filter = '';
   }
 
   /** Exports the open bundle through the native save dialog; false if cancelled or refused. */
@@ -186,6 +245,41 @@ export class BundlesState {
 
   dismissError(): void {
     this.error = null;
+  }
+
+  /** Loads what the open bundle shows after it changed: its window, beads and search. */
+  async #loadEntries(): Promise<void> {
+    await Promise.all([this.#loadWindow(), this.#loadBeads(), this.#loadFound()]);
+  }
+
+  async #loadWindow(): Promise<void> {
+    const current = this.current;
+    if (!current) return;
+    const load = ++this.#loads;
+    const offset = Math.max(0, this.#wanted.start - MARGIN);
+    const limit = Math.min(MAX_WINDOW, this.#wanted.count + 2 * MARGIN);
+    const page = await this.#api.bundleEntries(current.id, offset, limit);
+    if (load === this.#loads && this.current?.id === current.id) {
+      this.window = { offset, entries: page.entries };
+    }
+  }
+
+  async #loadBeads(): Promise<void> {
+    const current = this.current;
+    if (!current) return;
+    const page = await this.#api.bundleEntries(current.id, 0, MAX_BEADS);
+    if (this.current?.id === current.id) this.beads = page.entries;
+  }
+
+  async #loadFound(): Promise<void> {
+    const current = this.current;
+    const text = this.filter.trim();
+    if (!current || !text) {
+      this.found = null;
+      return;
+    }
+    const found = await this.#api.findEntries(current.id, text, MAX_FOUND);
+    if (this.current?.id === current.id && this.filter.trim() === text) this.found = found;
   }
 
   /** Runs an action that does not answer with a bundle; a failure is shown, not thrown. */
@@ -215,10 +309,15 @@ export class BundlesState {
     this.justDeleted = null;
     this.exported = false;
     try {
+      const previous = this.current?.id;
       this.current = await change();
+      if (this.current.id !== previous) {
+        this.#wanted = { start: 0, count: this.#wanted.count };
+        this.filter = '';
+      }
       this.error = null;
       this.closePaywall();
-      await this.refresh();
+      await Promise.all([this.refresh(), this.#loadEntries()]);
       return true;
     } catch (reason) {
       const error = toAppError(reason);

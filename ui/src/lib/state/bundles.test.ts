@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BundlesState } from './bundles.svelte';
-import { FakeCore } from './fake-api';
+import { BundlesState, MAX_BEADS, MAX_FOUND } from './bundles.svelte';
+import { FakeCore, item } from './fake-api';
 
 async function draftWithThreeItems(core: FakeCore): Promise<BundlesState> {
   const bundles = new BundlesState(core.api);
@@ -9,21 +9,71 @@ async function draftWithThreeItems(core: FakeCore): Promise<BundlesState> {
   return bundles;
 }
 
+/** A draft of `count` entries, written straight into the fake core, opened. */
+async function bigDraft(core: FakeCore, count: number): Promise<BundlesState> {
+  const bundles = new BundlesState(core.api);
+  await bundles.create('Big');
+  const held = core.bundles.get(bundles.current!.id)!;
+  held.entries = Array.from({ length: count }, (_, n) => ({
+    id: `big-${n}`,
+    item: item(n),
+    addedAt: '',
+    position: n,
+  }));
+  await bundles.open(held.id);
+  return bundles;
+}
+
 describe('BundlesState', () => {
+  it('holds only a window of a big bundle, and loads the rows the list shows', async () => {
+    const bundles = await bigDraft(new FakeCore(), 100_000);
+    expect(bundles.current?.entryCount).toBe(100_000);
+    expect(bundles.window.entries.length).toBeLessThanOrEqual(1000);
+    expect(bundles.beads).toHaveLength(MAX_BEADS);
+    await bundles.show(70_000, 30);
+    expect(bundles.entryAt(70_000)?.id).toBe('big-70000');
+    expect(bundles.entryAt(70_029)?.id).toBe('big-70029');
+    expect(bundles.entryAt(10)).toBeUndefined();
+    expect(bundles.window.entries.length).toBeLessThanOrEqual(1000);
+  });
+
+  it('reloads the rows on screen after an edit far down a big bundle', async () => {
+    const bundles = await bigDraft(new FakeCore(), 5_000);
+    await bundles.show(4_000, 20);
+    await bundles.move('big-4010', 'big-4000');
+    expect(bundles.entryAt(4_001)?.id).toBe('big-4010');
+    expect(bundles.entryAt(4_001)?.position).toBe(4_001);
+  });
+
+  it('searches inside the open bundle and forgets the search when another bundle opens', async () => {
+    const core = new FakeCore();
+    const bundles = await bigDraft(core, 1_000);
+    await bundles.find('Song 99');
+    expect(bundles.found?.entries.map((entry) => entry.position)).toEqual([99, 990, 991, 992, 993, 994, 995, 996, 997, 998, 999]);
+    await bundles.find('');
+    expect(bundles.found).toBeNull();
+    await bundles.find('Song');
+    expect(bundles.found?.more).toBe(true);
+    expect(bundles.found?.entries).toHaveLength(MAX_FOUND);
+    await bundles.create('Other');
+    expect(bundles.found).toBeNull();
+    expect(bundles.filter).toBe('');
+  });
+
   it('creates a draft, threads items onto it and lists it', async () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);
-    expect(bundles.current?.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2', 'item-3']);
+    expect(bundles.window.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2', 'item-3']);
     expect(bundles.summaries).toEqual([expect.objectContaining({ name: 'Road trip', state: 'draft', entryCount: 3 })]);
   });
 
   it('moves and removes entries in the open bundle', async () => {
     const bundles = await draftWithThreeItems(new FakeCore());
-    const last = bundles.current!.entries[2]!;
-    await bundles.move(last.id, 0);
-    expect(bundles.current?.entries[0]?.id).toBe(last.id);
+    const last = bundles.window.entries[2]!;
+    await bundles.move(last.id, null);
+    expect(bundles.window.entries[0]?.id).toBe(last.id);
     await bundles.remove(last.id);
-    expect(bundles.current?.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2']);
+    expect(bundles.window.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2']);
   });
 
   it('opens the paywall instead of reporting an error when keeping needs premium, and keeps the draft', async () => {
@@ -67,17 +117,17 @@ describe('BundlesState', () => {
   it('undoes and redoes edits of the open bundle, and says when there is nothing to undo', async () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);
-    const order = bundles.current!.entries.map((entry) => entry.id);
-    await bundles.move(order[2]!, 0);
+    const order = bundles.window.entries.map((entry) => entry.id);
+    await bundles.move(order[2]!, null);
     await bundles.rename('Renamed');
     expect(bundles.current?.canUndo).toBe(true);
     expect(await bundles.undo()).toBe(true);
     expect(bundles.current?.name).toBe('Road trip');
     expect(await bundles.undo()).toBe(true);
-    expect(bundles.current?.entries.map((entry) => entry.id)).toEqual(order);
+    expect(bundles.window.entries.map((entry) => entry.id)).toEqual(order);
     expect(bundles.current?.canRedo).toBe(true);
     expect(await bundles.redo()).toBe(true);
-    expect(bundles.current?.entries[0]?.id).toBe(order[2]);
+    expect(bundles.window.entries[0]?.id).toBe(order[2]);
     // A new edit ends the redo trail.
     await bundles.remove(order[0]!);
     expect(bundles.current?.canRedo).toBe(false);
@@ -104,7 +154,7 @@ describe('BundlesState', () => {
     expect(await bundles.exportCurrent('xspf')).toBe(true);
     expect(bundles.exported).toBe(true);
     expect(core.exportedAs).toEqual(['xspf']);
-    await bundles.move(bundles.current!.entries[0]!.id, 1);
+    await bundles.move(bundles.window.entries[0]!.id, bundles.window.entries[1]!.id);
     expect(bundles.exported).toBe(false);
   });
 
@@ -114,15 +164,15 @@ describe('BundlesState', () => {
     const bundles = await draftWithThreeItems(core);
     await bundles.keep();
     core.tierOverride = 'lapsed';
-    const first = bundles.current!.entries[0]!;
+    const first = bundles.window.entries[0]!;
     expect(await bundles.remove(first.id)).toBe(false);
     expect(bundles.paywallOpen).toBe(true);
-    expect(bundles.current?.entries).toHaveLength(3);
+    expect(bundles.window.entries).toHaveLength(3);
     core.trialStarted = true;
     core.tierOverride = null;
     expect(await bundles.retryRefused()).toBe(true);
     expect(bundles.paywallOpen).toBe(false);
-    expect(bundles.current?.entries.map((entry) => entry.id)).not.toContain(first.id);
+    expect(bundles.window.entries.map((entry) => entry.id)).not.toContain(first.id);
   });
 
   it('forgets the refused action when the paywall is dismissed', async () => {
@@ -158,20 +208,20 @@ describe('BundlesState', () => {
     const bundles = await draftWithThreeItems(new FakeCore());
     expect(await bundles.add('item-2')).toBe(false);
     expect(bundles.pendingDuplicate).toBe('item-2');
-    expect(bundles.current?.entries).toHaveLength(3);
+    expect(bundles.window.entries).toHaveLength(3);
     bundles.cancelDuplicate();
     expect(bundles.pendingDuplicate).toBeNull();
     await bundles.add('item-2');
     expect(await bundles.addDuplicateAnyway()).toBe(true);
-    expect(bundles.current?.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2', 'item-3', 'item-2']);
+    expect(bundles.window.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2', 'item-3', 'item-2']);
     expect(bundles.pendingDuplicate).toBeNull();
   });
 
   it('sorts the open bundle by a field', async () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);
-    await bundles.move(bundles.current!.entries[2]!.id, 0);
+    await bundles.move(bundles.window.entries[2]!.id, null);
     expect(await bundles.sort('title')).toBe(true);
-    expect(bundles.current?.entries.map((entry) => entry.item.title)).toEqual(['Song 1', 'Song 2', 'Song 3']);
+    expect(bundles.window.entries.map((entry) => entry.item.title)).toEqual(['Song 1', 'Song 2', 'Song 3']);
   });
 });

@@ -4,6 +4,8 @@
 import { AppError, type Api } from '../api';
 import type { Bundle } from '../bindings/Bundle';
 import type { BundleSummary } from '../bindings/BundleSummary';
+import type { Entry } from '../bindings/Entry';
+import type { EntryPage } from '../bindings/EntryPage';
 import type { ExportFormat } from '../bindings/ExportFormat';
 import type { ImportProgress } from '../bindings/ImportProgress';
 import type { ImportSummary } from '../bindings/ImportSummary';
@@ -26,7 +28,23 @@ export function item(n: number): Item {
   };
 }
 
-function summary(bundle: Bundle): BundleSummary {
+/** A bundle as the fake holds it: with every entry (the real core keeps them in SQLite). */
+type Held = Omit<Bundle, 'entryCount'> & { entries: Entry[] };
+
+/** The bundle as the core answers: its head, without entries. */
+function head({ entries, ...bundle }: Held): Bundle {
+  return { ...structuredClone(bundle), entryCount: entries.length };
+}
+
+function page(entries: Entry[], offset: number, limit: number, more = false): EntryPage {
+  return {
+    entries: structuredClone(entries.slice(offset, offset + limit)),
+    total: entries.length,
+    more,
+  };
+}
+
+function summary(bundle: Held): BundleSummary {
   return {
     id: bundle.id,
     name: bundle.name,
@@ -38,8 +56,8 @@ function summary(bundle: Bundle): BundleSummary {
 }
 
 export class FakeCore {
-  bundles = new Map<string, Bundle>();
-  trash = new Map<string, Bundle>();
+  bundles = new Map<string, Held>();
+  trash = new Map<string, Held>();
   items = [item(1), item(2), item(3)];
   tierOverride: Tier | null = null;
   trialStarted = false;
@@ -84,24 +102,24 @@ export class FakeCore {
     return { matched: items.length - fresh.length, created: fresh.length, skipped: 0, skippedLines: [] };
   }
 
-  #bundle(id: string): Bundle {
+  #bundle(id: string): Held {
     const bundle = this.bundles.get(id);
     if (!bundle) throw new AppError('not_found', `bundle ${id} was not found`);
     return bundle;
   }
 
   /** Each bundle's earlier and undone versions, as the core's history would restore them. */
-  #history = new Map<string, { past: Bundle[]; future: Bundle[] }>();
+  #history = new Map<string, { past: Held[]; future: Held[] }>();
 
   /** Stores an edit of a bundle and remembers the version before it for undo. */
-  #edit(bundle: Bundle): Bundle {
+  #edit(bundle: Held): Bundle {
     const history = this.#historyOf(bundle.id);
     history.past.push(this.#bundle(bundle.id));
     history.future = [];
     return this.#store(bundle);
   }
 
-  #historyOf(id: string): { past: Bundle[]; future: Bundle[] } {
+  #historyOf(id: string): { past: Held[]; future: Held[] } {
     let history = this.#history.get(id);
     if (!history) {
       history = { past: [], future: [] };
@@ -119,11 +137,12 @@ export class FakeCore {
     return this.#store({ ...previous, state: this.#bundle(id).state, keptAt: this.#bundle(id).keptAt });
   }
 
-  #store(bundle: Bundle): Bundle {
+  #store(bundle: Held): Bundle {
     const history = this.#historyOf(bundle.id);
-    const stored = { ...bundle, canUndo: history.past.length > 0, canRedo: history.future.length > 0 };
+    const entries = bundle.entries.map((entry, position) => ({ ...entry, position }));
+    const stored = { ...bundle, entries, canUndo: history.past.length > 0, canRedo: history.future.length > 0 };
     this.bundles.set(bundle.id, stored);
-    return structuredClone(stored);
+    return head(stored);
   }
 
   get tier(): Tier {
@@ -210,7 +229,13 @@ export class FakeCore {
     },
     listBundles: async () =>
       [...this.bundles.values()].map(summary),
-    getBundle: async (id) => structuredClone(this.#bundle(id)),
+    getBundle: async (id) => head(this.#bundle(id)),
+    bundleEntries: async (id, offset, limit) => page(this.#bundle(id).entries, offset, limit),
+    findEntries: async (id, text, limit) => {
+      const needle = text.trim().toLowerCase();
+      const found = this.#bundle(id).entries.filter((entry) => entry.item.title.toLowerCase().includes(needle));
+      return { ...page(found, 0, limit, found.length > limit), total: this.#bundle(id).entries.length };
+    },
     createBundle: async (name) => {
       if (!name.trim()) throw new AppError('invalid', 'name is invalid: a bundle needs a name');
       return this.#store({
@@ -226,11 +251,15 @@ export class FakeCore {
       });
     },
     renameBundle: async (id, name) => this.#edit({ ...this.#bundle(id), name }),
-    addEntry: async (id, itemId) => {
+    addEntry: async (id, itemId, anyway) => {
       const found = this.items.find((candidate) => candidate.id === itemId);
       if (!found) throw new AppError('not_found', `item ${itemId} was not found`);
       const bundle = this.#bundle(id);
-      return this.#edit({ ...bundle, entries: [...bundle.entries, { id: this.#id('entry'), item: found, addedAt: new Date().toISOString() }] });
+      if (!anyway && bundle.entries.some((entry) => entry.item.id === itemId)) {
+        throw new AppError('duplicate', 'this bundle already has this item; add it anyway to thread it twice');
+      }
+      const entry = { id: this.#id('entry'), item: found, addedAt: new Date().toISOString(), position: bundle.entries.length };
+      return this.#edit({ ...bundle, entries: [...bundle.entries, entry] });
     },
     removeEntry: async (id, entryId) => {
       const bundle = this.#bundle(id);
@@ -239,17 +268,19 @@ export class FakeCore {
       }
       return this.#edit({ ...bundle, entries: bundle.entries.filter((entry) => entry.id !== entryId) });
     },
-    moveEntry: async (id, entryId, toIndex) => {
+    moveEntry: async (id, entryId, after) => {
       const bundle = this.#bundle(id);
       const entries = bundle.entries.filter((entry) => entry.id !== entryId);
       const moved = bundle.entries.find((entry) => entry.id === entryId);
       if (!moved) throw new AppError('not_found', `entry ${entryId} was not found`);
-      entries.splice(toIndex, 0, moved);
+      const inFront = after === null ? -1 : entries.findIndex((entry) => entry.id === after);
+      if (after !== null && inFront < 0) throw new AppError('not_found', `entry ${after} was not found`);
+      entries.splice(inFront + 1, 0, moved);
       return this.#edit({ ...bundle, entries });
     },
     sortBundle: async (id, field) => {
       const bundle = this.#bundle(id);
-      const key = (entry: Bundle['entries'][number]) => (field === 'title' ? entry.item.title : entry.item.creator);
+      const key = (entry: Entry) => (field === 'title' ? entry.item.title : entry.item.creator);
       return this.#edit({ ...bundle, entries: [...bundle.entries].sort((a, b) => key(a).localeCompare(key(b))) });
     },
     setBundleDetails: async (id, description, colour) => {
@@ -294,7 +325,7 @@ export class FakeCore {
       if (!items) return null;
       const summary = this.#addToLibrary(items);
       let bundle = await this.api.createBundle('Imported');
-      for (const imported of items) bundle = await this.api.addEntry(bundle.id, imported.id);
+      for (const imported of items) bundle = await this.api.addEntry(bundle.id, imported.id, true);
       return { bundle, summary };
     },
     importCatalogue: async (onProgress) => {
