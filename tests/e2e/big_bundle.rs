@@ -1,0 +1,114 @@
+//! A 100,000-entry bundle in the real window: it opens at once, scrolls anywhere, a move deep in
+//! it works from the keyboard, and the list never draws more than a few dozen rows.
+//! Prints `ui_dom_rows_100k=<most rows seen>`; `scripts/bench-ui.sh` records it.
+
+use serde_json::json;
+use strand_core::{ItemId, Strand, StrandOptions, Tier, catalogue};
+
+use crate::harness::Harness;
+use crate::steps::*;
+
+const ENTRIES: u32 = 100_000;
+/// The entry list's row height in pixels (EntryList.svelte).
+const ROW: u32 = 44;
+
+/// Writes a library holding a kept bundle of `ENTRIES` entries, each a generated item.
+fn library_with_a_big_bundle(harness: &Harness) {
+    let strand = Strand::open(
+        &harness.data_dir.path().join("strand.sqlite"),
+        StrandOptions {
+            demo: true,
+            ..StrandOptions::default()
+        },
+    )
+    .expect("library");
+    strand
+        .add_items(&catalogue::generate(ENTRIES as usize))
+        .expect("items");
+    let ids: Vec<ItemId> = (0..ENTRIES / 1000)
+        .flat_map(|page| strand.items(page * 1000, 1000).expect("items").items)
+        .map(|item| item.id)
+        .collect();
+    let draft = strand.create_bundle("Everything").expect("draft");
+    strand.add_entries(draft.id, &ids).expect("thread");
+    strand.set_demo_tier(Some(Tier::Premium)).expect("premium");
+    strand.keep(draft.id).expect("keep");
+}
+
+/// How many entry rows the window has drawn right now.
+async fn rows_drawn(harness: &Harness) -> u64 {
+    harness
+        .client()
+        .execute(
+            "return document.querySelectorAll('[data-testid=entries] li').length;",
+            vec![],
+        )
+        .await
+        .expect("count rows")
+        .as_u64()
+        .expect("a number")
+}
+
+/// Scrolls the entry list so that `position` (1-based) is the first row in view, and waits
+/// until that row is drawn.
+async fn scroll_to(harness: &Harness, position: u32) {
+    harness
+        .client()
+        .execute(
+            "document.querySelector('[data-testid=entries-scroller]').scrollTop = arguments[0];",
+            vec![json!((position - 1) * ROW)],
+        )
+        .await
+        .expect("scroll");
+    harness
+        .wait_for(
+            &format!("row {position} to be drawn"),
+            &format!("return document.querySelector('{ENTRY_ROWS}[aria-posinset=\"{position}\"]') !== null;"),
+        )
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hundred_thousand_entry_bundle_opens_scrolls_and_moves_drawing_only_a_few_dozen_rows() {
+    let mut harness = Harness::new();
+    library_with_a_big_bundle(&harness);
+    harness.launch().await;
+    library_is_shown(&harness).await;
+    click(&harness, "[data-testid=bundle-list] button").await;
+    harness
+        .wait_for(
+            "the first row of the big bundle",
+            &format!("return document.querySelector('{ENTRY_ROWS}[aria-posinset=\"1\"][aria-setsize=\"{ENTRIES}\"]') !== null;"),
+        )
+        .await;
+    let beads = harness.find_all("[data-testid=bead-string] li").await.len();
+    assert_eq!(beads, 240, "the bead string summarises");
+
+    let mut most = rows_drawn(&harness).await;
+    for position in [50_000, ENTRIES, 12_345] {
+        scroll_to(&harness, position).await;
+        most = most.max(rows_drawn(&harness).await);
+    }
+    assert!(most < 500, "{most} rows drawn");
+    println!("ui_dom_rows_100k={most}");
+
+    // A move deep in the bundle, from the keyboard (editing a kept bundle is premium): the row
+    // at 12,346 goes one down.
+    click(&harness, "[data-testid=tier-select] option[value=premium]").await;
+    let row = format!("{ENTRY_ROWS}[aria-posinset=\"12346\"]");
+    let moving = harness
+        .find(&row)
+        .await
+        .attr("data-entry-id")
+        .await
+        .expect("attribute")
+        .expect("an entry id");
+    focus(&harness, &row).await;
+    press(&harness, &[ALT, ARROW_DOWN]).await;
+    harness
+        .wait_for(
+            "the entry to move one down",
+            &format!("return document.querySelector('{ENTRY_ROWS}[aria-posinset=\"12347\"]')?.dataset.entryId === '{moving}';"),
+        )
+        .await;
+}
