@@ -2,10 +2,17 @@ import type { Api } from '../api';
 import type { Item } from '../bindings/Item';
 import type { ItemKind } from '../bindings/ItemKind';
 
-/** The most items the library pane loads at once (the core's page limit). */
-export const LIBRARY_PAGE = 1000;
+/** How many items the library pane loads first: a screenful and some, so start-up is quick. */
+export const FIRST_PAGE = 100;
+/** How many more it loads as the person scrolls towards the end of what is loaded. */
+export const LIBRARY_PAGE = 500;
+/** The most search results shown (the core's page limit). */
+export const MAX_RESULTS = 1000;
 
-/** The library pane: the first page of the library, or of what a search found. */
+/**
+ * The library pane: the library by title, loaded page by page as the person scrolls (it may hold
+ * a million items), or what a search found.
+ */
 export class LibraryState {
   items = $state<Item[]>([]);
   total = $state(0);
@@ -24,7 +31,7 @@ export class LibraryState {
 
   async load(): Promise<void> {
     const ticket = ++this.#latest;
-    const page = await this.#api.listItems(0, LIBRARY_PAGE);
+    const page = await this.#api.listItems(0, FIRST_PAGE);
     this.total = page.total;
     if (ticket !== this.#latest) return;
     this.items = page.items;
@@ -34,11 +41,34 @@ export class LibraryState {
   async search(query: string, kind: ItemKind | null): Promise<void> {
     this.query = query;
     this.kind = kind;
-    if (!query.trim() && kind === null) return this.load();
+    if (!this.#searching) return this.load();
     const ticket = ++this.#latest;
-    const results = await this.#api.searchItems(query, kind, LIBRARY_PAGE);
+    const results = await this.#api.searchItems(query, kind, FIRST_PAGE);
     if (ticket !== this.#latest) return;
     this.items = results.items;
     this.more = results.more;
+  }
+
+  /** Loads the next page of what is shown, if there is more (search results stop at 1,000). */
+  async loadMore(): Promise<void> {
+    if (!this.more || (this.#searching && this.items.length >= MAX_RESULTS)) return;
+    const ticket = ++this.#latest;
+    if (this.#searching) {
+      const limit = Math.min(MAX_RESULTS, this.items.length + LIBRARY_PAGE);
+      const results = await this.#api.searchItems(this.query, this.kind, limit);
+      if (ticket !== this.#latest) return;
+      this.items = results.items;
+      this.more = results.more;
+    } else {
+      const page = await this.#api.listItems(this.items.length, LIBRARY_PAGE);
+      if (ticket !== this.#latest) return;
+      this.items = [...this.items, ...page.items];
+      this.total = page.total;
+      this.more = this.items.length < page.total;
+    }
+  }
+
+  get #searching(): boolean {
+    return this.query.trim() !== '' || this.kind !== null;
   }
 }
