@@ -331,10 +331,7 @@ fn a_bundles_description_and_colour_are_kept_undoable_and_checked() {
 fn a_window_of_entries_carries_each_position_and_the_bundles_total() {
     let library = Library::premium();
     for kept in [false, true] {
-        let draft = library.draft("Windowed", 12);
-        if kept {
-            library.strand.keep(draft.id).expect("keep");
-        }
+        let draft = library.bundle("Windowed", 12, kept);
         let all = library.entries(draft.id);
         let page = library.strand.entries(draft.id, 5, 4).expect("window");
         assert_eq!(page.total, 12);
@@ -355,10 +352,7 @@ fn a_window_of_entries_carries_each_position_and_the_bundles_total() {
 fn a_search_inside_a_bundle_finds_its_matching_entries_at_their_positions() {
     let library = Library::premium();
     for kept in [false, true] {
-        let draft = library.draft("Searched", 30);
-        if kept {
-            library.strand.keep(draft.id).expect("keep");
-        }
+        let draft = library.bundle("Searched", 30, kept);
         let all = library.entries(draft.id);
         let word = all[17]
             .item
@@ -389,10 +383,7 @@ fn a_search_inside_a_bundle_finds_its_matching_entries_at_their_positions() {
 fn adding_an_item_a_bundle_already_threads_asks_first_unless_anyway() {
     let library = Library::premium();
     for kept in [false, true] {
-        let draft = library.draft("Twice", 2);
-        if kept {
-            library.strand.keep(draft.id).expect("keep");
-        }
+        let draft = library.bundle("Twice", 2, kept);
         let item = library.first_items(1)[0];
         assert!(matches!(
             library.strand.add_entry(draft.id, item, false),

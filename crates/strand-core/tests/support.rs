@@ -130,6 +130,16 @@ impl Library {
         bundle
     }
 
+    /// A bundle named `name` threading the first `count` library items: a draft, or if `kept`,
+    /// kept (the library must be premium).
+    pub fn bundle(&self, name: &str, count: u32, kept: bool) -> Bundle {
+        let draft = self.draft(name, count);
+        if kept {
+            return self.strand.keep(draft.id).expect("keep");
+        }
+        draft
+    }
+
     /// Every entry of the bundle, in order.
     pub fn entries(&self, id: BundleId) -> Vec<Entry> {
         self.strand.whole_bundle(id).expect("bundle").entries
