@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use lofty::config::WriteOptions;
 use lofty::tag::{Accessor, Tag, TagExt, TagType};
+use strand_core::catalogue::DEMO_CATALOGUE_SIZE;
 use strand_core::{ImportWatch, ItemKind, Unwatched};
 
 use crate::support::Library;
@@ -222,6 +223,10 @@ fn a_catalogue_csv_lands_whole_and_is_searchable_at_once() {
         .import_catalogue(&path, &Unwatched)
         .expect("imports");
     assert_eq!((again.created, again.matched), (0, 5000));
+    // The library's stored count took in exactly what was created.
+    let total = library.strand.items(0, 1).expect("items").total;
+    assert_eq!(i64::from(total), library.count("items"));
+    assert_eq!(total as usize, DEMO_CATALOGUE_SIZE + 5000);
 }
 
 /// Cancels once the import reported progress `after` times.

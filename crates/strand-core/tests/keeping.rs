@@ -120,6 +120,7 @@ fn bundles_kept_before_entry_counts_were_stored_are_counted_when_the_library_ope
         .raw()
         .execute_batch(
             "ALTER TABLE bundles DROP COLUMN entry_count;
+             DROP TABLE library_stats;
              PRAGMA user_version = 8;",
         )
         .expect("as version 8 left it");

@@ -64,3 +64,21 @@ fn asking_for_an_empty_or_huge_page_of_items_is_refused() {
         Err(Error::Invalid { field: "limit", .. })
     ));
 }
+
+#[test]
+fn the_stored_item_count_follows_adds_and_a_demo_reset_and_is_counted_for_older_libraries() {
+    let library = Library::new(true);
+    let items = strand_core::catalogue::generate(3);
+    library.strand.add_items(&items).expect("add");
+    let total = |library: &Library| library.strand.items(0, 1).expect("items").total as usize;
+    assert_eq!(total(&library), DEMO_CATALOGUE_SIZE + 3);
+    library.strand.reset_demo().expect("reset");
+    assert_eq!(total(&library), DEMO_CATALOGUE_SIZE);
+    library.strand.add_items(&items).expect("add");
+    library
+        .raw()
+        .execute_batch("DROP TABLE library_stats; PRAGMA user_version = 9;")
+        .expect("as version 9 left it");
+    let library = library.restart();
+    assert_eq!(total(&library), DEMO_CATALOGUE_SIZE + 3);
+}

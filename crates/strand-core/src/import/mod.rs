@@ -129,9 +129,12 @@ impl<'a> Importer<'a> {
         Ok(ids)
     }
 
-    pub fn finish(mut self) -> ImportSummary {
+    /// Ends the import: the library's item count takes in what was created.
+    pub fn finish(mut self) -> Result<ImportSummary> {
         self.summary.skipped_lines.sort_by_key(|line| line.line);
-        std::mem::take(&mut self.summary)
+        let summary = std::mem::take(&mut self.summary);
+        self.writer.finish()?;
+        Ok(summary)
     }
 }
 

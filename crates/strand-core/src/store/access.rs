@@ -107,7 +107,8 @@ pub(crate) fn funnel_counts(connection: &Connection) -> Result<Vec<FunnelCount>>
 pub(crate) fn wipe(connection: &Connection) -> Result<()> {
     connection.execute_batch(
         "DELETE FROM entries; DELETE FROM bundles; DELETE FROM item_tags; DELETE FROM items;
-         DELETE FROM licences; DELETE FROM trial; DELETE FROM funnel_events; DELETE FROM meta;",
+         DELETE FROM licences; DELETE FROM trial; DELETE FROM funnel_events; DELETE FROM meta;
+         UPDATE library_stats SET items = 0;",
     )?;
     Ok(())
 }

@@ -56,7 +56,7 @@ pub(crate) fn page(connection: &Connection, offset: u32, limit: u32) -> Result<I
     let items = statement
         .query_map((limit, offset), |row| item_from_row(row, 0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let total = connection.query_row("SELECT COUNT(*) FROM items", [], |row| row.get(0))?;
+    let total = connection.query_row("SELECT items FROM library_stats", [], |row| row.get(0))?;
     Ok(ItemPage { items, total })
 }
 
@@ -155,14 +155,16 @@ pub(crate) fn insert_items(
     now: DateTime<Utc>,
 ) -> Result<Vec<ItemId>> {
     let mut writer = ItemWriter::new(connection, now)?;
-    items
+    let ids = items
         .iter()
         .map(|item| {
             let id = ItemId::new();
             writer.insert(id, item)?;
             Ok(id)
         })
-        .collect()
+        .collect::<Result<_>>()?;
+    writer.finish()?;
+    Ok(ids)
 }
 
 /// Writes items one after another inside the caller's transaction: the statements are prepared
@@ -172,6 +174,9 @@ pub(crate) struct ItemWriter<'c> {
     insert_tag: CachedStatement<'c>,
     insert_index: CachedStatement<'c>,
     created_at: String,
+    connection: &'c Connection,
+    /// How many items were written, for the library's stored count.
+    written: i64,
 }
 
 impl<'c> ItemWriter<'c> {
@@ -188,7 +193,18 @@ impl<'c> ItemWriter<'c> {
             )?,
             // As rusqlite writes a `DateTime<Utc>`, so every row reads back the same way.
             created_at: now.format("%F %T%.f%:z").to_string(),
+            connection,
+            written: 0,
         })
+    }
+
+    /// Adds what was written so far to the library's item count; call it before the
+    /// transaction ends.
+    pub fn finish(&mut self) -> Result<()> {
+        self.connection
+            .prepare_cached("UPDATE library_stats SET items = items + ?1")?
+            .execute([std::mem::take(&mut self.written)])?;
+        Ok(())
     }
 
     /// Adds one item with `id`, its tags and its search-index row (written here rather than by
@@ -214,6 +230,7 @@ impl<'c> ItemWriter<'c> {
             search::fold(&item.creator),
             search::fold(&item.tags.join(" ")),
         ))?;
+        self.written += 1;
         Ok(())
     }
 }

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0007_history.sql"),
     include_str!("../../migrations/0008_bundle_details.sql"),
     include_str!("../../migrations/0009_windowed_bundles.sql"),
+    include_str!("../../migrations/0010_item_count.sql"),
 ];
 
 /// The schema version this build writes.

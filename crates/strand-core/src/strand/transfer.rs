@@ -109,7 +109,7 @@ impl Strand {
                 }
             }
             watch.progress(size, size);
-            Ok(importer.finish())
+            importer.finish()
         })
     }
 
@@ -124,7 +124,7 @@ impl Strand {
         self.store.write(|tx| {
             let mut importer = Importer::new(tx, now)?;
             let ids = importer.take_all(entries, skipped, watch)?;
-            Ok((ids, importer.finish()))
+            Ok((ids, importer.finish()?))
         })
     }
 
