@@ -129,3 +129,28 @@ fn bundles_kept_before_entry_counts_were_stored_are_counted_when_the_library_ope
     assert_eq!(reopened.entry_count, 3);
     assert_eq!(library.strand.bundles().expect("bundles")[0].entry_count, 3);
 }
+
+#[test]
+fn a_kept_bundle_reaches_the_database_file_itself_soon_after_keeping() {
+    let library = Library::premium();
+    let draft = library.draft("Checkpointed", 3);
+    library.strand.keep(draft.id).expect("keep");
+    // The database file alone, without its WAL: what is in it was checkpointed.
+    let copy = library.dir.path().join("file-only.sqlite");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        std::fs::copy(library.path(), &copy).expect("copy the database file");
+        let kept: i64 = rusqlite::Connection::open(&copy)
+            .expect("open the copy")
+            .query_row("SELECT COUNT(*) FROM bundles", [], |row| row.get(0))
+            .unwrap_or(0); // no table yet: even the schema is still in the WAL
+        if kept == 1 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the keep never left the WAL"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
