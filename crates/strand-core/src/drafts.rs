@@ -238,6 +238,27 @@ impl Editable for Draft {
         Ok(self.entries.iter().map(|entry| entry.id).collect())
     }
 
+    fn sorted(&self, entries: &[EntryId]) -> Result<Vec<EntryId>> {
+        let position: HashMap<EntryId, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(index, entry)| (entry.id, index))
+            .collect();
+        let mut found = entries
+            .iter()
+            .map(|id| {
+                position
+                    .get(id)
+                    .map(|index| (*index, *id))
+                    .ok_or_else(|| Error::not_found("entry", id))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        found.sort_unstable();
+        found.dedup();
+        Ok(found.into_iter().map(|(_, id)| id).collect())
+    }
+
     fn name(&self) -> Result<String> {
         Ok(self.name.clone())
     }

@@ -27,6 +27,14 @@ pub(crate) struct Placed {
     pub after: Option<EntryId>,
 }
 
+/// A moved entry and the entry it followed before the move (none: it was first).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Return {
+    pub entry: EntryId,
+    pub after: Option<EntryId>,
+}
+
 /// One edit of a bundle.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
@@ -35,10 +43,16 @@ pub(crate) enum Change {
     Added { entries: Vec<Placed> },
     /// Entries taken off, first to last; each says which entry it followed.
     Removed { entries: Vec<Placed> },
-    /// One entry moved from after `from` to after `to` (`None`: first).
-    Moved {
-        entry: EntryId,
-        from: Option<EntryId>,
+    /// Several entries, first to last, moved together to right after `to` (first, if none).
+    MovedTogether {
+        entries: Vec<Return>,
+        to: Option<EntryId>,
+    },
+    /// The undo of [`Change::MovedTogether`]: each entry, first to last, back right after the
+    /// entry it followed. Entries not moved kept their order, and each one's old neighbour is
+    /// either one of them or an entry put back before it, so this restores the bundle exactly.
+    Returned {
+        entries: Vec<Return>,
         to: Option<EntryId>,
     },
     /// The whole order changed (a sort).
@@ -62,6 +76,8 @@ pub(crate) trait Editable {
     /// The entry and the one in front of it.
     fn placed(&self, entry: EntryId) -> Result<Placed>;
     fn order(&self) -> Result<Vec<EntryId>>;
+    /// These entries (each once) in the bundle's order; an entry not in it is not found.
+    fn sorted(&self, entries: &[EntryId]) -> Result<Vec<EntryId>>;
     fn name(&self) -> Result<String>;
     /// Threads the entry in right after `entry.after` (first, if none).
     fn insert(&mut self, entry: &Placed) -> Result<()>;
@@ -80,11 +96,8 @@ impl Change {
         match self.clone() {
             Change::Added { entries } => Change::Removed { entries },
             Change::Removed { entries } => Change::Added { entries },
-            Change::Moved { entry, from, to } => Change::Moved {
-                entry,
-                from: to,
-                to: from,
-            },
+            Change::MovedTogether { entries, to } => Change::Returned { entries, to },
+            Change::Returned { entries, to } => Change::MovedTogether { entries, to },
             Change::Reordered { before, after } => Change::Reordered {
                 before: after,
                 after: before,
@@ -98,10 +111,14 @@ impl Change {
     /// not worth an undo step.
     pub fn is_noop(&self) -> bool {
         match self {
-            Change::Moved { from, to, .. } => from == to,
             Change::Renamed { from, to } => from == to,
             Change::Detailed { from, to } => from == to,
             Change::Added { entries } | Change::Removed { entries } => entries.is_empty(),
+            // Nothing moves if each entry already follows the one it would be put after.
+            Change::MovedTogether { entries, to } | Change::Returned { entries, to } => entries
+                .iter()
+                .zip(std::iter::once(*to).chain(entries.iter().map(|e| Some(e.entry))))
+                .all(|(entry, after)| entry.after == after),
             Change::Reordered { before, after } => before == after,
         }
     }
@@ -114,7 +131,17 @@ impl Change {
             Change::Removed { entries } => {
                 entries.iter().try_for_each(|entry| bundle.remove(entry.id))
             }
-            Change::Moved { entry, to, .. } => bundle.move_after(*entry, *to),
+            Change::MovedTogether { entries, to } => {
+                let mut after = *to;
+                entries.iter().try_for_each(|moved| {
+                    bundle.move_after(moved.entry, after)?;
+                    after = Some(moved.entry);
+                    Ok(())
+                })
+            }
+            Change::Returned { entries, .. } => entries
+                .iter()
+                .try_for_each(|moved| bundle.move_after(moved.entry, moved.after)),
             Change::Reordered { after, .. } => bundle.reorder(after),
             Change::Renamed { to, .. } => bundle.rename(to),
             Change::Detailed { to, .. } => bundle.set_details(to),

@@ -17,7 +17,7 @@ use crate::drafts::Draft;
 use crate::entitlements::{self, Capability, PlanRow, Policy, Rule, Tier};
 use crate::error::{Error, Result};
 use crate::funnel::{self, FunnelCount, FunnelStep};
-use crate::history::{self, Change, Editable, Placed};
+use crate::history::{self, Change, Editable, Placed, Return};
 use crate::ids::{BundleId, EntryId, ItemId};
 use crate::licence;
 use crate::model::{
@@ -33,6 +33,9 @@ mod transfer;
 
 /// The most items one library page may ask for.
 pub const MAX_PAGE: u32 = 1000;
+
+/// The most entries one edit may name at once (a selection).
+pub const MAX_SELECTED: usize = 10_000;
 
 /// The furthest the demo may travel ahead, in days.
 pub const MAX_TIME_TRAVEL_DAYS: i64 = 3650;
@@ -557,9 +560,19 @@ impl Strand {
 
     /// Takes one entry off a bundle.
     pub fn remove_entry(&self, id: BundleId, entry_id: EntryId) -> Result<Bundle> {
+        self.remove_entries(id, &[entry_id])
+    }
+
+    /// Takes several entries off a bundle at once: one edit, undone in one step.
+    pub fn remove_entries(&self, id: BundleId, entry_ids: &[EntryId]) -> Result<Bundle> {
+        check_selection(entry_ids)?;
         self.edit(id, |bundle| {
             Ok(Change::Removed {
-                entries: vec![bundle.placed(entry_id)?],
+                entries: bundle
+                    .sorted(entry_ids)?
+                    .into_iter()
+                    .map(|entry| bundle.placed(entry))
+                    .collect::<Result<_>>()?,
             })
         })
     }
@@ -573,13 +586,71 @@ impl Strand {
         entry_id: EntryId,
         after: Option<EntryId>,
     ) -> Result<Bundle> {
+        self.move_entries(id, &[entry_id], after)
+    }
+
+    /// Moves several entries (a selection) together, in their order, to right after the entry
+    /// `after` (first, if none): one edit, undone in one step. Each writes its own key only.
+    pub fn move_entries(
+        &self,
+        id: BundleId,
+        entry_ids: &[EntryId],
+        after: Option<EntryId>,
+    ) -> Result<Bundle> {
+        check_selection(entry_ids)?;
         self.edit(id, |bundle| {
-            Ok(Change::Moved {
-                entry: entry_id,
-                from: bundle.placed(entry_id)?.after,
-                to: after,
-            })
+            let sorted = bundle.sorted(entry_ids)?;
+            if after.is_some_and(|after| sorted.contains(&after)) {
+                return Err(crate::drafts::cannot_follow_itself());
+            }
+            let entries = sorted
+                .into_iter()
+                .map(|entry| {
+                    Ok(Return {
+                        entry,
+                        after: bundle.placed(entry)?.after,
+                    })
+                })
+                .collect::<Result<_>>()?;
+            Ok(Change::MovedTogether { entries, to: after })
         })
+    }
+
+    /// Threads the items of some entries of one bundle onto the end of another, skipping items
+    /// it already threads (and saying how many), as a bulk add does.
+    pub fn copy_entries(
+        &self,
+        from: BundleId,
+        entry_ids: &[EntryId],
+        to: BundleId,
+    ) -> Result<BulkAdd> {
+        check_selection(entry_ids)?;
+        let items = self.items_of(from, entry_ids)?;
+        self.add_entries(to, &items)
+    }
+
+    /// Moves some entries of one bundle to the end of another: copied there (items it already
+    /// threads are skipped), then taken off here. Both bundles are checked before either
+    /// changes, so a refusal leaves both as they were.
+    pub fn move_entries_to(
+        &self,
+        from: BundleId,
+        entry_ids: &[EntryId],
+        to: BundleId,
+    ) -> Result<BulkAdd> {
+        if from == to {
+            return Err(Error::invalid(
+                "to",
+                "pick another bundle to move the entries to",
+            ));
+        }
+        check_selection(entry_ids)?;
+        self.require_editable(from)?;
+        self.require_editable(to)?;
+        self.items_of(from, entry_ids)?;
+        let added = self.copy_entries(from, entry_ids, to)?;
+        self.remove_entries(from, entry_ids)?;
+        Ok(added)
     }
 
     /// Sorts a bundle by `field` (a stable sort: ties keep their order), after which entries
@@ -722,6 +793,29 @@ impl Strand {
             self.observe_clock(tx)
         })?;
         self.bundle(id)
+    }
+
+    /// Refuses unless `id` is a draft, or a kept bundle the gate lets the tier edit.
+    fn require_editable(&self, id: BundleId) -> Result<()> {
+        if self.drafts().contains_key(&id) {
+            return Ok(());
+        }
+        self.require_editable_kept(id)
+    }
+
+    /// The items these entries of a bundle thread, in the bundle's order.
+    fn items_of(&self, id: BundleId, entry_ids: &[EntryId]) -> Result<Vec<ItemId>> {
+        let mut wanted: HashSet<EntryId> = entry_ids.iter().copied().collect();
+        let (order, _) = self.order_window(id, 0, u32::MAX)?;
+        let items = order
+            .iter()
+            .filter(|threaded| wanted.remove(&threaded.id))
+            .map(|threaded| threaded.item)
+            .collect();
+        match wanted.into_iter().next() {
+            Some(missing) => Err(Error::not_found("entry", missing)),
+            None => Ok(items),
+        }
     }
 
     /// Refuses unless `id` is a kept bundle out of the trash that the gate lets the tier edit.
@@ -870,6 +964,17 @@ pub(crate) fn draft_head(draft: &Draft) -> Bundle {
         can_undo: draft.history.can_undo(),
         can_redo: draft.history.can_redo(),
     }
+}
+
+/// Refuses an empty selection, or one larger than [`MAX_SELECTED`].
+fn check_selection(entry_ids: &[EntryId]) -> Result<()> {
+    if entry_ids.is_empty() || entry_ids.len() > MAX_SELECTED {
+        return Err(Error::invalid(
+            "entryIds",
+            format!("name 1 to {MAX_SELECTED} entries"),
+        ));
+    }
+    Ok(())
 }
 
 /// Refuses a page size outside 1 to [`MAX_PAGE`].

@@ -398,3 +398,109 @@ fn adding_an_item_a_bundle_already_threads_asks_first_unless_anyway() {
         assert_eq!(library.item_order(draft.id)[2], item);
     }
 }
+
+#[test]
+fn a_selection_moves_together_in_its_order_and_comes_back_with_one_undo() {
+    let library = Library::premium();
+    for kept in [false, true] {
+        let bundle = library.bundle("Selected", 8, kept);
+        let e = library.entries(bundle.id);
+        let ids = |picks: &[usize]| picks.iter().map(|&i| e[i].id).collect::<Vec<_>>();
+        let order = |library: &Library| {
+            library
+                .entries(bundle.id)
+                .iter()
+                .map(|entry| e.iter().position(|x| x.id == entry.id).expect("known"))
+                .collect::<Vec<_>>()
+        };
+        // a b c d e f g h: f, b and d (named in any order) go after g, in bundle order.
+        library
+            .strand
+            .move_entries(bundle.id, &ids(&[5, 1, 3]), Some(e[6].id))
+            .expect("move");
+        assert_eq!(order(&library), [0, 2, 4, 6, 1, 3, 5, 7], "kept: {kept}");
+        library
+            .strand
+            .move_entries(bundle.id, &ids(&[7, 0]), None)
+            .expect("to the front");
+        assert_eq!(order(&library), [0, 7, 2, 4, 6, 1, 3, 5]);
+        assert!(matches!(
+            library
+                .strand
+                .move_entries(bundle.id, &ids(&[1, 2]), Some(e[2].id)),
+            Err(Error::Invalid { .. })
+        ));
+        library.strand.undo(bundle.id).expect("undo");
+        assert_eq!(order(&library), [0, 2, 4, 6, 1, 3, 5, 7]);
+        library.strand.undo(bundle.id).expect("undo");
+        assert_eq!(order(&library), [0, 1, 2, 3, 4, 5, 6, 7]);
+        library
+            .strand
+            .remove_entries(bundle.id, &ids(&[6, 2, 2]))
+            .expect("remove");
+        assert_eq!(order(&library), [0, 1, 3, 4, 5, 7]);
+        library.strand.undo(bundle.id).expect("undo");
+        assert_eq!(order(&library), [0, 1, 2, 3, 4, 5, 6, 7]);
+        assert!(matches!(
+            library.strand.remove_entries(bundle.id, &[]),
+            Err(Error::Invalid { .. })
+        ));
+    }
+}
+
+#[test]
+fn entries_copy_and_move_to_another_bundle_skipping_items_it_already_has() {
+    let library = Library::premium();
+    let items = library.first_items(4);
+    let source = library.draft("Source", 4);
+    let target = library.strand.create_bundle("Target").expect("create");
+    library
+        .strand
+        .add_entry(target.id, items[1], false)
+        .expect("add");
+    library.strand.keep(target.id).expect("keep");
+    let from = library.entries(source.id);
+
+    let copied = library
+        .strand
+        .copy_entries(source.id, &[from[0].id, from[1].id], target.id)
+        .expect("copy");
+    assert_eq!((copied.added, copied.skipped_duplicates), (1, 1));
+    assert_eq!(library.item_order(target.id), [items[1], items[0]]);
+    assert_eq!(
+        library.entries(source.id).len(),
+        4,
+        "a copy leaves the source"
+    );
+
+    let moved = library
+        .strand
+        .move_entries_to(source.id, &[from[3].id, from[2].id], target.id)
+        .expect("move");
+    assert_eq!(moved.added, 2);
+    assert_eq!(
+        library.item_order(target.id),
+        [items[1], items[0], items[2], items[3]]
+    );
+    assert_eq!(library.item_order(source.id), [items[0], items[1]]);
+
+    // Editing the kept target is premium: refused, and neither bundle changes.
+    library
+        .strand
+        .set_demo_tier(Some(Tier::Free))
+        .expect("free");
+    assert!(matches!(
+        library
+            .strand
+            .move_entries_to(source.id, &[from[0].id], target.id),
+        Err(Error::PremiumRequired { .. })
+    ));
+    assert_eq!(library.item_order(source.id), [items[0], items[1]]);
+    assert_eq!(library.entries(target.id).len(), 4);
+    assert!(matches!(
+        library
+            .strand
+            .move_entries_to(source.id, &[from[0].id], source.id),
+        Err(Error::Invalid { .. })
+    ));
+}

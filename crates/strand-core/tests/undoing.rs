@@ -12,6 +12,9 @@ enum Op {
     Add(usize),
     Remove(usize),
     Move(usize, usize),
+    /// Several entries (picked by these numbers) moved together to after the entry at a place.
+    MoveMany(Vec<usize>, usize),
+    RemoveMany(Vec<usize>),
     Sort,
     Rename(u8),
     Undo,
@@ -24,6 +27,9 @@ fn ops() -> impl Strategy<Value = Vec<Op>> {
             3 => (0..20_usize).prop_map(Op::Add),
             1 => any::<usize>().prop_map(Op::Remove),
             2 => (any::<usize>(), any::<usize>()).prop_map(|(from, to)| Op::Move(from, to)),
+            2 => (prop::collection::vec(any::<usize>(), 1..5), any::<usize>())
+                .prop_map(|(picked, to)| Op::MoveMany(picked, to)),
+            1 => prop::collection::vec(any::<usize>(), 1..4).prop_map(Op::RemoveMany),
             1 => Just(Op::Sort),
             1 => any::<u8>().prop_map(Op::Rename),
             3 => Just(Op::Undo),
@@ -98,6 +104,25 @@ fn run(library: &Library, mut bundle: Bundle, ops: Vec<Op>) -> Result<(), TestCa
                 let to = to % len;
                 let after = to.checked_sub(1).map(|i| others[i].id);
                 bundle = strand.move_entry(bundle.id, entry, after).expect("move");
+                model.push(snapshot(library, &bundle));
+            }
+            Op::MoveMany(picked, to) if len > 0 => {
+                let picked: Vec<_> = picked.iter().map(|at| entries[at % len].id).collect();
+                let others: Vec<_> = entries.iter().filter(|e| !picked.contains(&e.id)).collect();
+                // After an entry outside the selection (or first), as a drop would land.
+                let after = (to % (others.len() + 1))
+                    .checked_sub(1)
+                    .map(|i| others[i].id);
+                bundle = strand
+                    .move_entries(bundle.id, &picked, after)
+                    .expect("move many");
+                model.push(snapshot(library, &bundle));
+            }
+            Op::RemoveMany(picked) if len > 0 => {
+                let picked: Vec<_> = picked.iter().map(|at| entries[at % len].id).collect();
+                bundle = strand
+                    .remove_entries(bundle.id, &picked)
+                    .expect("remove many");
                 model.push(snapshot(library, &bundle));
             }
             Op::Sort => {

@@ -364,6 +364,16 @@ impl Editable for KeptBundle<'_> {
             .collect::<rusqlite::Result<_>>()?)
     }
 
+    fn sorted(&self, entries: &[EntryId]) -> Result<Vec<EntryId>> {
+        let mut found = entries
+            .iter()
+            .map(|id| Ok((self.key_of(*id)?, *id)))
+            .collect::<Result<Vec<_>>>()?;
+        found.sort_unstable();
+        found.dedup();
+        Ok(found.into_iter().map(|(_, id)| id).collect())
+    }
+
     /// Its name.
     fn name(&self) -> Result<String> {
         Ok(self
