@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use strand_app::error::IpcError;
 use strand_app::transfer::ImportProgress;
 use strand_core::{
-    Bundle, BundleSummary, EntryPage, ExportFormat, FunnelCount, ImportSummary, ItemPage, PlanRow,
-    PlaylistImport, SearchResults, SessionInfo, SortField,
+    BulkAdd, Bundle, BundleSummary, EntryPage, ExportFormat, FunnelCount, ImportSummary, ItemPage,
+    PlanRow, PlaylistImport, SearchResults, SessionInfo, SortField,
 };
 use ts_rs::{Config, TS};
 
@@ -18,6 +18,7 @@ fn export_all(out_dir: &Path) {
     let config = Config::new().with_out_dir(out_dir);
     Bundle::export_all(&config).expect("export Bundle");
     EntryPage::export_all(&config).expect("export EntryPage");
+    BulkAdd::export_all(&config).expect("export BulkAdd");
     BundleSummary::export_all(&config).expect("export BundleSummary");
     ItemPage::export_all(&config).expect("export ItemPage");
     SessionInfo::export_all(&config).expect("export SessionInfo");

@@ -156,8 +156,8 @@ fn moving_an_entry_through_ipc_reorders_the_bundle() {
     let draft = app.draft_with_items("Order", 3);
     let before = app.entries(&draft);
     app.ok(
-        "move_entry",
-        json!({ "bundleId": draft["id"], "entryId": before[2]["id"], "after": null }),
+        "move_entries",
+        json!({ "bundleId": draft["id"], "entryIds": [before[2]["id"]], "after": null }),
     );
     let after = app.entries(&draft);
     assert_eq!(after[0]["id"], before[2]["id"]);
@@ -213,8 +213,8 @@ fn malformed_payloads_are_refused_with_a_message_and_change_nothing() {
         ("get_bundle", json!({ "bundleId": "not-a-uuid" })),
         ("create_bundle", json!({ "name": 42 })),
         (
-            "move_entry",
-            json!({ "bundleId": uuid::Uuid::now_v7(), "entryId": uuid::Uuid::now_v7(), "after": 7 }),
+            "move_entries",
+            json!({ "bundleId": uuid::Uuid::now_v7(), "entryIds": [uuid::Uuid::now_v7()], "after": 7 }),
         ),
         ("set_demo_tier", json!({ "tier": "platinum" })),
         ("list_items", json!({})),

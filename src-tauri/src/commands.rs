@@ -4,8 +4,8 @@
 use std::io::Write;
 
 use strand_core::{
-    Bundle, BundleId, BundleSummary, EntryId, EntryPage, FunnelCount, ItemId, ItemKind, ItemPage,
-    PlanRow, Policy, SearchResults, SessionInfo, SortField, Strand, Tier,
+    BulkAdd, Bundle, BundleId, BundleSummary, EntryId, EntryPage, FunnelCount, ItemId, ItemKind,
+    ItemPage, PlanRow, Policy, SearchResults, SessionInfo, SortField, Strand, Tier,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -184,13 +184,42 @@ pub fn remove_entry(
 }
 
 #[tauri::command]
-pub fn move_entry(
+pub fn remove_entries(
     strand: State<'_, Strand>,
     bundle_id: BundleId,
-    entry_id: EntryId,
+    entry_ids: Vec<EntryId>,
+) -> IpcResult<Bundle> {
+    Ok(strand.remove_entries(bundle_id, &entry_ids)?)
+}
+
+#[tauri::command]
+pub fn move_entries(
+    strand: State<'_, Strand>,
+    bundle_id: BundleId,
+    entry_ids: Vec<EntryId>,
     after: Option<EntryId>,
 ) -> IpcResult<Bundle> {
-    Ok(strand.move_entry(bundle_id, entry_id, after)?)
+    Ok(strand.move_entries(bundle_id, &entry_ids, after)?)
+}
+
+#[tauri::command]
+pub fn copy_entries(
+    strand: State<'_, Strand>,
+    bundle_id: BundleId,
+    entry_ids: Vec<EntryId>,
+    to: BundleId,
+) -> IpcResult<BulkAdd> {
+    Ok(strand.copy_entries(bundle_id, &entry_ids, to)?)
+}
+
+#[tauri::command]
+pub fn move_entries_to(
+    strand: State<'_, Strand>,
+    bundle_id: BundleId,
+    entry_ids: Vec<EntryId>,
+    to: BundleId,
+) -> IpcResult<BulkAdd> {
+    Ok(strand.move_entries_to(bundle_id, &entry_ids, to)?)
 }
 
 #[tauri::command]

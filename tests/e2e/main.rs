@@ -8,6 +8,7 @@ mod harness;
 mod journey;
 mod premium;
 mod quitting;
+mod selection;
 mod steps;
 mod transfer;
 mod undo;

@@ -14,6 +14,7 @@ pub const ALT: char = '\u{E00A}';
 pub const CONTROL: char = '\u{E009}';
 pub const SHIFT: char = '\u{E008}';
 pub const ARROW_DOWN: char = '\u{E015}';
+pub const ARROW_UP: char = '\u{E013}';
 
 pub const LIBRARY_ROWS: &str = "[data-testid=library] li";
 pub const ENTRY_ROWS: &str = "[data-testid=entries] li";

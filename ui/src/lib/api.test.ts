@@ -11,9 +11,9 @@ describe('api', () => {
       calls.push([command, args]);
       return { id: 'b1', name: 'Road trip', state: 'draft', createdAt: '', keptAt: null, entries: [] };
     });
-    const bundle = await api.moveEntry('b1', 'e1', 'e0');
+    const bundle = await api.moveEntries('b1', ['e1'], 'e0');
     expect(bundle.name).toBe('Road trip');
-    expect(calls).toEqual([['move_entry', { bundleId: 'b1', entryId: 'e1', after: 'e0' }]]);
+    expect(calls).toEqual([['move_entries', { bundleId: 'b1', entryIds: ['e1'], after: 'e0' }]]);
   });
 
   it('turns an IpcError from the core into an AppError with its code', async () => {

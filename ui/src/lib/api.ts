@@ -1,6 +1,7 @@
 // The only module that talks to Tauri: one typed function per command, and every failure turned
 // into an AppError whose `code` the UI can branch on.
 import { Channel, invoke } from '@tauri-apps/api/core';
+import type { BulkAdd } from './bindings/BulkAdd';
 import type { Bundle } from './bindings/Bundle';
 import type { BundleId } from './bindings/BundleId';
 import type { BundleSummary } from './bindings/BundleSummary';
@@ -105,9 +106,17 @@ export const api = {
   addEntry: (bundleId: BundleId, itemId: ItemId, anyway: boolean) =>
     call<Bundle>('add_entry', { bundleId, itemId, anyway }),
   removeEntry: (bundleId: BundleId, entryId: EntryId) => call<Bundle>('remove_entry', { bundleId, entryId }),
-  /** Moves an entry right after `after` (first, when null). */
-  moveEntry: (bundleId: BundleId, entryId: EntryId, after: EntryId | null) =>
-    call<Bundle>('move_entry', { bundleId, entryId, after }),
+  /** Takes several entries off at once (one undo step). */
+  removeEntries: (bundleId: BundleId, entryIds: EntryId[]) => call<Bundle>('remove_entries', { bundleId, entryIds }),
+  /** Moves a selection together, in its order, right after `after` (first, when null). */
+  moveEntries: (bundleId: BundleId, entryIds: EntryId[], after: EntryId | null) =>
+    call<Bundle>('move_entries', { bundleId, entryIds, after }),
+  /** Threads the entries' items onto another bundle, skipping items it already has. */
+  copyEntries: (bundleId: BundleId, entryIds: EntryId[], to: BundleId) =>
+    call<BulkAdd>('copy_entries', { bundleId, entryIds, to }),
+  /** Moves entries to the end of another bundle (items it already has are skipped there). */
+  moveEntriesTo: (bundleId: BundleId, entryIds: EntryId[], to: BundleId) =>
+    call<BulkAdd>('move_entries_to', { bundleId, entryIds, to }),
   sortBundle: (bundleId: BundleId, field: SortField) => call<Bundle>('sort_bundle', { bundleId, field }),
   undo: (bundleId: BundleId) => call<Bundle>('undo', { bundleId }),
   setBundleDetails: (bundleId: BundleId, description: string, colour: string | null) =>

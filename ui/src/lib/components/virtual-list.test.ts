@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropIndex, visibleRange } from './virtual-list';
+import { dropSlot, visibleRange } from './virtual-list';
 
 describe('visibleRange', () => {
   it('covers the rows in view plus the overscan, and never more than the list holds', () => {
@@ -18,19 +18,17 @@ describe('visibleRange', () => {
   });
 });
 
-describe('dropIndex', () => {
-  it('counts the other rows whose middle is above the pointer', () => {
-    // Rows of 10 px: middles at 5, 15, 25, 35. Dragging row 0.
-    expect(dropIndex(0, 10, 4, 0)).toBe(0);
-    expect(dropIndex(16, 10, 4, 0)).toBe(1);
-    expect(dropIndex(36, 10, 4, 0)).toBe(3);
-    // Dragging row 3 to the top.
-    expect(dropIndex(2, 10, 4, 3)).toBe(0);
-    expect(dropIndex(26, 10, 4, 3)).toBe(3);
+describe('dropSlot', () => {
+  it('counts the rows whose middle is above the pointer', () => {
+    // Rows of 10 px: middles at 5, 15, 25, 35.
+    expect(dropSlot(0, 10, 4)).toBe(0);
+    expect(dropSlot(6, 10, 4)).toBe(1);
+    expect(dropSlot(16, 10, 4)).toBe(2);
+    expect(dropSlot(36, 10, 4)).toBe(4);
   });
 
   it('stays inside the list when the pointer leaves it', () => {
-    expect(dropIndex(-50, 10, 4, 2)).toBe(0);
-    expect(dropIndex(500, 10, 4, 2)).toBe(3);
+    expect(dropSlot(-50, 10, 4)).toBe(0);
+    expect(dropSlot(500, 10, 4)).toBe(4);
   });
 });

@@ -15,10 +15,9 @@ export function visibleRange(
 }
 
 /**
- * Where the row dragged from position `from` lands when the pointer is `y` pixels below the top
- * of the list: the number of *other* rows whose middle is above the pointer.
+ * The slot a drag would drop into when the pointer is `y` pixels below the top of the list: the
+ * number of rows whose middle is above the pointer (0: before the first, `total`: after the last).
  */
-export function dropIndex(y: number, rowHeight: number, total: number, from: number): number {
-  const above = Math.min(total, Math.max(0, Math.ceil(y / rowHeight - 0.5)));
-  return above - (from < above ? 1 : 0);
+export function dropSlot(y: number, rowHeight: number, total: number): number {
+  return Math.min(total, Math.max(0, Math.ceil(y / rowHeight - 0.5)));
 }

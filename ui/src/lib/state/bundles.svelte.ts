@@ -19,7 +19,10 @@ type BundleApi = Pick<
   | 'renameBundle'
   | 'addEntry'
   | 'removeEntry'
-  | 'moveEntry'
+  | 'moveEntries'
+  | 'removeEntries'
+  | 'copyEntries'
+  | 'moveEntriesTo'
   | 'keepBundle'
   | 'sortBundle'
   | 'undo'
@@ -72,12 +75,18 @@ export class BundlesState {
   error = $state<AppError | null>(null);
   /** Whether the last export of the open bundle was written. */
   exported = $state(false);
+  /** The entries picked in the open bundle (Ctrl/Shift+click, Space, Shift+↑/↓). */
+  selected = $state.raw<ReadonlySet<EntryId>>(new Set());
+  /** What the last copy or move to another bundle did, for the notice. */
+  transferred = $state<{ to: string; added: number; skipped: number; moved: boolean } | null>(null);
 
   readonly #api: BundleApi;
   /** The positions the entry list shows, so a reload after an edit loads what is on screen. */
   #wanted = { start: 0, count: 50 };
   /** Counts loads, so an answer overtaken by a newer one is dropped. */
   #loads = 0;
+  /** Where the last single pick was, for Shift to select a range from. */
+  #anchor: number | null = null;
   /** The action the core refused for premium, to run again after upgrading. */
   #refused: (() => Promise<boolean>) | null = null;
 
@@ -153,9 +162,64 @@ export class BundlesState {
     return this.#applyToCurrent((id) => this.#api.removeEntry(id, entryId));
   }
 
-  /** Moves an entry right after `after` (first, when null). */
-  move(entryId: EntryId, after: EntryId | null): Promise<boolean> {
-    return this.#applyToCurrent((id) => this.#api.moveEntry(id, entryId, after));
+  /** Moves entries together, in their order, right after `after` (first, when null). */
+  move(entryIds: EntryId[], after: EntryId | null): Promise<boolean> {
+    return this.#applyToCurrent((id) => this.#api.moveEntries(id, entryIds, after));
+  }
+
+  /**
+   * Picks entries: `only` this one, `toggle` this one in or out, or a `range` from the last pick
+   * to this one (among the loaded rows, at most a window's worth).
+   */
+  select(entry: Entry, how: 'only' | 'toggle' | 'range'): void {
+    if (how === 'range' && this.#anchor !== null) {
+      const [from, to] = [Math.min(this.#anchor, entry.position), Math.max(this.#anchor, entry.position)];
+      const range = new Set<EntryId>();
+      for (let position = from; position <= to; position += 1) {
+        const picked = this.entryAt(position);
+        if (picked) range.add(picked.id);
+      }
+      this.selected = range;
+      return;
+    }
+    const selected = new Set(how === 'toggle' ? this.selected : []);
+    if (how === 'toggle' && selected.has(entry.id)) selected.delete(entry.id);
+    else selected.add(entry.id);
+    this.selected = selected;
+    this.#anchor = entry.position;
+  }
+
+  clearSelection(): void {
+    this.selected = new Set();
+    this.#anchor = null;
+  }
+
+  /** Takes the selected entries off the open bundle (one undo step). */
+  async removeSelected(): Promise<boolean> {
+    const removed = await this.#applyToCurrent((id) => this.#api.removeEntries(id, [...this.selected]));
+    if (removed) this.clearSelection();
+    return removed;
+  }
+
+  /** Copies (or moves) the selected entries to the end of bundle `to`. */
+  async sendSelected(to: BundleId, moving: boolean): Promise<boolean> {
+    const current = this.current;
+    const target = this.summaries.find((summary) => summary.id === to);
+    if (!current || !target || this.selected.size === 0) return false;
+    const entryIds = [...this.selected];
+    let outcome: { added: number; skippedDuplicates: number } | null = null;
+    const sent = await this.#apply(async () => {
+      outcome = moving
+        ? await this.#api.moveEntriesTo(current.id, entryIds, to)
+        : await this.#api.copyEntries(current.id, entryIds, to);
+      return this.#api.getBundle(current.id);
+    });
+    if (sent && outcome) {
+      const { added, skippedDuplicates } = outcome;
+      this.transferred = { to: target.name, added, skipped: skippedDuplicates, moved: moving };
+      if (moving) this.clearSelection();
+    }
+    return sent;
   }
 
   /** The loaded entry at `position`, if it is loaded. */
@@ -222,6 +286,7 @@ export class BundlesState {
   forgetCurrent(): void {
     this.current = null;
     this.justKept = null;
+    this.clearSelection();
     this.window = { offset: 0, entries: [] };
     this.beads = [];
     this.found = null;
@@ -308,12 +373,14 @@ export class BundlesState {
     this.justKept = null;
     this.justDeleted = null;
     this.exported = false;
+    this.transferred = null;
     try {
       const previous = this.current?.id;
       this.current = await change();
       if (this.current.id !== previous) {
         this.#wanted = { start: 0, count: this.#wanted.count };
         this.filter = '';
+        this.clearSelection();
       }
       this.error = null;
       this.closePaywall();

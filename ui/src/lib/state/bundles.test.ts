@@ -40,7 +40,7 @@ describe('BundlesState', () => {
   it('reloads the rows on screen after an edit far down a big bundle', async () => {
     const bundles = await bigDraft(new FakeCore(), 5_000);
     await bundles.show(4_000, 20);
-    await bundles.move('big-4010', 'big-4000');
+    await bundles.move(['big-4010'], 'big-4000');
     expect(bundles.entryAt(4_001)?.id).toBe('big-4010');
     expect(bundles.entryAt(4_001)?.position).toBe(4_001);
   });
@@ -70,7 +70,7 @@ describe('BundlesState', () => {
   it('moves and removes entries in the open bundle', async () => {
     const bundles = await draftWithThreeItems(new FakeCore());
     const last = bundles.window.entries[2]!;
-    await bundles.move(last.id, null);
+    await bundles.move([last.id], null);
     expect(bundles.window.entries[0]?.id).toBe(last.id);
     await bundles.remove(last.id);
     expect(bundles.window.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2']);
@@ -118,7 +118,7 @@ describe('BundlesState', () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);
     const order = bundles.window.entries.map((entry) => entry.id);
-    await bundles.move(order[2]!, null);
+    await bundles.move([order[2]!], null);
     await bundles.rename('Renamed');
     expect(bundles.current?.canUndo).toBe(true);
     expect(await bundles.undo()).toBe(true);
@@ -154,7 +154,7 @@ describe('BundlesState', () => {
     expect(await bundles.exportCurrent('xspf')).toBe(true);
     expect(bundles.exported).toBe(true);
     expect(core.exportedAs).toEqual(['xspf']);
-    await bundles.move(bundles.window.entries[0]!.id, bundles.window.entries[1]!.id);
+    await bundles.move([bundles.window.entries[0]!.id], bundles.window.entries[1]!.id);
     expect(bundles.exported).toBe(false);
   });
 
@@ -220,8 +220,60 @@ describe('BundlesState', () => {
   it('sorts the open bundle by a field', async () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);
-    await bundles.move(bundles.window.entries[2]!.id, null);
+    await bundles.move([bundles.window.entries[2]!.id], null);
     expect(await bundles.sort('title')).toBe(true);
     expect(bundles.window.entries.map((entry) => entry.item.title)).toEqual(['Song 1', 'Song 2', 'Song 3']);
+  });
+});
+
+describe('BundlesState selection', () => {
+  it('picks one, toggles with Ctrl and takes a range with Shift', async () => {
+    const bundles = await bigDraft(new FakeCore(), 20);
+    const at = (position: number) => bundles.entryAt(position)!;
+    bundles.select(at(2), 'only');
+    bundles.select(at(9), 'toggle');
+    bundles.select(at(2), 'toggle');
+    expect([...bundles.selected]).toEqual(['big-9']);
+    bundles.select(at(5), 'toggle');
+    expect([...bundles.selected]).toEqual(['big-9', 'big-5']);
+    // A range runs from the last pick and replaces the selection.
+    bundles.select(at(8), 'range');
+    expect([...bundles.selected].sort()).toEqual(['big-5', 'big-6', 'big-7', 'big-8']);
+    bundles.clearSelection();
+    expect(bundles.selected.size).toBe(0);
+  });
+
+  it('moves and removes the selection as one edit each, undone in one step', async () => {
+    const bundles = await bigDraft(new FakeCore(), 6);
+    bundles.select(bundles.entryAt(1)!, 'only');
+    bundles.select(bundles.entryAt(3)!, 'toggle');
+    await bundles.move([...bundles.selected], 'big-4');
+    expect(bundles.window.entries.map((entry) => entry.id)).toEqual(['big-0', 'big-2', 'big-4', 'big-1', 'big-3', 'big-5']);
+    expect(bundles.selected.size).toBe(2);
+    await bundles.removeSelected();
+    expect(bundles.window.entries.map((entry) => entry.id)).toEqual(['big-0', 'big-2', 'big-4', 'big-5']);
+    expect(bundles.selected.size).toBe(0);
+    await bundles.undo();
+    expect(bundles.current?.entryCount).toBe(6);
+  });
+
+  it('copies or moves the selection to another bundle and says what happened', async () => {
+    const core = new FakeCore();
+    const bundles = new BundlesState(core.api);
+    await bundles.create('Target');
+    const target = bundles.current!.id;
+    await bundles.add('item-1');
+    await bundles.create('Source');
+    for (const item of core.items) await bundles.add(item.id);
+    bundles.select(bundles.entryAt(0)!, 'only');
+    bundles.select(bundles.entryAt(1)!, 'toggle');
+    expect(await bundles.sendSelected(target, false)).toBe(true);
+    expect(bundles.transferred).toEqual({ to: 'Target', added: 1, skipped: 1, moved: false });
+    expect(bundles.current?.entryCount).toBe(3);
+    expect(await bundles.sendSelected(target, true)).toBe(true);
+    expect(bundles.transferred).toEqual({ to: 'Target', added: 0, skipped: 2, moved: true });
+    expect(bundles.current?.entryCount).toBe(1);
+    expect(bundles.selected.size).toBe(0);
+    expect(bundles.summaries.find((summary) => summary.id === target)?.entryCount).toBe(2);
   });
 });

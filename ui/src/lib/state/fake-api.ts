@@ -2,6 +2,7 @@
 // does (drafts, keeping gated on the tier) so the state classes are tested against real answers,
 // not canned ones.
 import { AppError, type Api } from '../api';
+import type { BulkAdd } from '../bindings/BulkAdd';
 import type { Bundle } from '../bindings/Bundle';
 import type { BundleSummary } from '../bindings/BundleSummary';
 import type { Entry } from '../bindings/Entry';
@@ -145,6 +146,18 @@ export class FakeCore {
     return head(stored);
   }
 
+  /** Threads the items of some entries onto the end of bundle `to`, skipping those it has. */
+  #copy(from: string, entryIds: string[], to: string): BulkAdd {
+    const target = this.#bundle(to);
+    const items = this.#bundle(from)
+      .entries.filter((entry) => entryIds.includes(entry.id))
+      .map((entry) => entry.item);
+    const fresh = items.filter((candidate) => !target.entries.some((entry) => entry.item.id === candidate.id));
+    const entries = fresh.map((found) => ({ id: this.#id('entry'), item: found, addedAt: '', position: 0 }));
+    const bundle = this.#edit({ ...target, entries: [...target.entries, ...entries] });
+    return { bundle, added: fresh.length, skippedDuplicates: items.length - fresh.length };
+  }
+
   get tier(): Tier {
     if (this.tierOverride) return this.tierOverride;
     if (this.licensee) return 'premium';
@@ -268,15 +281,26 @@ export class FakeCore {
       }
       return this.#edit({ ...bundle, entries: bundle.entries.filter((entry) => entry.id !== entryId) });
     },
-    moveEntry: async (id, entryId, after) => {
+    moveEntries: async (id, entryIds, after) => {
       const bundle = this.#bundle(id);
-      const entries = bundle.entries.filter((entry) => entry.id !== entryId);
-      const moved = bundle.entries.find((entry) => entry.id === entryId);
-      if (!moved) throw new AppError('not_found', `entry ${entryId} was not found`);
+      const moving = bundle.entries.filter((entry) => entryIds.includes(entry.id));
+      if (moving.length !== new Set(entryIds).size) throw new AppError('not_found', 'entry was not found');
+      if (after !== null && entryIds.includes(after)) throw new AppError('invalid', 'after is invalid');
+      const entries = bundle.entries.filter((entry) => !entryIds.includes(entry.id));
       const inFront = after === null ? -1 : entries.findIndex((entry) => entry.id === after);
       if (after !== null && inFront < 0) throw new AppError('not_found', `entry ${after} was not found`);
-      entries.splice(inFront + 1, 0, moved);
+      entries.splice(inFront + 1, 0, ...moving);
       return this.#edit({ ...bundle, entries });
+    },
+    removeEntries: async (id, entryIds) => {
+      const bundle = this.#bundle(id);
+      return this.#edit({ ...bundle, entries: bundle.entries.filter((entry) => !entryIds.includes(entry.id)) });
+    },
+    copyEntries: async (id, entryIds, to) => this.#copy(id, entryIds, to),
+    moveEntriesTo: async (id, entryIds, to) => {
+      const added = this.#copy(id, entryIds, to);
+      await this.api.removeEntries(id, entryIds);
+      return added;
     },
     sortBundle: async (id, field) => {
       const bundle = this.#bundle(id);
