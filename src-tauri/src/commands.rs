@@ -115,9 +115,10 @@ pub fn search_items(
     strand: State<'_, Strand>,
     text: String,
     kind: Option<ItemKind>,
+    tag: Option<String>,
     limit: u32,
 ) -> IpcResult<SearchResults> {
-    Ok(strand.search_items(&text, kind, limit)?)
+    Ok(strand.search_items(&text, kind, tag.as_deref(), limit)?)
 }
 
 #[tauri::command]

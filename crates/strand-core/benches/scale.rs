@@ -94,7 +94,11 @@ fn main() {
     let mut strand_samples = Vec::new();
     for round in 0..=ROUNDS {
         for query in QUERIES {
-            let (results, took) = timed(|| strand.search_items(query, None, PAGE).expect("search"));
+            let (results, took) = timed(|| {
+                strand
+                    .search_items(query, None, None, PAGE)
+                    .expect("search")
+            });
             assert!(results.items.len() <= PAGE as usize);
             if round > 0 {
                 strand_samples.push(took);

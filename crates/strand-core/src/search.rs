@@ -22,17 +22,32 @@ pub fn fold(text: &str) -> std::borrow::Cow<'_, str> {
 /// The FTS5 match expression for `text`: every word as a quoted prefix term, all required.
 /// `None` when `text` has no word to search for.
 pub fn match_expression(text: &str) -> Option<String> {
-    let bounded: String = text.chars().take(MAX_QUERY_CHARS).collect();
-    let bounded = fold(&bounded);
-    // Words are runs of letters and digits, as FTS5's unicode61 tokenizer sees them; everything
-    // else separates words, so no quote or operator ever reaches the query.
-    let terms: Vec<String> = bounded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .take(MAX_TERMS)
+    let terms: Vec<String> = words(text)
+        .iter()
         .map(|word| format!("\"{word}\"*"))
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// The FTS5 expression that keeps items tagged `tag`: its words as one phrase in the tags column
+/// (whole words, in order), so "hip hop" finds items tagged "hip hop", not "hip-hop-ish".
+/// `None` when `tag` has no word.
+pub fn tag_expression(tag: &str) -> Option<String> {
+    let words = words(tag);
+    (!words.is_empty()).then(|| format!("tags : \"{}\"", words.join(" ")))
+}
+
+/// `text`'s words as the index holds them: runs of letters and digits, as FTS5's unicode61
+/// tokenizer sees them, ß folded, at most [`MAX_TERMS`] of the first [`MAX_QUERY_CHARS`]
+/// characters. Everything else separates words, so no quote or operator ever reaches a query.
+fn words(text: &str) -> Vec<String> {
+    let bounded: String = text.chars().take(MAX_QUERY_CHARS).collect();
+    fold(&bounded)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .take(MAX_TERMS)
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]
@@ -58,6 +73,19 @@ mod tests {
             Some("\"NEAR\"* \"x\"* \"y\"*")
         );
         assert_eq!(match_expression("\" * ( ) : ^ -"), None);
+    }
+
+    #[test]
+    fn a_tag_is_a_whole_phrase_in_the_tags_column_whatever_is_typed() {
+        assert_eq!(
+            tag_expression("Hip-Hop").as_deref(),
+            Some("tags : \"Hip Hop\"")
+        );
+        assert_eq!(
+            tag_expression("\" OR x*").as_deref(),
+            Some("tags : \"OR x\"")
+        );
+        assert_eq!(tag_expression(" - "), None);
     }
 
     #[test]

@@ -277,15 +277,23 @@ impl Strand {
     }
 
     /// Searches the library as a person types: title, creator and tags, by word prefix, accents
-    /// ignored, optionally only items of `kind`. Any text is accepted; none of it is query syntax.
+    /// ignored, optionally only items of `kind` and only items tagged `tag`. Any text is
+    /// accepted; none of it is query syntax.
     pub fn search_items(
         &self,
         text: &str,
         kind: Option<ItemKind>,
+        tag: Option<&str>,
         limit: u32,
     ) -> Result<SearchResults> {
         check_limit(limit)?;
-        let expression = search::match_expression(text);
+        let expression = [
+            search::match_expression(text),
+            tag.and_then(search::tag_expression),
+        ]
+        .into_iter()
+        .flatten()
+        .reduce(|text, tag| format!("{text} {tag}"));
         let mut items = self.store.read(|connection| {
             store::search_items(connection, expression.as_deref(), kind, limit + 1)
         })?;

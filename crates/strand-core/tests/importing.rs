@@ -213,7 +213,7 @@ fn a_catalogue_csv_lands_whole_and_is_searchable_at_once() {
     );
     let found = library
         .strand
-        .search_items("zeppel", None, 10)
+        .search_items("zeppel", None, None, 10)
         .expect("search");
     assert_eq!(found.items.len(), 10);
     assert!(found.more);
@@ -265,7 +265,7 @@ fn a_cancelled_catalogue_import_leaves_the_library_exactly_as_before() {
     assert!(
         library
             .strand
-            .search_items("zeppel", None, 1)
+            .search_items("zeppel", None, None, 1)
             .expect("search")
             .items
             .is_empty()
@@ -355,7 +355,7 @@ fn a_folder_of_audio_files_becomes_items_from_their_tags_or_their_names() {
     assert!(summary.skipped_lines[0].reason.contains("broken.mp3"));
     let harbour = &library
         .strand
-        .search_items("zephyr quokka", None, 5)
+        .search_items("zephyr quokka", None, None, 5)
         .expect("search")
         .items;
     assert_eq!(harbour.len(), 1);
@@ -364,7 +364,7 @@ fn a_folder_of_audio_files_becomes_items_from_their_tags_or_their_names() {
     assert_eq!(harbour[0].details.duration_ms, Some(1000));
     let untagged = &library
         .strand
-        .search_items("untagged", None, 5)
+        .search_items("untagged", None, None, 5)
         .expect("search")
         .items;
     assert_eq!(untagged[0].details.title, "Untagged Song");

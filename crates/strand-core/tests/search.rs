@@ -3,7 +3,10 @@ use strand_core::{Error, ItemKind};
 use crate::support::Library;
 
 fn titles_and_creators(library: &Library, text: &str) -> Vec<(String, String)> {
-    let results = library.strand.search_items(text, None, 50).expect("search");
+    let results = library
+        .strand
+        .search_items(text, None, None, 50)
+        .expect("search");
     results
         .items
         .into_iter()
@@ -81,7 +84,7 @@ fn every_word_must_match_and_tags_are_searched_too() {
     let library = Library::new(false);
     let found = library
         .strand
-        .search_items("indie mara", None, 100)
+        .search_items("indie mara", None, None, 100)
         .expect("search")
         .items;
     assert!(!found.is_empty());
@@ -96,7 +99,10 @@ fn every_word_must_match_and_tags_are_searched_too() {
 #[test]
 fn a_one_letter_prefix_answers_the_first_page_and_says_there_is_more() {
     let library = Library::new(false);
-    let results = library.strand.search_items("a", None, 10).expect("search");
+    let results = library
+        .strand
+        .search_items("a", None, None, 10)
+        .expect("search");
     assert_eq!(results.items.len(), 10);
     assert!(results.more);
 }
@@ -107,7 +113,7 @@ fn the_kind_filter_keeps_only_that_kind_with_or_without_text() {
     for text in ["amber", ""] {
         let results = library
             .strand
-            .search_items(text, Some(ItemKind::Product), 50)
+            .search_items(text, Some(ItemKind::Product), None, 50)
             .expect("search");
         assert!(!results.items.is_empty(), "{text:?}");
         assert!(
@@ -138,14 +144,14 @@ fn query_syntax_and_huge_searches_are_plain_text_and_never_errors() {
     ] {
         library
             .strand
-            .search_items(text, None, 50)
+            .search_items(text, None, None, 50)
             .unwrap_or_else(|error| panic!("{text:.20}: {error}"));
     }
     // "AND" is searched as a word, not an operator between nothing.
     assert!(
         library
             .strand
-            .search_items("AND", None, 50)
+            .search_items("AND", None, None, 50)
             .expect("search")
             .items
             .is_empty()
@@ -165,11 +171,53 @@ fn search_follows_the_library_when_it_is_replaced() {
 fn an_empty_or_huge_limit_is_invalid() {
     let library = Library::new(false);
     assert!(matches!(
-        library.strand.search_items("a", None, 0),
+        library.strand.search_items("a", None, None, 0),
         Err(Error::Invalid { .. })
     ));
     assert!(matches!(
-        library.strand.search_items("a", None, 100_000),
+        library.strand.search_items("a", None, None, 100_000),
         Err(Error::Invalid { .. })
     ));
+}
+
+#[test]
+fn a_tag_filter_keeps_exactly_the_items_with_that_tag_with_or_without_words() {
+    let library = Library::new(false);
+    let tagged: i64 = library
+        .raw()
+        .query_row(
+            "SELECT COUNT(*) FROM item_tags WHERE tag = 'indie'",
+            [],
+            |row| row.get(0),
+        )
+        .expect("count");
+    assert!(tagged > 0);
+    let found = library
+        .strand
+        .search_items("", None, Some("Indie"), 1000)
+        .expect("search")
+        .items;
+    assert_eq!(found.len() as i64, tagged);
+    assert!(
+        found
+            .iter()
+            .all(|item| item.details.tags.contains(&"indie".to_owned()))
+    );
+    let narrowed = library
+        .strand
+        .search_items("mara", None, Some("indie"), 1000)
+        .expect("search")
+        .items;
+    assert!(!narrowed.is_empty() && narrowed.len() < found.len());
+    assert!(
+        narrowed
+            .iter()
+            .all(|item| item.details.tags.contains(&"indie".to_owned()))
+    );
+    for syntax in ["\"", "NEAR(", " * "] {
+        library
+            .strand
+            .search_items("", None, Some(syntax), 10)
+            .expect("never an error");
+    }
 }

@@ -90,8 +90,9 @@ export const api = {
   /** Opens the native open dialog; null when the person cancelled. */
   activateLicenceFile: () => call<SessionInfo | null>('activate_licence_file'),
   listItems: (offset: number, limit: number) => call<ItemPage>('list_items', { offset, limit }),
-  searchItems: (text: string, kind: ItemKind | null, limit: number) =>
-    call<SearchResults>('search_items', { text, kind, limit }),
+  /** Items matching `text` (word prefixes), of `kind` and tagged `tag` when given. */
+  searchItems: (text: string, kind: ItemKind | null, tag: string | null, limit: number) =>
+    call<SearchResults>('search_items', { text, kind, tag, limit }),
   listBundles: () => call<BundleSummary[]>('list_bundles'),
   getBundle: (bundleId: BundleId) => call<Bundle>('get_bundle', { bundleId }),
   /** Up to `limit` entries from position `offset` on: the rows on screen. */

@@ -233,10 +233,13 @@ export class FakeCore {
     },
     activateLicenceFile: async () => null,
     listItems: async (offset, limit) => ({ items: this.items.slice(offset, offset + limit), total: this.items.length }),
-    searchItems: async (text, kind, limit) => {
+    searchItems: async (text, kind, tag, limit) => {
       const needle = text.trim().toLowerCase();
       const items = this.items.filter(
-        (candidate) => (!kind || candidate.kind === kind) && candidate.title.toLowerCase().includes(needle),
+        (candidate) =>
+          (!kind || candidate.kind === kind) &&
+          (!tag || candidate.tags.includes(tag.toLowerCase())) &&
+          candidate.title.toLowerCase().includes(needle),
       );
       return { items: items.slice(0, limit), more: items.length > limit };
     },

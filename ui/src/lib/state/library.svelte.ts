@@ -20,6 +20,8 @@ export class LibraryState {
   more = $state(false);
   query = $state('');
   kind = $state<ItemKind | null>(null);
+  /** Only items with this tag (empty: any). */
+  tag = $state('');
 
   readonly #api: Pick<Api, 'listItems' | 'searchItems'>;
   /** Answers arrive out of order when a person types fast; only the latest one is shown. */
@@ -38,12 +40,13 @@ export class LibraryState {
     this.more = page.items.length < page.total;
   }
 
-  async search(query: string, kind: ItemKind | null): Promise<void> {
+  async search(query: string, kind: ItemKind | null, tag = this.tag): Promise<void> {
     this.query = query;
     this.kind = kind;
+    this.tag = tag;
     if (!this.#searching) return this.load();
     const ticket = ++this.#latest;
-    const results = await this.#api.searchItems(query, kind, FIRST_PAGE);
+    const results = await this.#api.searchItems(query, kind, this.#tagFilter, FIRST_PAGE);
     if (ticket !== this.#latest) return;
     this.items = results.items;
     this.more = results.more;
@@ -55,7 +58,7 @@ export class LibraryState {
     const ticket = ++this.#latest;
     if (this.#searching) {
       const limit = Math.min(MAX_RESULTS, this.items.length + LIBRARY_PAGE);
-      const results = await this.#api.searchItems(this.query, this.kind, limit);
+      const results = await this.#api.searchItems(this.query, this.kind, this.#tagFilter, limit);
       if (ticket !== this.#latest) return;
       this.items = results.items;
       this.more = results.more;
@@ -69,6 +72,10 @@ export class LibraryState {
   }
 
   get #searching(): boolean {
-    return this.query.trim() !== '' || this.kind !== null;
+    return this.query.trim() !== '' || this.kind !== null || this.#tagFilter !== null;
+  }
+
+  get #tagFilter(): string | null {
+    return this.tag.trim() || null;
   }
 }

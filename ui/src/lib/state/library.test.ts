@@ -30,4 +30,51 @@ describe('LibraryState', () => {
     expect(library.items).toHaveLength(MAX_RESULTS);
     expect(library.more).toBe(true);
   });
+
+  it('shows only the latest search when answers arrive out of order', async () => {
+    const core = new FakeCore();
+    const slow = core.api.searchItems;
+    let release: () => void = () => {};
+    core.api.searchItems = (text, kind, tag, limit) =>
+      text === 'Song'
+        ? new Promise((resolve) => (release = () => resolve(slow(text, kind, tag, limit))))
+        : slow(text, kind, tag, limit);
+    const library = new LibraryState(core.api);
+    const first = library.search('Song', null);
+    await library.search('Song 2', null);
+    release();
+    await first;
+    expect(library.items.map((item) => item.title)).toEqual(['Song 2']);
+  });
+
+  it('goes back to the whole library when the search is cleared', async () => {
+    const library = new LibraryState(new FakeCore().api);
+    await library.search('Song 3', null);
+    expect(library.items).toHaveLength(1);
+    await library.search('', null);
+    expect(library.items).toHaveLength(3);
+  });
+
+  it('loads the first page of the library with its total', async () => {
+    const library = new LibraryState(new FakeCore().api);
+    await library.load();
+    expect(library.items.map((item) => item.title)).toEqual(['Song 1', 'Song 2', 'Song 3']);
+    expect(library.total).toBe(3);
+  });
+
+  it('filters by tag, alone or with words, and back to the whole library without one', async () => {
+    const core = new FakeCore();
+    core.items = [
+      { ...item(1), tags: ['jazz'] },
+      { ...item(2), tags: ['indie'] },
+      { ...item(3), tags: ['jazz', 'live'] },
+    ];
+    const library = new LibraryState(core.api);
+    await library.search('', null, 'Jazz');
+    expect(library.items.map((found) => found.id)).toEqual(['item-1', 'item-3']);
+    await library.search('Song 3', null);
+    expect(library.items.map((found) => found.id)).toEqual(['item-3']);
+    await library.search('', null, ' ');
+    expect(library.items).toHaveLength(3);
+  });
 });

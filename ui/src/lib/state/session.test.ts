@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { FakeCore } from './fake-api';
-import { LibraryState } from './library.svelte';
 import { SessionState } from './session.svelte';
 
 describe('SessionState', () => {
@@ -63,38 +62,5 @@ describe('SessionState', () => {
     await session.load();
     expect(await session.travel(15)).toBe(false);
     expect(session.error?.code).toBe('forbidden');
-  });
-});
-
-describe('LibraryState', () => {
-  it('shows only the latest search when answers arrive out of order', async () => {
-    const core = new FakeCore();
-    const slow = core.api.searchItems;
-    let release: () => void = () => {};
-    core.api.searchItems = (text, kind, limit) =>
-      text === 'Song'
-        ? new Promise((resolve) => (release = () => resolve(slow(text, kind, limit))))
-        : slow(text, kind, limit);
-    const library = new LibraryState(core.api);
-    const first = library.search('Song', null);
-    await library.search('Song 2', null);
-    release();
-    await first;
-    expect(library.items.map((item) => item.title)).toEqual(['Song 2']);
-  });
-
-  it('goes back to the whole library when the search is cleared', async () => {
-    const library = new LibraryState(new FakeCore().api);
-    await library.search('Song 3', null);
-    expect(library.items).toHaveLength(1);
-    await library.search('', null);
-    expect(library.items).toHaveLength(3);
-  });
-
-  it('loads the first page of the library with its total', async () => {
-    const library = new LibraryState(new FakeCore().api);
-    await library.load();
-    expect(library.items.map((item) => item.title)).toEqual(['Song 1', 'Song 2', 'Song 3']);
-    expect(library.total).toBe(3);
   });
 });
