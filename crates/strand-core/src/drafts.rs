@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use crate::error::{Error, Result};
 use crate::history::{Editable, History, Placed};
-use crate::ids::{BundleId, EntryId, ItemId};
+use crate::ids::{BundleId, EntryId, FolderId, ItemId};
 use crate::model::{BundleDetails, BundleState, BundleSummary};
 use crate::order::{self, OrderKey};
 
@@ -21,6 +21,8 @@ pub(crate) struct Draft {
     pub entries: Vec<DraftEntry>,
     /// Its description and colour.
     pub details: BundleDetails,
+    /// The folder it is filed in (checked to exist when filed).
+    pub folder: Option<FolderId>,
     /// What can be undone and redone.
     pub history: History,
 }
@@ -42,6 +44,7 @@ impl Draft {
             created_at: now,
             entries: Vec::new(),
             details: BundleDetails::default(),
+            folder: None,
             history: History::default(),
         }
     }
@@ -55,6 +58,7 @@ impl Draft {
             entry_count: self.entries.len() as u32,
             cover,
             colour: self.details.colour.clone(),
+            folder: self.folder,
         }
     }
 
@@ -290,6 +294,16 @@ impl Editable for Draft {
 
     fn set_details(&mut self, details: &BundleDetails) -> Result<()> {
         self.details = details.clone();
+        Ok(())
+    }
+
+    fn folder(&self) -> Result<Option<FolderId>> {
+        Ok(self.folder)
+    }
+
+    /// The folder's existence is checked by [`crate::Strand`], which has the store.
+    fn set_folder(&mut self, folder: Option<FolderId>) -> Result<()> {
+        self.folder = folder;
         Ok(())
     }
 }

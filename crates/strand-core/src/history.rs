@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::ids::{EntryId, ItemId};
+use crate::ids::{EntryId, FolderId, ItemId};
 use crate::model::BundleDetails;
 
 /// How many changes a bundle remembers; older ones are forgotten.
@@ -67,6 +67,11 @@ pub(crate) enum Change {
         from: BundleDetails,
         to: BundleDetails,
     },
+    /// It was filed in another folder (none: no folder).
+    Filed {
+        from: Option<FolderId>,
+        to: Option<FolderId>,
+    },
 }
 
 /// What a change needs from a bundle, draft or kept: to read where things are, and to edit.
@@ -88,6 +93,9 @@ pub(crate) trait Editable {
     fn rename(&mut self, name: &str) -> Result<()>;
     fn details(&self) -> Result<BundleDetails>;
     fn set_details(&mut self, details: &BundleDetails) -> Result<()>;
+    fn folder(&self) -> Result<Option<FolderId>>;
+    /// Files it in `folder`, which must exist (none: no folder).
+    fn set_folder(&mut self, folder: Option<FolderId>) -> Result<()>;
 }
 
 impl Change {
@@ -104,6 +112,7 @@ impl Change {
             },
             Change::Renamed { from, to } => Change::Renamed { from: to, to: from },
             Change::Detailed { from, to } => Change::Detailed { from: to, to: from },
+            Change::Filed { from, to } => Change::Filed { from: to, to: from },
         }
     }
 
@@ -113,6 +122,7 @@ impl Change {
         match self {
             Change::Renamed { from, to } => from == to,
             Change::Detailed { from, to } => from == to,
+            Change::Filed { from, to } => from == to,
             Change::Added { entries } | Change::Removed { entries } => entries.is_empty(),
             // Nothing moves if each entry already follows the one it would be put after.
             Change::MovedTogether { entries, to } | Change::Returned { entries, to } => entries
@@ -145,6 +155,7 @@ impl Change {
             Change::Reordered { after, .. } => bundle.reorder(after),
             Change::Renamed { to, .. } => bundle.rename(to),
             Change::Detailed { to, .. } => bundle.set_details(to),
+            Change::Filed { to, .. } => bundle.set_folder(*to),
         }
     }
 }

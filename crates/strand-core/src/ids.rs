@@ -64,6 +64,10 @@ id_type!(
     BundleId
 );
 id_type!(
+    /// Identifies a folder that groups bundles.
+    FolderId
+);
+id_type!(
     /// Identifies one entry of a bundle; the same item may be entered twice, each with its own id.
     EntryId
 );

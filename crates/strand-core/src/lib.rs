@@ -33,10 +33,10 @@ pub use entitlements::{Capability, PlanRow, Policy, Rule, Tier};
 pub use error::{Error, ErrorCode, Result};
 pub use formats::{ExportFormat, PlaylistFormat, SkippedLine};
 pub use funnel::{FunnelCount, FunnelStep};
-pub use ids::{BundleId, EntryId, ItemId};
+pub use ids::{BundleId, EntryId, FolderId, ItemId};
 pub use import::{ImportSummary, ImportWatch, PlaylistImport, Unwatched};
 pub use model::{
-    BulkAdd, Bundle, BundleDetails, BundleState, BundleSummary, Entry, EntryPage, Item,
+    BulkAdd, Bundle, BundleDetails, BundleState, BundleSummary, Entry, EntryPage, Folder, Item,
     ItemDetails, ItemKind, ItemPage, SearchResults, SessionInfo, SortField, WholeBundle,
 };
 pub use strand::{Strand, StrandOptions};

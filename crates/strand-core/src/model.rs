@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::access::AccessInfo;
 use crate::entitlements::Policy;
-use crate::ids::{BundleId, EntryId, ItemId};
+use crate::ids::{BundleId, EntryId, FolderId, ItemId};
 
 /// What an item is; the UI picks an icon and wording from it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -203,6 +203,8 @@ pub struct Bundle {
     pub entry_count: u32,
     /// Its description and colour.
     pub details: BundleDetails,
+    /// The folder it is filed in, if any.
+    pub folder: Option<FolderId>,
     /// Whether an edit can be undone (kept bundles remember across restarts).
     pub can_undo: bool,
     /// Whether an undone edit can be redone.
@@ -234,6 +236,18 @@ pub struct BundleSummary {
     pub cover: Vec<String>,
     /// Its own colour, if it has one.
     pub colour: Option<String>,
+    /// The folder it is filed in, if any.
+    pub folder: Option<FolderId>,
+}
+
+/// A folder that groups bundles (a bundle is in one folder or none).
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Folder {
+    /// Its id.
+    pub id: FolderId,
+    /// Its name.
+    pub name: String,
 }
 
 /// What the UI needs to know about this session to show the right controls.

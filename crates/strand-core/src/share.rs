@@ -186,6 +186,7 @@ mod tests {
                 kept_at: None,
                 entry_count: 3,
                 details: Default::default(),
+                folder: None,
                 can_undo: false,
                 can_redo: false,
             },

@@ -18,11 +18,11 @@ use crate::entitlements::{self, Capability, PlanRow, Policy, Rule, Tier};
 use crate::error::{Error, Result};
 use crate::funnel::{self, FunnelCount, FunnelStep};
 use crate::history::{self, Change, Editable, Placed, Return};
-use crate::ids::{BundleId, EntryId, ItemId};
+use crate::ids::{BundleId, EntryId, FolderId, ItemId};
 use crate::licence;
 use crate::model::{
-    BulkAdd, Bundle, BundleState, BundleSummary, Entry, EntryPage, ItemDetails, ItemKind, ItemPage,
-    SearchResults, SessionInfo, SortField, WholeBundle,
+    BulkAdd, Bundle, BundleState, BundleSummary, Entry, EntryPage, Folder, ItemDetails, ItemKind,
+    ItemPage, SearchResults, SessionInfo, SortField, WholeBundle,
 };
 use crate::search;
 use crate::sort;
@@ -477,6 +477,56 @@ impl Strand {
                 to: details,
             })
         })
+    }
+
+    /// Files a bundle in a folder (none: in no folder). Undoable like any edit.
+    pub fn file_bundle(&self, id: BundleId, folder: Option<FolderId>) -> Result<Bundle> {
+        if let Some(folder) = folder {
+            self.store
+                .read(|connection| store::require_folder(connection, folder))?;
+        }
+        self.edit(id, |bundle| {
+            Ok(Change::Filed {
+                from: bundle.folder()?,
+                to: folder,
+            })
+        })
+    }
+
+    // ----- folders ----------------------------------------------------------------------------
+
+    /// Every folder, by name. Folders only group bundles, so they are free on every tier.
+    pub fn folders(&self) -> Result<Vec<Folder>> {
+        self.store.read(store::folders)
+    }
+
+    /// Makes a new, empty folder.
+    pub fn create_folder(&self, name: &str) -> Result<Folder> {
+        let folder = Folder {
+            id: FolderId::new(),
+            name: validate::folder_name(name)?,
+        };
+        self.store
+            .write(|tx| store::insert_folder(tx, &folder, self.clock.now()))?;
+        Ok(folder)
+    }
+
+    /// Renames a folder.
+    pub fn rename_folder(&self, id: FolderId, name: &str) -> Result<Folder> {
+        let name = validate::folder_name(name)?;
+        self.store.write(|tx| store::rename_folder(tx, id, &name))?;
+        Ok(Folder { id, name })
+    }
+
+    /// Deletes a folder; its bundles stay, in no folder.
+    pub fn delete_folder(&self, id: FolderId) -> Result<()> {
+        self.store.write(|tx| store::delete_folder(tx, id))?;
+        for draft in self.drafts().values_mut() {
+            if draft.folder == Some(id) {
+                draft.folder = None;
+            }
+        }
+        Ok(())
     }
 
     /// Threads an item onto the end of a bundle. If the bundle already threads it (matched by
@@ -969,6 +1019,7 @@ pub(crate) fn draft_head(draft: &Draft) -> Bundle {
         kept_at: None,
         entry_count: draft.entries.len() as u32,
         details: draft.details.clone(),
+        folder: draft.folder,
         can_undo: draft.history.can_undo(),
         can_redo: draft.history.can_redo(),
     }

@@ -3,26 +3,35 @@
 use crate::error::{Error, Result};
 use crate::model::BundleDetails;
 
-/// The longest bundle name, in characters.
+/// The longest bundle (or folder) name, in characters.
 pub const MAX_NAME_CHARS: usize = 200;
 
 /// A bundle name, trimmed: not empty, at most [`MAX_NAME_CHARS`] characters, no control characters.
 pub fn bundle_name(name: &str) -> Result<String> {
+    named("bundle", name)
+}
+
+/// A folder name, by the same rules as a bundle's.
+pub fn folder_name(name: &str) -> Result<String> {
+    named("folder", name)
+}
+
+fn named(what: &str, name: &str) -> Result<String> {
     let trimmed = name.trim();
     if trimmed.is_empty() {
-        return Err(Error::invalid("name", "a bundle needs a name"));
+        return Err(Error::invalid("name", format!("a {what} needs a name")));
     }
     // Count lazily so a 10 MB name is refused without walking all of it.
     if trimmed.chars().nth(MAX_NAME_CHARS).is_some() {
         return Err(Error::invalid(
             "name",
-            format!("a bundle name can be at most {MAX_NAME_CHARS} characters"),
+            format!("a {what} name can be at most {MAX_NAME_CHARS} characters"),
         ));
     }
     if trimmed.chars().any(char::is_control) {
         return Err(Error::invalid(
             "name",
-            "a bundle name cannot contain control characters",
+            format!("a {what} name cannot contain control characters"),
         ));
     }
     Ok(trimmed.to_owned())

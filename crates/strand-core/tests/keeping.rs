@@ -116,14 +116,7 @@ fn bundles_kept_before_entry_counts_were_stored_are_counted_when_the_library_ope
     let library = Library::premium();
     let draft = library.draft("Older", 3);
     library.strand.keep(draft.id).expect("keep");
-    library
-        .raw()
-        .execute_batch(
-            "ALTER TABLE bundles DROP COLUMN entry_count;
-             DROP TABLE library_stats;
-             PRAGMA user_version = 8;",
-        )
-        .expect("as version 8 left it");
+    library.roll_back_to(8);
     let library = library.restart();
     let reopened = library.strand.bundle(draft.id).expect("kept bundle");
     assert_eq!(reopened.entry_count, 3);

@@ -75,10 +75,7 @@ fn the_stored_item_count_follows_adds_and_a_demo_reset_and_is_counted_for_older_
     library.strand.reset_demo().expect("reset");
     assert_eq!(total(&library), DEMO_CATALOGUE_SIZE);
     library.strand.add_items(&items).expect("add");
-    library
-        .raw()
-        .execute_batch("DROP TABLE library_stats; PRAGMA user_version = 9;")
-        .expect("as version 9 left it");
+    library.roll_back_to(9);
     let library = library.restart();
     assert_eq!(total(&library), DEMO_CATALOGUE_SIZE + 3);
 }

@@ -140,6 +140,27 @@ impl Library {
         draft
     }
 
+    /// Takes out what the migrations after `version` added, so the file looks as that version
+    /// left it (data they rewrote stays rewritten); the next open migrates it again.
+    pub fn roll_back_to(&self, version: i64) {
+        const ADDED_BY: &[(i64, &str)] = &[
+            (11, "DROP TABLE bundle_folders; DROP TABLE folders;"),
+            (10, "DROP TABLE library_stats;"),
+            (9, "ALTER TABLE bundles DROP COLUMN entry_count;"),
+            (
+                8,
+                "ALTER TABLE bundles DROP COLUMN description; ALTER TABLE bundles DROP COLUMN colour;",
+            ),
+            (7, "DROP TABLE bundle_history;"),
+        ];
+        let raw = self.raw();
+        for (_, sql) in ADDED_BY.iter().filter(|(added, _)| *added > version) {
+            raw.execute_batch(sql).expect("take a migration out");
+        }
+        raw.pragma_update(None, "user_version", version)
+            .expect("set the version");
+    }
+
     /// Every entry of the bundle, in order.
     pub fn entries(&self, id: BundleId) -> Vec<Entry> {
         self.strand.whole_bundle(id).expect("bundle").entries

@@ -4,6 +4,7 @@ mod support;
 
 mod editing;
 mod exporting;
+mod folders;
 mod fuzz_corpus;
 mod importing;
 mod keeping;

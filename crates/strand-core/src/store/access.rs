@@ -106,7 +106,7 @@ pub(crate) fn funnel_counts(connection: &Connection) -> Result<Vec<FunnelCount>>
 /// Empties the library for a fresh demo: every table, and the facts in `meta`.
 pub(crate) fn wipe(connection: &Connection) -> Result<()> {
     connection.execute_batch(
-        "DELETE FROM entries; DELETE FROM bundles; DELETE FROM item_tags; DELETE FROM items;
+        "DELETE FROM entries; DELETE FROM bundles; DELETE FROM folders; DELETE FROM item_tags; DELETE FROM items;
          DELETE FROM licences; DELETE FROM trial; DELETE FROM funnel_events; DELETE FROM meta;
          UPDATE library_stats SET items = 0;",
     )?;

@@ -9,7 +9,7 @@ use super::items::{ITEM_COLUMNS, item_from_row};
 use crate::drafts::{Draft, DraftEntry};
 use crate::error::{Error, Result};
 use crate::history::{Editable, Placed};
-use crate::ids::{BundleId, EntryId, ItemId};
+use crate::ids::{BundleId, EntryId, FolderId, ItemId};
 use crate::model::{Bundle, BundleDetails, BundleState, BundleSummary, Entry, Item};
 use crate::order::{self, OrderKey};
 
@@ -35,6 +35,15 @@ pub(crate) fn keep_draft(
             draft.entries.len() as u32,
         ),
     )?;
+    if let Some(folder) = draft.folder {
+        // A folder deleted while the draft named it (an undo can bring the name back): none.
+        connection
+            .prepare_cached(
+                "INSERT INTO bundle_folders (bundle_id, folder_id)
+                 SELECT ?1, id FROM folders WHERE id = ?2",
+            )?
+            .execute((draft.id, folder))?;
+    }
     let mut insert = connection.prepare_cached(INSERT_ENTRY)?;
     // Written in item order (their keys keep their order): each insert checks its item and
     // files it in the item index, and in item order those lookups walk the million-item index
@@ -67,7 +76,7 @@ pub(crate) fn kept_summaries(
                 (SELECT json_group_array(colour) FROM (
                     SELECT i.colour FROM entries e JOIN items i ON i.id = e.item_id
                     WHERE e.bundle_id = b.id ORDER BY e.order_key LIMIT 4)),
-                b.colour
+                b.colour, (SELECT folder_id FROM bundle_folders f WHERE f.bundle_id = b.id)
          FROM bundles b WHERE (b.deleted_at IS NOT NULL) = ?1 ORDER BY b.kept_at, b.id",
     )?;
     let summaries = statement
@@ -76,6 +85,7 @@ pub(crate) fn kept_summaries(
                 id: row.get(0)?,
                 name: row.get(1)?,
                 colour: row.get(4)?,
+                folder: row.get(5)?,
                 state: BundleState::Kept,
                 entry_count: row.get(2)?,
                 cover: serde_json::from_str(&row.get::<_, String>(3)?).map_err(|error| {
@@ -142,8 +152,9 @@ pub(crate) fn empty_trash(connection: &Connection) -> Result<usize> {
 /// The kept bundle with `id` (without its entries), if it exists.
 pub(crate) fn kept_bundle(connection: &Connection, id: BundleId) -> Result<Option<Bundle>> {
     let mut statement = connection.prepare_cached(
-        "SELECT name, created_at, kept_at, description, colour, entry_count
-         FROM bundles WHERE id = ?1",
+        "SELECT name, created_at, kept_at, description, colour, entry_count,
+                (SELECT folder_id FROM bundle_folders f WHERE f.bundle_id = b.id)
+         FROM bundles b WHERE id = ?1",
     )?;
     let Some(mut bundle) = statement
         .query_row([id], |row| {
@@ -158,6 +169,7 @@ pub(crate) fn kept_bundle(connection: &Connection, id: BundleId) -> Result<Optio
                     description: row.get(3)?,
                     colour: row.get(4)?,
                 },
+                folder: row.get(6)?,
                 can_undo: false,
                 can_redo: false,
             })
@@ -444,6 +456,33 @@ impl Editable for KeptBundle<'_> {
         self.connection
             .prepare_cached("UPDATE bundles SET description = ?2, colour = ?3 WHERE id = ?1")?
             .execute((self.id, &details.description, &details.colour))?;
+        Ok(())
+    }
+
+    fn folder(&self) -> Result<Option<FolderId>> {
+        Ok(self
+            .connection
+            .prepare_cached("SELECT folder_id FROM bundle_folders WHERE bundle_id = ?1")?
+            .query_row([self.id], |row| row.get(0))
+            .optional()?)
+    }
+
+    fn set_folder(&mut self, folder: Option<FolderId>) -> Result<()> {
+        match folder {
+            Some(folder) => {
+                super::folders::require(self.connection, folder)?;
+                self.connection
+                    .prepare_cached(
+                        "INSERT OR REPLACE INTO bundle_folders (bundle_id, folder_id) VALUES (?1, ?2)",
+                    )?
+                    .execute((self.id, folder))?;
+            }
+            None => {
+                self.connection
+                    .prepare_cached("DELETE FROM bundle_folders WHERE bundle_id = ?1")?
+                    .execute([self.id])?;
+            }
+        }
         Ok(())
     }
 }

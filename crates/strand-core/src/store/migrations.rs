@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0008_bundle_details.sql"),
     include_str!("../../migrations/0009_windowed_bundles.sql"),
     include_str!("../../migrations/0010_item_count.sql"),
+    include_str!("../../migrations/0011_folders.sql"),
 ];
 
 /// The schema version this build writes.

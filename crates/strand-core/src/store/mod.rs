@@ -10,6 +10,7 @@
 
 mod access;
 mod bundles;
+mod folders;
 mod history;
 mod items;
 mod meta;
@@ -139,6 +140,9 @@ pub(crate) use access::{
 pub(crate) use bundles::{
     KeptBundle, Threaded, Whereabouts, empty_trash, keep_draft, kept_bundle, kept_count,
     kept_entries, kept_order, kept_summaries, kept_threads, set_trashed, whereabouts,
+};
+pub(crate) use folders::{
+    delete_folder, folders, insert_folder, rename_folder, require as require_folder,
 };
 pub(crate) use history::{mark as mark_history, next as next_change, record as record_change};
 pub(crate) use items::{
