@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use strand_app::error::IpcError;
 use strand_app::transfer::ImportProgress;
 use strand_core::{
-    BulkAdd, Bundle, BundleSummary, EntryPage, ExportFormat, FunnelCount, ImportSummary, ItemPage,
-    PlanRow, PlaylistImport, SearchResults, SessionInfo, SortField,
+    BulkAdd, Bundle, BundleSummary, EntryPage, ExportFormat, Folder, FunnelCount, ImportSummary,
+    ItemPage, PlanRow, PlaylistImport, SearchResults, SessionInfo, SortField,
 };
 use ts_rs::{Config, TS};
 
@@ -19,6 +19,7 @@ fn export_all(out_dir: &Path) {
     Bundle::export_all(&config).expect("export Bundle");
     EntryPage::export_all(&config).expect("export EntryPage");
     BulkAdd::export_all(&config).expect("export BulkAdd");
+    Folder::export_all(&config).expect("export Folder");
     BundleSummary::export_all(&config).expect("export BundleSummary");
     ItemPage::export_all(&config).expect("export ItemPage");
     SessionInfo::export_all(&config).expect("export SessionInfo");

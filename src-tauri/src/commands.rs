@@ -4,8 +4,9 @@
 use std::io::Write;
 
 use strand_core::{
-    BulkAdd, Bundle, BundleId, BundleSummary, EntryId, EntryPage, FunnelCount, ItemId, ItemKind,
-    ItemPage, PlanRow, Policy, SearchResults, SessionInfo, SortField, Strand, Tier,
+    BulkAdd, Bundle, BundleId, BundleSummary, EntryId, EntryPage, Folder, FolderId, FunnelCount,
+    ItemId, ItemKind, ItemPage, PlanRow, Policy, SearchResults, SessionInfo, SortField, Strand,
+    Tier,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -221,6 +222,39 @@ pub fn move_entries_to(
     to: BundleId,
 ) -> IpcResult<BulkAdd> {
     Ok(strand.move_entries_to(bundle_id, &entry_ids, to)?)
+}
+
+#[tauri::command]
+pub fn list_folders(strand: State<'_, Strand>) -> IpcResult<Vec<Folder>> {
+    Ok(strand.folders()?)
+}
+
+#[tauri::command]
+pub fn create_folder(strand: State<'_, Strand>, name: String) -> IpcResult<Folder> {
+    Ok(strand.create_folder(&name)?)
+}
+
+#[tauri::command]
+pub fn rename_folder(
+    strand: State<'_, Strand>,
+    folder_id: FolderId,
+    name: String,
+) -> IpcResult<Folder> {
+    Ok(strand.rename_folder(folder_id, &name)?)
+}
+
+#[tauri::command]
+pub fn delete_folder(strand: State<'_, Strand>, folder_id: FolderId) -> IpcResult<()> {
+    Ok(strand.delete_folder(folder_id)?)
+}
+
+#[tauri::command]
+pub fn file_bundle(
+    strand: State<'_, Strand>,
+    bundle_id: BundleId,
+    folder_id: Option<FolderId>,
+) -> IpcResult<Bundle> {
+    Ok(strand.file_bundle(bundle_id, folder_id)?)
 }
 
 #[tauri::command]

@@ -4,6 +4,7 @@
 mod big_bundle;
 mod curation;
 mod desktop;
+mod folders;
 mod harness;
 mod journey;
 mod premium;

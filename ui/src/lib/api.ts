@@ -9,6 +9,8 @@ import type { EntryId } from './bindings/EntryId';
 import type { EntryPage } from './bindings/EntryPage';
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { ExportFormat } from './bindings/ExportFormat';
+import type { Folder } from './bindings/Folder';
+import type { FolderId } from './bindings/FolderId';
 import type { FunnelCount } from './bindings/FunnelCount';
 import type { ItemId } from './bindings/ItemId';
 import type { ItemKind } from './bindings/ItemKind';
@@ -118,6 +120,13 @@ export const api = {
   /** Moves entries to the end of another bundle (items it already has are skipped there). */
   moveEntriesTo: (bundleId: BundleId, entryIds: EntryId[], to: BundleId) =>
     call<BulkAdd>('move_entries_to', { bundleId, entryIds, to }),
+  listFolders: () => call<Folder[]>('list_folders'),
+  createFolder: (name: string) => call<Folder>('create_folder', { name }),
+  renameFolder: (folderId: FolderId, name: string) => call<Folder>('rename_folder', { folderId, name }),
+  /** Deletes a folder; its bundles stay, in no folder. */
+  deleteFolder: (folderId: FolderId) => call<null>('delete_folder', { folderId }),
+  /** Files a bundle in a folder (null: none); undoable. */
+  fileBundle: (bundleId: BundleId, folderId: FolderId | null) => call<Bundle>('file_bundle', { bundleId, folderId }),
   sortBundle: (bundleId: BundleId, field: SortField) => call<Bundle>('sort_bundle', { bundleId, field }),
   undo: (bundleId: BundleId) => call<Bundle>('undo', { bundleId }),
   setBundleDetails: (bundleId: BundleId, description: string, colour: string | null) =>

@@ -2,6 +2,7 @@
 import type { BundleDetails } from "./BundleDetails";
 import type { BundleId } from "./BundleId";
 import type { BundleState } from "./BundleState";
+import type { FolderId } from "./FolderId";
 
 /**
  * A bundle as an editor shows it: everything but its entries, which are read a window at a
@@ -36,6 +37,10 @@ entryCount: number,
  * Its description and colour.
  */
 details: BundleDetails, 
+/**
+ * The folder it is filed in, if any.
+ */
+folder: FolderId | null, 
 /**
  * Whether an edit can be undone (kept bundles remember across restarts).
  */

@@ -5,6 +5,8 @@ import type { BundleSummary } from '../bindings/BundleSummary';
 import type { Entry } from '../bindings/Entry';
 import type { EntryId } from '../bindings/EntryId';
 import type { EntryPage } from '../bindings/EntryPage';
+import type { Folder } from '../bindings/Folder';
+import type { FolderId } from '../bindings/FolderId';
 import type { ExportFormat } from '../bindings/ExportFormat';
 import type { ItemId } from '../bindings/ItemId';
 import type { SortField } from '../bindings/SortField';
@@ -12,6 +14,11 @@ import type { SortField } from '../bindings/SortField';
 type BundleApi = Pick<
   Api,
   | 'listBundles'
+  | 'listFolders'
+  | 'createFolder'
+  | 'renameFolder'
+  | 'deleteFolder'
+  | 'fileBundle'
   | 'getBundle'
   | 'bundleEntries'
   | 'findEntries'
@@ -54,6 +61,8 @@ export const MAX_FOUND = 200;
  */
 export class BundlesState {
   summaries = $state<BundleSummary[]>([]);
+  /** The folders bundles are grouped in, by name. */
+  folders = $state<Folder[]>([]);
   trash = $state<BundleSummary[]>([]);
   /** An item the person tried to add although the open bundle already threads it. */
   pendingDuplicate = $state<ItemId | null>(null);
@@ -95,7 +104,39 @@ export class BundlesState {
   }
 
   async refresh(): Promise<void> {
-    [this.summaries, this.trash] = await Promise.all([this.#api.listBundles(), this.#api.listTrash()]);
+    [this.summaries, this.trash, this.folders] = await Promise.all([
+      this.#api.listBundles(),
+      this.#api.listTrash(),
+      this.#api.listFolders(),
+    ]);
+  }
+
+  createFolder(name: string): Promise<boolean> {
+    return this.#attempt(async () => {
+      await this.#api.createFolder(name);
+      await this.refresh();
+    });
+  }
+
+  renameFolder(folderId: FolderId, name: string): Promise<boolean> {
+    return this.#attempt(async () => {
+      await this.#api.renameFolder(folderId, name);
+      await this.refresh();
+    });
+  }
+
+  /** Deletes a folder; its bundles stay, in no folder. */
+  deleteFolder(folderId: FolderId): Promise<boolean> {
+    return this.#attempt(async () => {
+      await this.#api.deleteFolder(folderId);
+      if (this.current?.folder === folderId) this.current = { ...this.current, folder: null };
+      await this.refresh();
+    });
+  }
+
+  /** Files the open bundle in a folder (null: none). */
+  file(folderId: FolderId | null): Promise<boolean> {
+    return this.#applyToCurrent((id) => this.#api.fileBundle(id, folderId));
   }
 
   /** Moves the open bundle to the trash; it can be restored from there. */

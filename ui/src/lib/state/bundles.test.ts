@@ -277,3 +277,27 @@ describe('BundlesState selection', () => {
     expect(bundles.summaries.find((summary) => summary.id === target)?.entryCount).toBe(2);
   });
 });
+
+describe('BundlesState folders', () => {
+  it('files the open bundle in a folder, undoes it, and keeps it when the folder goes', async () => {
+    const core = new FakeCore();
+    const bundles = await draftWithThreeItems(core);
+    expect(await bundles.createFolder('  Trips ')).toBe(true);
+    expect(bundles.folders.map((folder) => folder.name)).toEqual(['Trips']);
+    const trips = bundles.folders[0]!.id;
+    await bundles.file(trips);
+    expect(bundles.current?.folder).toBe(trips);
+    expect(bundles.summaries[0]?.folder).toBe(trips);
+    await bundles.undo();
+    expect(bundles.current?.folder).toBeNull();
+    await bundles.redo();
+    await bundles.renameFolder(trips, 'Holidays');
+    expect(bundles.folders[0]?.name).toBe('Holidays');
+    await bundles.deleteFolder(trips);
+    expect(bundles.folders).toEqual([]);
+    expect(bundles.current?.folder).toBeNull();
+    expect(bundles.summaries[0]?.folder).toBeNull();
+    expect(await bundles.createFolder('')).toBe(false);
+    expect(bundles.error?.code).toBe('invalid');
+  });
+});

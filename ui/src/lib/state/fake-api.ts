@@ -8,6 +8,7 @@ import type { BundleSummary } from '../bindings/BundleSummary';
 import type { Entry } from '../bindings/Entry';
 import type { EntryPage } from '../bindings/EntryPage';
 import type { ExportFormat } from '../bindings/ExportFormat';
+import type { Folder } from '../bindings/Folder';
 import type { ImportProgress } from '../bindings/ImportProgress';
 import type { ImportSummary } from '../bindings/ImportSummary';
 import type { Item } from '../bindings/Item';
@@ -53,11 +54,13 @@ function summary(bundle: Held): BundleSummary {
     entryCount: bundle.entries.length,
     cover: bundle.entries.slice(0, 4).map((entry) => entry.item.colour),
     colour: bundle.details.colour,
+    folder: bundle.folder,
   };
 }
 
 export class FakeCore {
   bundles = new Map<string, Held>();
+  folders: Folder[] = [];
   trash = new Map<string, Held>();
   items = [item(1), item(2), item(3)];
   tierOverride: Tier | null = null;
@@ -243,6 +246,30 @@ export class FakeCore {
       );
       return { items: items.slice(0, limit), more: items.length > limit };
     },
+    listFolders: async () => structuredClone(this.folders),
+    createFolder: async (name) => {
+      if (!name.trim()) throw new AppError('invalid', 'name is invalid: a folder needs a name');
+      const folder = { id: this.#id('folder'), name: name.trim() };
+      this.folders.push(folder);
+      return folder;
+    },
+    renameFolder: async (folderId, name) => {
+      const folder = this.folders.find((candidate) => candidate.id === folderId);
+      if (!folder) throw new AppError('not_found', `folder ${folderId} was not found`);
+      folder.name = name.trim();
+      return { ...folder };
+    },
+    deleteFolder: async (folderId) => {
+      this.folders = this.folders.filter((folder) => folder.id !== folderId);
+      for (const bundle of this.bundles.values()) if (bundle.folder === folderId) bundle.folder = null;
+      return null;
+    },
+    fileBundle: async (id, folderId) => {
+      if (folderId && !this.folders.some((folder) => folder.id === folderId)) {
+        throw new AppError('not_found', `folder ${folderId} was not found`);
+      }
+      return this.#edit({ ...this.#bundle(id), folder: folderId });
+    },
     listBundles: async () =>
       [...this.bundles.values()].map(summary),
     getBundle: async (id) => head(this.#bundle(id)),
@@ -262,6 +289,7 @@ export class FakeCore {
         keptAt: null,
         entries: [],
         details: { description: '', colour: null },
+        folder: null,
         canUndo: false,
         canRedo: false,
       });
