@@ -17,10 +17,10 @@ mod meta;
 mod migrations;
 
 use std::path::Path;
-use std::sync::mpsc::{self, Sender};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::{Mutex, MutexGuard};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
@@ -43,6 +43,11 @@ pub struct Store {
     checkpointer: Option<Checkpointer>,
 }
 
+/// How long writing must pause before the WAL is checkpointed.
+const QUIET: Duration = Duration::from_millis(250);
+/// The longest a checkpoint waits for writing to pause.
+const AT_MOST: Duration = Duration::from_secs(2);
+
 /// The thread that checkpoints the WAL, woken after each write.
 #[derive(Debug)]
 struct Checkpointer {
@@ -55,16 +60,28 @@ impl Checkpointer {
         let connection = Connection::open(path)?;
         connection.busy_timeout(Duration::from_secs(5))?;
         let (wake, woken) = mpsc::channel::<()>();
+        let checkpoint = move || {
+            // PASSIVE copies what it can without waiting for the writer; what it could not copy
+            // waits for the next one. A failure is not fatal either: the WAL then only grows
+            // until a later checkpoint (or the close) succeeds.
+            let _ = connection.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+        };
         let thread = std::thread::Builder::new()
             .name("strand-checkpoint".into())
             .spawn(move || {
                 while woken.recv().is_ok() {
-                    // Several writes since the last wake-up are one checkpoint.
-                    while woken.try_recv().is_ok() {}
-                    // PASSIVE copies what it can without waiting for the writer; what it could
-                    // not copy waits for the next wake-up. A failure is not fatal either: the
-                    // WAL then only grows until a later checkpoint (or the close) succeeds.
-                    let _ = connection.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+                    let first = Instant::now();
+                    // Wait until writing pauses (a drag or a run of undos is many small
+                    // commits, and a checkpoint beside each would slow every one down), but no
+                    // longer than a moment, so a steady stream of writes is checkpointed too.
+                    loop {
+                        match woken.recv_timeout(QUIET) {
+                            Ok(()) if first.elapsed() < AT_MOST => continue,
+                            Ok(()) | Err(RecvTimeoutError::Timeout) => break,
+                            Err(RecvTimeoutError::Disconnected) => return checkpoint(),
+                        }
+                    }
+                    checkpoint();
                 }
             })
             .map_err(|error| Error::File(format!("cannot start the checkpoint thread: {error}")))?;
