@@ -1,7 +1,11 @@
 //! A 100,000-entry bundle in the real window: it opens at once, scrolls anywhere, a move deep in
-//! it works from the keyboard, and the list never draws more than a few dozen rows.
+//! it works from the keyboard, a drag held at the list's edge scrolls it and drops far below, and
+//! the list never draws more than a few dozen rows.
 //! Prints `ui_dom_rows_100k=<most rows seen>`; `scripts/bench-ui.sh` records it.
 
+use std::time::Duration;
+
+use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
 use serde_json::json;
 use strand_core::{ItemId, Strand, StrandOptions, Tier, catalogue};
 
@@ -109,6 +113,66 @@ async fn a_hundred_thousand_entry_bundle_opens_scrolls_and_moves_drawing_only_a_
         .wait_for(
             "the entry to move one down",
             &format!("return document.querySelector('{ENTRY_ROWS}[aria-posinset=\"12347\"]')?.dataset.entryId === '{moving}';"),
+        )
+        .await;
+
+    // Drag the second entry to the list's bottom edge and hold it there: the list scrolls, and
+    // the entry lands far below anything that was on screen when the drag began.
+    scroll_to(&harness, 1).await;
+    let row = format!("{ENTRY_ROWS}[aria-posinset=\"2\"]");
+    let dragged = harness
+        .find(&row)
+        .await
+        .attr("data-entry-id")
+        .await
+        .expect("attribute")
+        .expect("an entry id");
+    let handle = harness
+        .find(&format!("{row} [data-testid=drag-handle]"))
+        .await;
+    let scroller = harness.find("[data-testid=entries-scroller]").await;
+    let half_height = harness
+        .client()
+        .execute(
+            "return document.querySelector('[data-testid=entries-scroller]').clientHeight / 2;",
+            vec![],
+        )
+        .await
+        .expect("height")
+        .as_f64()
+        .expect("a number");
+    // Further down than three screenfuls of rows: only scrolling could have taken it there.
+    let far = (3.0 * 2.0 * half_height / f64::from(ROW)).ceil() as u32;
+    let drag = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: handle,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveToElement {
+            element: scroller,
+            duration: Some(Duration::from_millis(200)),
+            x: 0.0,
+            y: half_height - 8.0,
+        })
+        .then(PointerAction::Pause {
+            duration: Duration::from_millis(2500),
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    harness.client().perform_actions(drag).await.expect("drag");
+    harness
+        .wait_for(
+            "the dragged entry to land far down",
+            &format!(
+                "const row = document.querySelector('{ENTRY_ROWS}[data-entry-id=\"{dragged}\"]');
+                 return row !== null && Number(row.getAttribute('aria-posinset')) > {far};"
+            ),
         )
         .await;
 }
