@@ -5,7 +5,6 @@
 
 use std::time::Duration;
 
-use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
 use serde_json::json;
 use strand_core::{ItemId, Strand, StrandOptions, Tier, catalogue};
 
@@ -100,13 +99,7 @@ async fn a_hundred_thousand_entry_bundle_opens_scrolls_and_moves_drawing_only_a_
     // at 12,346 goes one down.
     click(&harness, "[data-testid=tier-select] option[value=premium]").await;
     let row = format!("{ENTRY_ROWS}[aria-posinset=\"12346\"]");
-    let moving = harness
-        .find(&row)
-        .await
-        .attr("data-entry-id")
-        .await
-        .expect("attribute")
-        .expect("an entry id");
+    let moving = entry_id_of(&harness, &row).await;
     focus(&harness, &row).await;
     press(&harness, &[ALT, ARROW_DOWN]).await;
     harness
@@ -120,16 +113,7 @@ async fn a_hundred_thousand_entry_bundle_opens_scrolls_and_moves_drawing_only_a_
     // the entry lands far below anything that was on screen when the drag began.
     scroll_to(&harness, 1).await;
     let row = format!("{ENTRY_ROWS}[aria-posinset=\"2\"]");
-    let dragged = harness
-        .find(&row)
-        .await
-        .attr("data-entry-id")
-        .await
-        .expect("attribute")
-        .expect("an entry id");
-    let handle = harness
-        .find(&format!("{row} [data-testid=drag-handle]"))
-        .await;
+    let dragged = entry_id_of(&harness, &row).await;
     let scroller = harness.find("[data-testid=entries-scroller]").await;
     let half_height = harness
         .client()
@@ -143,29 +127,14 @@ async fn a_hundred_thousand_entry_bundle_opens_scrolls_and_moves_drawing_only_a_
         .expect("a number");
     // Further down than three screenfuls of rows: only scrolling could have taken it there.
     let far = (3.0 * 2.0 * half_height / f64::from(ROW)).ceil() as u32;
-    let drag = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement {
-            element: handle,
-            duration: None,
-            x: 0.0,
-            y: 0.0,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::MoveToElement {
-            element: scroller,
-            duration: Some(Duration::from_millis(200)),
-            x: 0.0,
-            y: half_height - 8.0,
-        })
-        .then(PointerAction::Pause {
-            duration: Duration::from_millis(2500),
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    harness.client().perform_actions(drag).await.expect("drag");
+    drag_handle(
+        &harness,
+        &row,
+        scroller,
+        half_height - 8.0,
+        Some(Duration::from_millis(2500)),
+    )
+    .await;
     harness
         .wait_for(
             "the dragged entry to land far down",

@@ -5,6 +5,7 @@ use std::time::Duration;
 use fantoccini::actions::{
     InputSource, KeyAction, KeyActions, MOUSE_BUTTON_LEFT, MouseActions, PointerAction,
 };
+use fantoccini::elements::Element;
 use strand_core::{Strand, StrandOptions};
 
 use crate::harness::Harness;
@@ -127,13 +128,30 @@ pub async fn bundle_names(harness: &Harness, count: usize) -> serde_json::Value 
 
 /// Drags entry row `from` (1-based) by its handle above row `to`, with the mouse.
 pub async fn drag_entry_above(harness: &Harness, from: usize, to: usize) {
-    let handle = harness
-        .find(&format!(
-            "{ENTRY_ROWS}:nth-child({from}) [data-testid=drag-handle]"
-        ))
-        .await;
     let target = harness.find(&format!("{ENTRY_ROWS}:nth-child({to})")).await;
-    let drag = MouseActions::new("mouse".into())
+    drag_handle(
+        harness,
+        &format!("{ENTRY_ROWS}:nth-child({from})"),
+        target,
+        -12.0,
+        None,
+    )
+    .await;
+}
+
+/// Drags the handle of the entry row matching `row` with the mouse to `y` pixels below the
+/// middle of `target`, holds it there for `hold` if given, and lets go.
+pub async fn drag_handle(
+    harness: &Harness,
+    row: &str,
+    target: Element,
+    y: f64,
+    hold: Option<Duration>,
+) {
+    let handle = harness
+        .find(&format!("{row} [data-testid=drag-handle]"))
+        .await;
+    let mut drag = MouseActions::new("mouse".into())
         .then(PointerAction::MoveToElement {
             element: handle,
             duration: None,
@@ -153,10 +171,24 @@ pub async fn drag_entry_above(harness: &Harness, from: usize, to: usize) {
             element: target,
             duration: Some(Duration::from_millis(150)),
             x: 0.0,
-            y: -12.0,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
+            y,
         });
+    if let Some(duration) = hold {
+        drag = drag.then(PointerAction::Pause { duration });
+    }
+    let drag = drag.then(PointerAction::Up {
+        button: MOUSE_BUTTON_LEFT,
+    });
     harness.client().perform_actions(drag).await.expect("drag");
+}
+
+/// The entry id of the first entry row matching `row`.
+pub async fn entry_id_of(harness: &Harness, row: &str) -> String {
+    harness
+        .find(row)
+        .await
+        .attr("data-entry-id")
+        .await
+        .expect("attribute")
+        .expect("an entry id")
 }

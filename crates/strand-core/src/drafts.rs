@@ -86,12 +86,7 @@ impl Draft {
     pub fn reorder(&mut self, ids: &[EntryId]) -> Result<()> {
         let changed =
             || Error::Conflict("the bundle changed while it was being sorted; try again".into());
-        let position: HashMap<EntryId, usize> = self
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(index, entry)| (entry.id, index))
-            .collect();
+        let position = self.positions();
         let mut seen = HashSet::with_capacity(ids.len());
         let order = ids
             .iter()
@@ -207,6 +202,15 @@ impl Draft {
         })
     }
 
+    /// Where each entry is, by id.
+    fn positions(&self) -> HashMap<EntryId, usize> {
+        self.entries
+            .iter()
+            .enumerate()
+            .map(|(index, entry)| (entry.id, index))
+            .collect()
+    }
+
     fn position(&self, entry_id: EntryId) -> Result<usize> {
         self.entries
             .iter()
@@ -243,12 +247,7 @@ impl Editable for Draft {
     }
 
     fn sorted(&self, entries: &[EntryId]) -> Result<Vec<EntryId>> {
-        let position: HashMap<EntryId, usize> = self
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(index, entry)| (entry.id, index))
-            .collect();
+        let position = self.positions();
         let mut found = entries
             .iter()
             .map(|id| {
