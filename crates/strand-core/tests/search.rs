@@ -216,3 +216,40 @@ fn a_tag_filter_keeps_exactly_the_items_with_that_tag_with_or_without_words() {
             .expect("never an error");
     }
 }
+
+#[test]
+fn a_search_inside_a_bundle_for_a_term_most_of_a_big_library_shares_finds_the_same_entries() {
+    let library = Library::new(false);
+    library
+        .strand
+        .add_items(&strand_core::catalogue::generate(200_000))
+        .expect("a big library");
+    let draft = library.draft("Big", 400);
+    // "s" starts a word of about half of the generated items: past what is collected at once.
+    let expression = strand_core::search::match_expression("s").expect("a term");
+    // The oracle: every item the index matches, read by another connection.
+    let raw = library.raw();
+    let mut statement = raw
+        .prepare(
+            "SELECT i.id FROM items_fts JOIN items i ON i.rowid = items_fts.rowid
+             WHERE items_fts MATCH ?1",
+        )
+        .expect("prepare");
+    let matching: std::collections::HashSet<strand_core::ItemId> = statement
+        .query_map([&expression], |row| row.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("ids");
+    assert!(matching.len() > 100_000, "the term is common enough");
+    let expected: Vec<_> = library
+        .entries(draft.id)
+        .into_iter()
+        .filter(|entry| matching.contains(&entry.item.id))
+        .take(50)
+        .collect();
+    let found = library
+        .strand
+        .find_entries(draft.id, "s", 50)
+        .expect("find");
+    assert_eq!(found.entries, expected);
+}

@@ -89,15 +89,29 @@ pub(crate) fn search(
     Ok(items)
 }
 
-/// Every item matching the FTS5 `expression`, for a search inside a bundle.
-pub(crate) fn matching_ids(connection: &Connection, expression: &str) -> Result<HashSet<ItemId>> {
+/// Up to `limit` items matching the FTS5 `expression`, for a search inside a bundle.
+pub(crate) fn matching_ids(
+    connection: &Connection,
+    expression: &str,
+    limit: u32,
+) -> Result<HashSet<ItemId>> {
     Ok(connection
         .prepare_cached(
             "SELECT i.id FROM items_fts JOIN items i ON i.rowid = items_fts.rowid
-             WHERE items_fts MATCH ?1",
+             WHERE items_fts MATCH ?1 LIMIT ?2",
         )?
-        .query_map([expression], |row| row.get(0))?
+        .query_map((expression, limit), |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whether the item `id` matches the FTS5 `expression` (a seek into the index by its rowid).
+pub(crate) fn item_matches(connection: &Connection, expression: &str, id: ItemId) -> Result<bool> {
+    Ok(connection
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM items_fts WHERE items_fts MATCH ?1
+                            AND rowid = (SELECT rowid FROM items WHERE id = ?2))",
+        )?
+        .query_row((expression, id), |row| row.get(0))?)
 }
 
 /// Every item of the library, oldest first.
