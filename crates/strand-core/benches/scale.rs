@@ -199,6 +199,14 @@ fn main() {
         let (_, undone) = timed(|| strand.undo(big).expect("undo the move"));
         undo_samples.push(undone);
     }
+    // Searching inside it as a person types, common prefixes and rare words alike.
+    let mut find_samples = Vec::new();
+    for query in ["a", "s", "am", "amber", "river song", "zzzz"] {
+        let (found, took) = timed(|| strand.find_entries(big, query, 200).expect("find"));
+        assert!(found.entries.len() <= 200);
+        find_samples.push(took);
+    }
+    let find_in_100k_ms_max = find_samples.iter().max().expect("samples").as_secs_f64() * 1e3;
     let move_one_ms = median(move_samples);
     let undo_move_ms = median(undo_samples);
 
@@ -218,6 +226,7 @@ fn main() {
     println!(
         "undo such a move:                                  {undo_move_ms:.2} ms (median of {SAMPLES})"
     );
+    println!("search inside it, first 200 matches, slowest query: {find_in_100k_ms_max:.1} ms");
 
     support::record(&[
         ("library_items", json!(count)),
@@ -229,6 +238,7 @@ fn main() {
         ("open_100k_first_rows_ms", json!(open_100k_first_rows_ms)),
         ("move_one_ms", json!(move_one_ms)),
         ("move_rows_written", json!(move_rows_written)),
+        ("find_in_100k_ms_max", json!(find_in_100k_ms_max)),
     ]);
 }
 
