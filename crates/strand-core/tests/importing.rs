@@ -34,6 +34,10 @@ const CORPUS: &[(&str, Expected)] = &[
         Expected::Imports(&["Tide", "Double encoded", "Radio Nowhere", "Song Two"], 0),
     ),
     ("utf16le-bom.m3u", Expected::Imports(&["Ünder"], 0)),
+    (
+        "utf16le-excel.csv",
+        Expected::Imports(&["Mötley Ünder", "Café Ölfeld"], 0),
+    ),
     ("empty.m3u", Expected::Imports(&[], 0)),
     ("plain.m3u", Expected::Imports(&["one", "two"], 0)),
     ("bad-location.m3u8", Expected::Imports(&["Good"], 2)),

@@ -1,14 +1,16 @@
 //! CSV, for catalogues and playlists alike: a header row names the columns (in any order, with
 //! common aliases — `artist` for creator, `url` for uri, …), `,`, `;` or tab separate them (the
-//! header tells which), quoted cells may hold newlines, and text is UTF-8 with or without a BOM
-//! (or Windows-1252, as spreadsheets save it); rows are numbered as a spreadsheet numbers them. Read with the `csv` crate, streamed record by
-//! record, so a million-row catalogue never sits in memory whole.
+//! header tells which), quoted cells may hold newlines, and text is UTF-8 with or without a BOM,
+//! UTF-16 with a BOM (transcoded as it streams, with `encoding_rs_io`), or Windows-1252 as
+//! spreadsheets save it; rows are numbered as a spreadsheet numbers them. Read with the `csv`
+//! crate, streamed record by record, so a million-row catalogue never sits in memory whole.
 
 use std::io::{self, BufRead, BufReader, Read};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use csv::{ByteRecord, ReaderBuilder};
+use encoding_rs_io::{DecodeReaderBytes, DecodeReaderBytesBuilder};
 use url::Url;
 
 use super::entry::{Fields, ImportedEntry, SkippedLine};
@@ -96,7 +98,7 @@ impl<R: Read> Read for Counted<R> {
 
 /// A CSV read one record at a time.
 pub struct TableReader<R: Read> {
-    reader: csv::Reader<BufReader<Counted<R>>>,
+    reader: csv::Reader<BufReader<DecodeReaderBytes<Counted<R>, Vec<u8>>>>,
     columns: Vec<Option<Column>>,
     base: Url,
     record: ByteRecord,
@@ -110,20 +112,22 @@ impl<R: Read> TableReader<R> {
     pub fn new(input: R, base: Url) -> Result<TableReader<R>> {
         let total = Arc::new(AtomicU64::new(0));
         let since_record = Arc::new(AtomicU64::new(0));
-        let mut buffered = BufReader::with_capacity(
-            64 * 1024,
-            Counted {
-                inner: input,
-                total: total.clone(),
-                since_record: since_record.clone(),
-            },
-        );
+        let counted = Counted {
+            inner: input,
+            total: total.clone(),
+            since_record: since_record.clone(),
+        };
+        // A UTF-16 file (Excel's "Unicode text") is turned into UTF-8 as it streams, found by
+        // its BOM; anything else passes through untouched, so cells in Windows-1252 are still
+        // recognised one by one.
+        let decoded = DecodeReaderBytesBuilder::new()
+            .utf8_passthru(true)
+            .strip_bom(true)
+            .build(counted);
+        let mut buffered = BufReader::with_capacity(64 * 1024, decoded);
         let head = buffered
             .fill_buf()
             .map_err(|error| not_readable("CSV", error))?;
-        if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-            return Err(not_readable("CSV", "it is UTF-16; save it as UTF-8 CSV"));
-        }
         let delimiter = sniff_delimiter(head);
         let mut reader = ReaderBuilder::new()
             .delimiter(delimiter)
@@ -404,10 +408,31 @@ mod tests {
     }
 
     #[test]
-    fn a_header_without_title_or_uri_and_utf16_are_refused() {
+    fn a_header_without_title_or_uri_and_an_empty_file_are_refused() {
         assert!(TableReader::new("a,b\n1,2\n".as_bytes(), base()).is_err());
-        assert!(TableReader::new(&[0xFF, 0xFE, b't', 0][..], base()).is_err());
         assert!(TableReader::new("".as_bytes(), base()).is_err());
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_read_as_it_streams_in_either_byte_order() {
+        let text = "title\tcreator\r\nMötley Ünder\tJonas Öberg\r\n";
+        let little: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let big: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [little, big] {
+            let mut reader = TableReader::new(&bytes[..], base()).expect("header");
+            let Some(TableRow::Entry(entry)) = reader.next_row().expect("row") else {
+                panic!("a row")
+            };
+            assert_eq!(entry.details.title, "Mötley Ünder");
+            assert_eq!(entry.details.creator, "Jonas Öberg");
+            assert!(reader.next_row().expect("end").is_none());
+        }
     }
 
     #[test]
