@@ -7,6 +7,7 @@ mod desktop;
 mod folders;
 mod harness;
 mod journey;
+mod library_filters;
 mod premium;
 mod quitting;
 mod selection;
