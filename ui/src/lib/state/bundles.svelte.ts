@@ -50,6 +50,8 @@ const MARGIN = 100;
 const MAX_WINDOW = 1000;
 /** How many matches a search inside a bundle shows at most. */
 export const MAX_FOUND = 200;
+/** How long typing in "Find in this bundle" must pause before the core is asked. */
+export const FIND_PAUSE_MS = 150;
 
 /**
  * The bundle list and the open bundle. Every edit asks the core and shows what it answers; a
@@ -94,6 +96,8 @@ export class BundlesState {
   #wanted = { start: 0, count: 50 };
   /** Counts loads, so an answer overtaken by a newer one is dropped. */
   #loads = 0;
+  /** Counts searches typed inside the bundle, so only the last of a burst asks the core. */
+  #searches = 0;
   /** Where the last single pick was, for Shift to select a range from. */
   #anchor: number | null = null;
   /** The action the core refused for premium, to run again after upgrading. */
@@ -281,10 +285,16 @@ export class BundlesState {
     await this.#loadWindow();
   }
 
-  /** Searches inside the open bundle (title, creator and tags, as the library search does). */
+  /**
+   * Searches inside the open bundle (title, creator and tags, as the library search does), once
+   * typing pauses: in a big bundle a search can take a tenth of a second, and the core does one
+   * thing at a time, so a search per keystroke would hold up the next edit.
+   */
   async find(text: string): Promise<void> {
     this.filter = text;
-    await this.#loadFound();
+    const search = ++this.#searches;
+    await new Promise((resolve) => setTimeout(resolve, FIND_PAUSE_MS));
+    if (search === this.#searches) await this.#loadFound();
   }
 
   sort(field: SortField): Promise<boolean> {

@@ -45,6 +45,20 @@ describe('BundlesState', () => {
     expect(bundles.entryAt(4_001)?.position).toBe(4_001);
   });
 
+  it('asks the core once when a search inside the bundle is typed quickly', async () => {
+    const core = new FakeCore();
+    const bundles = await bigDraft(core, 100);
+    const asked: string[] = [];
+    const find = core.api.findEntries;
+    core.api.findEntries = (id, text, limit) => {
+      asked.push(text);
+      return find(id, text, limit);
+    };
+    await Promise.all(['S', 'So', 'Son', 'Song 9'].map((text) => bundles.find(text)));
+    expect(asked).toEqual(['Song 9']);
+    expect(bundles.found?.entries.map((entry) => entry.position)).toEqual([9, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99]);
+  });
+
   it('searches inside the open bundle and forgets the search when another bundle opens', async () => {
     const core = new FakeCore();
     const bundles = await bigDraft(core, 1_000);
