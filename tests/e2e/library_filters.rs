@@ -1,6 +1,6 @@
-//! The library filtered by tag in the real window: typing a tag shows exactly the items the
-//! core finds with that tag (checked against the library file itself), and clearing it shows
-//! the whole library again.
+//! Filters in the real window: typing a tag in the library shows exactly the items the core
+//! finds with that tag (checked against the library file itself), and clearing it shows the whole
+//! library again; finding inside a bundle shows the matching entries at their places.
 
 use strand_core::{Strand, StrandOptions};
 
@@ -56,5 +56,54 @@ async fn typing_a_tag_shows_only_the_items_with_that_tag() {
             ),
         )
         .await;
+    harness.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn finding_inside_a_bundle_shows_the_matching_entries_at_their_places() {
+    let mut harness = Harness::new();
+    harness.launch().await;
+    library_is_shown(&harness).await;
+    create_bundle(&harness, "Found").await;
+    for row in 1..=5 {
+        focus(&harness, &format!("{LIBRARY_ROWS}:nth-child({row})")).await;
+        press(&harness, &[ENTER]).await;
+        entry_count_is(&harness, row).await;
+    }
+    let added = harness.item_ids(ENTRY_ROWS).await;
+    // The fourth entry's title, first word and the start of the second: a prefix search.
+    let title = harness
+        .client()
+        .execute(
+            &format!(
+                "return document.querySelector('{ENTRY_ROWS}:nth-child(4) .title').textContent;"
+            ),
+            vec![],
+        )
+        .await
+        .expect("title");
+    let words: Vec<&str> = title.as_str().expect("text").split(' ').collect();
+    let query = format!("{} {}", words[0], &words[1][..3]);
+    harness
+        .find("[data-testid=bundle-filter]")
+        .await
+        .send_keys(&query)
+        .await
+        .expect("type");
+    harness
+        .wait_for(
+            "only the fourth entry, at its place",
+            &format!(
+                "const rows = [...document.querySelectorAll('{ENTRY_ROWS}')];
+                 return rows.length === 1 && rows[0].dataset.itemId === '{}'
+                     && rows[0].getAttribute('aria-posinset') === '4';",
+                added[3]
+            ),
+        )
+        .await;
+    let filter = harness.find("[data-testid=bundle-filter]").await;
+    filter.clear().await.expect("clear");
+    filter.send_keys(" ").await.expect("leave only a space");
+    entries_are(&harness, &added).await;
     harness.stop().await;
 }
