@@ -726,8 +726,8 @@ impl Strand {
         check_selection(entry_ids)?;
         self.require_editable(from)?;
         self.require_editable(to)?;
-        self.items_of(from, entry_ids)?;
-        let added = self.copy_entries(from, entry_ids, to)?;
+        let items = self.items_of(from, entry_ids)?;
+        let added = self.add_entries(to, &items)?;
         self.remove_entries(from, entry_ids)?;
         Ok(added)
     }
@@ -937,11 +937,11 @@ impl Strand {
                 .collect();
             return Ok((order, draft.entries.len() as u32));
         }
-        let total = self.bundle(id)?.entry_count;
-        let order = self
-            .store
-            .read(|connection| store::kept_order(connection, id, offset, limit))?;
-        Ok((order, total))
+        self.store.read(|connection| {
+            let total = store::kept_entry_count(connection, id)?
+                .ok_or_else(|| Error::not_found("bundle", id))?;
+            Ok((store::kept_order(connection, id, offset, limit)?, total))
+        })
     }
 
     /// The entries at these positions, with their items.

@@ -182,6 +182,14 @@ pub(crate) fn kept_bundle(connection: &Connection, id: BundleId) -> Result<Optio
     Ok(Some(bundle))
 }
 
+/// How many entries the kept bundle with `id` has, if it exists.
+pub(crate) fn kept_entry_count(connection: &Connection, id: BundleId) -> Result<Option<u32>> {
+    Ok(connection
+        .prepare_cached("SELECT entry_count FROM bundles WHERE id = ?1")?
+        .query_row([id], |row| row.get(0))
+        .optional()?)
+}
+
 /// Where an entry is and what it threads, without the item itself.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Threaded {

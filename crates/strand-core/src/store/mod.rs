@@ -156,7 +156,8 @@ pub(crate) use access::{
 };
 pub(crate) use bundles::{
     KeptBundle, Threaded, Whereabouts, empty_trash, keep_draft, kept_bundle, kept_count,
-    kept_entries, kept_order, kept_summaries, kept_threads, set_trashed, whereabouts,
+    kept_entries, kept_entry_count, kept_order, kept_summaries, kept_threads, set_trashed,
+    whereabouts,
 };
 pub(crate) use folders::{
     delete_folder, folders, insert_folder, rename_folder, require as require_folder,
