@@ -65,11 +65,7 @@ async fn finding_inside_a_bundle_shows_the_matching_entries_at_their_places() {
     harness.launch().await;
     library_is_shown(&harness).await;
     create_bundle(&harness, "Found").await;
-    for row in 1..=5 {
-        focus(&harness, &format!("{LIBRARY_ROWS}:nth-child({row})")).await;
-        press(&harness, &[ENTER]).await;
-        entry_count_is(&harness, row).await;
-    }
+    add_library_rows_by_keyboard(&harness, 5).await;
     let added = harness.item_ids(ENTRY_ROWS).await;
     // The fourth entry's title, first word and the start of the second: a prefix search.
     let title = harness

@@ -12,11 +12,7 @@ async fn a_selection_moves_together_undoes_in_one_step_and_moves_to_another_bund
     create_bundle(&harness, "Elsewhere").await;
     create_bundle(&harness, "Picked").await;
     let items = harness.item_ids(LIBRARY_ROWS).await;
-    for row in 1..=5 {
-        focus(&harness, &format!("{LIBRARY_ROWS}:nth-child({row})")).await;
-        press(&harness, &[ENTER]).await;
-        entry_count_is(&harness, row).await;
-    }
+    add_library_rows_by_keyboard(&harness, 5).await;
     let added: Vec<String> = items[..5].to_vec();
 
     // Pick the second and the fourth with Space; Alt+↑ takes both above the first.

@@ -50,6 +50,16 @@ pub async fn focus(harness: &Harness, css: &str) {
     harness.wait_for(&format!("focus on {css}"), &script).await;
 }
 
+/// Adds the first `count` library rows to the open bundle with the keyboard (focus, Enter),
+/// waiting for each to arrive.
+pub async fn add_library_rows_by_keyboard(harness: &Harness, count: usize) {
+    for row in 1..=count {
+        focus(harness, &format!("{LIBRARY_ROWS}:nth-child({row})")).await;
+        press(harness, &[ENTER]).await;
+        entry_count_is(harness, row).await;
+    }
+}
+
 pub async fn entry_count_is(harness: &Harness, count: usize) {
     let script = format!("return document.querySelectorAll('{ENTRY_ROWS}').length === {count};");
     harness.wait_for(&format!("{count} entries"), &script).await;

@@ -22,11 +22,7 @@ async fn an_edit_undone_and_redone_can_still_be_undone_after_keeping_and_a_resta
         )
         .await;
     let found = harness.item_ids(LIBRARY_ROWS).await;
-    for row in 1..=3 {
-        focus(&harness, &format!("{LIBRARY_ROWS}:nth-child({row})")).await;
-        press(&harness, &[ENTER]).await;
-        entry_count_is(&harness, row).await;
-    }
+    add_library_rows_by_keyboard(&harness, 3).await;
     let added: Vec<String> = found[..3].to_vec();
     entries_are(&harness, &added).await;
 
