@@ -966,12 +966,12 @@ impl Strand {
             .collect()
     }
 
-    /// Whether the bundle already threads the item.
+    /// Whether the bundle already threads the item (a bundle that does not exist threads
+    /// nothing; the edit that follows says it is missing).
     fn threads(&self, id: BundleId, item_id: ItemId) -> Result<bool> {
         if let Some(draft) = self.drafts().get(&id) {
             return Ok(draft.entries.iter().any(|entry| entry.item_id == item_id));
         }
-        self.bundle(id)?;
         self.store
             .read(|connection| store::kept_threads(connection, id, item_id))
     }
