@@ -772,18 +772,28 @@ impl Strand {
                 },
             );
         };
-        self.record_alone(FunnelStep::KeepAttempted)?;
         if let Err(refusal) = self.require(Capability::KeepBundle) {
-            if matches!(refusal, Error::PremiumRequired { .. }) {
-                self.record_alone(FunnelStep::PaywallShown)?;
-            }
+            self.store.write(|tx| {
+                self.record(tx, FunnelStep::KeepAttempted)?;
+                if matches!(refusal, Error::PremiumRequired { .. }) {
+                    self.record(tx, FunnelStep::PaywallShown)?;
+                }
+                Ok(())
+            })?;
             return Err(refusal);
         }
-        self.store.write(|tx| {
+        // The attempt is recorded with the keep, one commit instead of two; a keep that fails
+        // takes its record with it, so the attempt is then recorded alone.
+        let kept = self.store.write(|tx| {
+            self.record(tx, FunnelStep::KeepAttempted)?;
             store::keep_draft(tx, draft, self.clock.now())?;
             self.record(tx, FunnelStep::Kept)?;
             self.observe_clock(tx)
-        })?;
+        });
+        if let Err(failure) = kept {
+            self.record_alone(FunnelStep::KeepAttempted)?;
+            return Err(failure);
+        }
         drafts.remove(&id);
         drop(drafts);
         self.bundle(id)

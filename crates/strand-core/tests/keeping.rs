@@ -1,4 +1,4 @@
-use strand_core::{BundleState, Capability, Error};
+use strand_core::{BundleState, Capability, Error, FunnelStep};
 
 use crate::support::{Library, unknown_bundle};
 
@@ -109,6 +109,16 @@ fn a_keep_that_fails_halfway_leaves_nothing_behind_and_the_draft_intact() {
         library.strand.unkept_draft_names(),
         vec!["Doomed".to_owned()]
     );
+    // The failed keep took its funnel records with it, but the attempt is still counted.
+    let funnel = library.strand.funnel().expect("funnel");
+    let count = |step| {
+        funnel
+            .iter()
+            .find(|row| row.step == step)
+            .map(|row| row.count)
+    };
+    assert_eq!(count(FunnelStep::KeepAttempted), Some(1));
+    assert_eq!(count(FunnelStep::Kept), Some(0));
 }
 
 #[test]

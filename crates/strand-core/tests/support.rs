@@ -144,6 +144,10 @@ impl Library {
     /// left it (data they rewrote stays rewritten); the next open migrates it again.
     pub fn roll_back_to(&self, version: i64) {
         const ADDED_BY: &[(i64, &str)] = &[
+            (
+                12,
+                "DROP INDEX entries_by_bundle_item; CREATE INDEX entries_by_item ON entries (item_id);",
+            ),
             (11, "DROP TABLE bundle_folders; DROP TABLE folders;"),
             (10, "DROP TABLE library_stats;"),
             (9, "ALTER TABLE bundles DROP COLUMN entry_count;"),

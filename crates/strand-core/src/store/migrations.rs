@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0009_windowed_bundles.sql"),
     include_str!("../../migrations/0010_item_count.sql"),
     include_str!("../../migrations/0011_folders.sql"),
+    include_str!("../../migrations/0012_entries_by_bundle_item.sql"),
 ];
 
 /// The schema version this build writes.
