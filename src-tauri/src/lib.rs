@@ -27,12 +27,33 @@ const LIBRARY_FILE: &str = "strand.sqlite";
 /// Starts Strand as a desktop app.
 pub fn run() {
     let main_started = Instant::now();
+    #[cfg(target_os = "linux")]
+    paint_without_compositing_layers();
     let launch = Launch::from_env();
     let app =
         run_app(tauri::Builder::default(), launch, main_started).run(tauri::generate_context!());
     if let Err(error) = app {
         eprintln!("Strand could not start: {error}");
         std::process::exit(1);
+    }
+}
+
+/// WebKitGTK draws a page through compositing layers in OpenGL, which on a desktop without a GPU
+/// driver is Mesa's software GL inside the web process. Strand's page is lists and text, nothing
+/// for layers to accelerate: measured on a 2-core machine without a GPU, they cost the web process
+/// ~90 MiB and start-up ~70 ms, while a virtualised list repaints only a screenful as it scrolls
+/// either way. So Strand paints without them unless the person chose
+/// (`WEBKIT_DISABLE_COMPOSITING_MODE=0` keeps them). WebKit reads the switch once, when the first
+/// webview is made, and its settings API cannot be reached before the window's page starts
+/// loading (set then, it made start-up ~40 ms slower than this), hence the environment.
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+fn paint_without_compositing_layers() {
+    const SWITCH: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+    if std::env::var_os(SWITCH).is_none() {
+        // SAFETY: the first thing `main` does, while this is the only thread, so nothing can read
+        // the environment while it changes.
+        unsafe { std::env::set_var(SWITCH, "1") };
     }
 }
 
