@@ -203,6 +203,38 @@ fn catalogue_csv(rows: usize) -> String {
 }
 
 #[test]
+fn a_catalogue_matches_its_own_repeats_by_title_or_address_and_the_librarys_items() {
+    let library = Library::new(false);
+    let items = library.strand.items(0, 1000).expect("items").items;
+    let song = items
+        .iter()
+        .find(|item| item.details.source_uri.is_some())
+        .expect("an item with an address");
+    let mut csv = catalogue_csv(3000);
+    csv.push_str(&format!(
+        // Row 7 again with its title in capitals, at another address: the same item.
+        "IMPORTED 7,Zed Quintet,song,3:07,,file:///elsewhere/7.mp3\n\
+         Another title,Someone else,song,,,file:///imports/8.mp3\n\
+         Imported 9,Not the Zed Quintet,song,3:09,,\n\
+         Renamed,Whoever,song,,,{}\n",
+        song.details.source_uri.as_deref().expect("address"),
+    ));
+    let path = library.dir.path().join("catalogue.csv");
+    std::fs::write(&path, csv).expect("write csv");
+    let summary = library
+        .strand
+        .import_catalogue(&path, &Unwatched)
+        .expect("imports");
+    // Row 7 by title, creator and duration; row 8 and the library's item by address; row 9's
+    // title with another creator is a new item.
+    assert_eq!((summary.created, summary.matched), (3001, 3));
+    assert_eq!(
+        library.count("items"),
+        (DEMO_CATALOGUE_SIZE + 3001) as i64
+    );
+}
+
+#[test]
 fn a_catalogue_csv_lands_whole_and_is_searchable_at_once() {
     let library = Library::new(false);
     let path = library.dir.path().join("catalogue.csv");
