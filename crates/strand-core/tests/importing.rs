@@ -228,10 +228,7 @@ fn a_catalogue_matches_its_own_repeats_by_title_or_address_and_the_librarys_item
     // Row 7 by title, creator and duration; row 8 and the library's item by address; row 9's
     // title with another creator is a new item.
     assert_eq!((summary.created, summary.matched), (3001, 3));
-    assert_eq!(
-        library.count("items"),
-        (DEMO_CATALOGUE_SIZE + 3001) as i64
-    );
+    assert_eq!(library.count("items"), (DEMO_CATALOGUE_SIZE + 3001) as i64);
 }
 
 #[test]
