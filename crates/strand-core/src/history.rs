@@ -7,6 +7,8 @@
 //! a kept bundle's is stored beside it and survives a restart (and a draft's moves into the store
 //! when it is kept).
 
+mod placed_run;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -40,9 +42,15 @@ pub(crate) struct Return {
 #[serde(tag = "change", rename_all = "snake_case")]
 pub(crate) enum Change {
     /// Entries threaded on, first to last, each after the entry it follows.
-    Added { entries: Vec<Placed> },
+    Added {
+        #[serde(with = "placed_run")]
+        entries: Vec<Placed>,
+    },
     /// Entries taken off, first to last; each says which entry it followed.
-    Removed { entries: Vec<Placed> },
+    Removed {
+        #[serde(with = "placed_run")]
+        entries: Vec<Placed>,
+    },
     /// Several entries, first to last, moved together to right after `to` (first, if none).
     MovedTogether {
         entries: Vec<Return>,
