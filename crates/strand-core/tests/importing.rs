@@ -144,15 +144,8 @@ fn locations_in_the_corpus_resolve_against_the_playlists_folder() {
 #[test]
 fn playlist_entries_match_library_items_by_address_then_by_title_creator_and_duration() {
     let library = Library::new(false);
-    let items = library.strand.items(0, 1000).expect("items").items;
-    let by_address = items
-        .iter()
-        .find(|item| item.details.kind == ItemKind::Song)
-        .expect("a song");
-    let by_title = items
-        .iter()
-        .find(|item| item.details.kind == ItemKind::Stream)
-        .expect("a stream");
+    let by_address = library.first_item(|item| item.details.kind == ItemKind::Song);
+    let by_title = library.first_item(|item| item.details.kind == ItemKind::Stream);
     let seconds = by_title.details.duration_ms.expect("duration") as f64 / 1000.0;
     let m3u = format!(
         "#EXTM3U\n#EXTINF:1,Wrong title\n{}\n#EXTINF:{seconds},{} - {}\n#EXTART:{}\n/nowhere/else.mp3\n#EXTINF:5,Brand new\nnew.mp3\n",
@@ -205,11 +198,7 @@ fn catalogue_csv(rows: usize) -> String {
 #[test]
 fn a_catalogue_matches_its_own_repeats_by_title_or_address_and_the_librarys_items() {
     let library = Library::new(false);
-    let items = library.strand.items(0, 1000).expect("items").items;
-    let song = items
-        .iter()
-        .find(|item| item.details.source_uri.is_some())
-        .expect("an item with an address");
+    let song = library.first_item(|item| item.details.source_uri.is_some());
     let mut csv = catalogue_csv(3000);
     csv.push_str(&format!(
         // Row 7 again with its title in capitals, at another address: the same item.

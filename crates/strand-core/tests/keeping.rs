@@ -110,15 +110,8 @@ fn a_keep_that_fails_halfway_leaves_nothing_behind_and_the_draft_intact() {
         vec!["Doomed".to_owned()]
     );
     // The failed keep took its funnel records with it, but the attempt is still counted.
-    let funnel = library.strand.funnel().expect("funnel");
-    let count = |step| {
-        funnel
-            .iter()
-            .find(|row| row.step == step)
-            .map(|row| row.count)
-    };
-    assert_eq!(count(FunnelStep::KeepAttempted), Some(1));
-    assert_eq!(count(FunnelStep::Kept), Some(0));
+    assert_eq!(library.funnel_count(FunnelStep::KeepAttempted), Some(1));
+    assert_eq!(library.funnel_count(FunnelStep::Kept), Some(0));
 }
 
 #[test]

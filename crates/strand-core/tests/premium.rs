@@ -198,16 +198,9 @@ fn the_funnel_is_recorded_in_demo_mode_and_only_after_opting_in_otherwise() {
     let demo = Library::new(true);
     let draft = demo.draft("Funnel", 1);
     let _ = demo.strand.keep(draft.id);
-    let counts = demo.strand.funnel().expect("funnel");
-    let count = |step| {
-        counts
-            .iter()
-            .find(|row| row.step == step)
-            .map(|row| row.count)
-    };
-    assert_eq!(count(FunnelStep::DraftStarted), Some(1));
-    assert_eq!(count(FunnelStep::KeepAttempted), Some(1));
-    assert_eq!(count(FunnelStep::PaywallShown), Some(1));
+    assert_eq!(demo.funnel_count(FunnelStep::DraftStarted), Some(1));
+    assert_eq!(demo.funnel_count(FunnelStep::KeepAttempted), Some(1));
+    assert_eq!(demo.funnel_count(FunnelStep::PaywallShown), Some(1));
     assert!(
         demo.strand
             .funnel_csv()

@@ -8,7 +8,9 @@ use chrono::{DateTime, Duration, Utc};
 use ed25519_dalek::SigningKey;
 use rusqlite::Connection;
 use strand_core::licence::{self, LicencePayload};
-use strand_core::{Bundle, BundleId, Entry, ItemId, Strand, StrandOptions, Tier, TimeSource};
+use strand_core::{
+    Bundle, BundleId, Entry, FunnelStep, Item, ItemId, Strand, StrandOptions, Tier, TimeSource,
+};
 use tempfile::TempDir;
 use uuid::Uuid;
 
@@ -163,6 +165,27 @@ impl Library {
         }
         raw.pragma_update(None, "user_version", version)
             .expect("set the version");
+    }
+
+    /// The first item of the library (by title) that `wanted` picks.
+    pub fn first_item(&self, wanted: impl Fn(&Item) -> bool) -> Item {
+        self.strand
+            .items(0, 1000)
+            .expect("items")
+            .items
+            .into_iter()
+            .find(|item| wanted(item))
+            .expect("the library has such an item")
+    }
+
+    /// How many times the funnel recorded `step` (none: the step is not in the funnel at all).
+    pub fn funnel_count(&self, step: FunnelStep) -> Option<u32> {
+        self.strand
+            .funnel()
+            .expect("funnel")
+            .into_iter()
+            .find(|row| row.step == step)
+            .map(|row| row.count)
     }
 
     /// Every entry of the bundle, in order.
