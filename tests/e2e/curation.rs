@@ -1,14 +1,11 @@
 //! Forgiving curation: a deleted bundle waits in the trash and comes back exactly; adding a
 //! duplicate and emptying the trash ask first.
 
-use crate::harness::Harness;
 use crate::steps::*;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_deleted_bundle_is_restored_from_the_trash_and_emptying_the_trash_asks_first() {
-    let mut harness = Harness::new();
-    harness.launch().await;
-    library_is_shown(&harness).await;
+    let mut harness = launched_showing_the_library().await;
     create_bundle(&harness, "Old mix").await;
     for row in [2, 3] {
         click(

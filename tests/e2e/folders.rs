@@ -1,14 +1,11 @@
 //! Folders in the real window: make one, file the open bundle in it from the editor, see the
 //! bundle listed under it, then delete the folder and find the bundle back in the plain list.
 
-use crate::harness::Harness;
 use crate::steps::*;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_bundle_filed_in_a_folder_is_listed_under_it_and_stays_when_the_folder_goes() {
-    let mut harness = Harness::new();
-    harness.launch().await;
-    library_is_shown(&harness).await;
+    let mut harness = launched_showing_the_library().await;
     create_bundle(&harness, "Summer").await;
     harness
         .find("[data-testid=new-folder-name]")

@@ -1,15 +1,12 @@
 //! Steps 3–5 of the foundation: build a strand, meet the paywall, keep it in demo premium, and
 //! find it again after a restart.
 
-use crate::harness::Harness;
 use crate::steps::*;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_person_threads_a_strand_meets_the_paywall_keeps_it_in_demo_premium_and_finds_it_after_a_restart()
  {
-    let mut harness = Harness::new();
-    harness.launch().await;
-    library_is_shown(&harness).await;
+    let mut harness = launched_showing_the_library().await;
     assert_eq!(text_of(&harness, "[data-testid=demo-badge]").await, "DEMO");
 
     // Build: name a bundle and thread five items, four by mouse and one by keyboard.

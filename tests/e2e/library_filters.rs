@@ -4,14 +4,11 @@
 
 use strand_core::{Strand, StrandOptions};
 
-use crate::harness::Harness;
 use crate::steps::*;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn typing_a_tag_shows_only_the_items_with_that_tag() {
-    let mut harness = Harness::new();
-    harness.launch().await;
-    library_is_shown(&harness).await;
+    let mut harness = launched_showing_the_library().await;
     let everything = harness.item_ids(LIBRARY_ROWS).await;
 
     harness
@@ -61,9 +58,7 @@ async fn typing_a_tag_shows_only_the_items_with_that_tag() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn finding_inside_a_bundle_shows_the_matching_entries_at_their_places() {
-    let mut harness = Harness::new();
-    harness.launch().await;
-    library_is_shown(&harness).await;
+    let mut harness = launched_showing_the_library().await;
     create_bundle(&harness, "Found").await;
     add_library_rows_by_keyboard(&harness, 5).await;
     let added = harness.item_ids(ENTRY_ROWS).await;

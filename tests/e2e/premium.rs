@@ -57,9 +57,7 @@ async fn draft_with_items(harness: &Harness, name: &str, rows: &[usize]) {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_free_user_meets_the_paywall_tries_premium_lapses_still_exports_and_comes_back_with_a_licence_file()
  {
-    let mut harness = Harness::new();
-    harness.launch().await;
-    library_is_shown(&harness).await;
+    let mut harness = launched_showing_the_library().await;
     tier_is(&harness, "free").await;
 
     // Free: Keep opens the paywall, which offers the trial.
@@ -146,9 +144,7 @@ async fn a_free_user_meets_the_paywall_tries_premium_lapses_still_exports_and_co
 
 #[tokio::test(flavor = "multi_thread")]
 async fn switching_the_policy_preset_changes_the_plan_map_and_what_the_core_allows() {
-    let mut harness = Harness::new();
-    harness.launch().await;
-    library_is_shown(&harness).await;
+    let mut harness = launched_showing_the_library().await;
     click(&harness, "[data-testid=demo-panel-toggle]").await;
     let keep_rule = "return document.querySelector('[data-testid=plan-map] tr[data-capability=keep_bundle]')?.dataset.rule;";
     assert_eq!(harness.wait_for("the plan map", keep_rule).await, "premium");

@@ -3,16 +3,13 @@
 use std::time::{Duration, Instant};
 
 use crate::desktop::Desktop;
-use crate::harness::Harness;
 use crate::steps::*;
 
 const QUIT_DIALOG: &str = "Quit Strand?";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn closing_with_an_unkept_draft_asks_first_and_dismissing_the_question_keeps_the_draft() {
-    let mut harness = Harness::new();
-    harness.launch().await;
-    library_is_shown(&harness).await;
+    let mut harness = launched_showing_the_library().await;
     create_bundle(&harness, "Gifts for Ada").await;
     let desktop = Desktop::connect(&harness.display_name());
 
@@ -38,9 +35,7 @@ async fn closing_with_an_unkept_draft_asks_first_and_dismissing_the_question_kee
 
 #[tokio::test(flavor = "multi_thread")]
 async fn closing_with_nothing_unkept_quits_without_asking() {
-    let mut harness = Harness::new();
-    harness.launch().await;
-    library_is_shown(&harness).await;
+    let mut harness = launched_showing_the_library().await;
     let desktop = Desktop::connect(&harness.display_name());
 
     desktop.request_close(desktop.wait_for_window("Strand").await);

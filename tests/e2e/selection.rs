@@ -1,14 +1,11 @@
 //! Several entries at once: picked with the keyboard (Space), moved together with Alt+↑, that
 //! move undone in one step, then the picked entries moved to another bundle with "Move to…".
 
-use crate::harness::Harness;
 use crate::steps::*;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_selection_moves_together_undoes_in_one_step_and_moves_to_another_bundle() {
-    let mut harness = Harness::new();
-    harness.launch().await;
-    library_is_shown(&harness).await;
+    let mut harness = launched_showing_the_library().await;
     create_bundle(&harness, "Elsewhere").await;
     create_bundle(&harness, "Picked").await;
     let items = harness.item_ids(LIBRARY_ROWS).await;

@@ -84,6 +84,15 @@ pub async fn text_of(harness: &Harness, css: &str) -> String {
     harness.find(css).await.text().await.expect("text")
 }
 
+/// Strand launched on a fresh library, its window showing the library: how every journey that
+/// needs nothing prepared first begins.
+pub async fn launched_showing_the_library() -> Harness {
+    let mut harness = Harness::new();
+    harness.launch().await;
+    library_is_shown(&harness).await;
+    harness
+}
+
 pub async fn library_is_shown(harness: &Harness) {
     // The list draws only the rows in view; the heading counts the whole library.
     let script = format!(

@@ -23,9 +23,7 @@ async fn import_through_dialog(
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_playlist_imports_through_the_dialog_exports_as_xspf_and_comes_back_as_the_same_bundle() {
-    let mut harness = Harness::new();
-    harness.launch().await;
-    library_is_shown(&harness).await;
+    let mut harness = launched_showing_the_library().await;
     let desktop = Desktop::connect(&harness.display_name());
     // The person's files live outside Strand's data directory, as they would.
     let documents = tempfile::tempdir().expect("documents");
@@ -98,9 +96,7 @@ async fn a_playlist_imports_through_the_dialog_exports_as_xspf_and_comes_back_as
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_catalogue_csv_imports_through_the_dialog_and_its_items_are_searchable() {
-    let mut harness = Harness::new();
-    harness.launch().await;
-    library_is_shown(&harness).await;
+    let mut harness = launched_showing_the_library().await;
     let desktop = Desktop::connect(&harness.display_name());
     let documents = tempfile::tempdir().expect("documents");
     let catalogue = documents.path().join("shop.csv");

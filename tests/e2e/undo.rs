@@ -1,14 +1,11 @@
 //! Undo and redo end to end: search → add by keyboard → drag to reorder → undo (button) → redo
 //! (Ctrl+Shift+Z) → keep → restart → Ctrl+Z still undoes the drag, from the stored history.
 
-use crate::harness::Harness;
 use crate::steps::*;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_edit_undone_and_redone_can_still_be_undone_after_keeping_and_a_restart() {
-    let mut harness = Harness::new();
-    harness.launch().await;
-    library_is_shown(&harness).await;
+    let mut harness = launched_showing_the_library().await;
     create_bundle(&harness, "Undo me").await;
 
     // Search, then add the first three results with the keyboard.
