@@ -1,7 +1,9 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
+import { api } from './lib/api';
+import { loadFirstScreen } from './lib/state/first-screen';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
-export default mount(App, { target });
+export default mount(App, { target, props: await loadFirstScreen(api) });

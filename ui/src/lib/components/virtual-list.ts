@@ -1,7 +1,12 @@
 // The arithmetic of a list whose rows all have the same height, so only the rows in view are
 // drawn: which positions are in view, and where a dragged row lands.
 
-/** The positions `first` (inclusive) to `last` (exclusive) in view, with `overscan` rows either side. */
+/**
+ * The positions `first` (inclusive) to `last` (exclusive) in view, with `overscan` rows either side.
+ * `viewportHeight` may exceed the list's own height: the lists pass the window's, which bounds
+ * theirs and is known without a layout, whereas measuring a list as it is built forces the whole
+ * page to be laid out there and then (~60 ms of start-up, measured). A few rows more are drawn.
+ */
 export function visibleRange(
   scrollTop: number,
   viewportHeight: number,

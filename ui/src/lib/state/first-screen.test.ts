@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../api';
+import { FakeCore } from './fake-api';
+import { loadFirstScreen } from './first-screen';
+
+describe('loadFirstScreen', () => {
+  it('holds the session, the first page of the library and the bundle list before anything is drawn', async () => {
+    const core = new FakeCore();
+    await core.api.createBundle('Road trip');
+    const screen = await loadFirstScreen(core.api);
+    expect(screen.session.info?.demo).toBe(true);
+    expect(screen.library.items.map((item) => item.id)).toEqual(core.items.map((item) => item.id));
+    expect(screen.library.total).toBe(core.items.length);
+    expect(screen.bundles.summaries.map((summary) => summary.name)).toEqual(['Road trip']);
+    expect(screen.session.error).toBeNull();
+  });
+
+  it('still yields a screen when the core refuses, one whose session says why', async () => {
+    const core = new FakeCore();
+    core.api.listItems = async () => {
+      throw new AppError('internal', 'the library file is unreadable');
+    };
+    const screen = await loadFirstScreen(core.api);
+    expect(screen.session.error?.message).toBe('the library file is unreadable');
+    expect(screen.library.items).toEqual([]);
+  });
+});
