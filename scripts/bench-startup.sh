@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Start-up and memory of Strand with a 1,000,000-item library against the bare Tauri app in
-# ../shared/baseline, measured the same way (its measure-startup-rss.sh: READY since_main_ms over
-# 11 runs after a warm-up, then whole-process-tree VmRSS 3 s after READY). Merges
-# startup_ms_median, bare_startup_ms_median, rss_mb and bare_rss_mb into bench/results.json.
+# ../shared/baseline, measured the same way by its measure-startup-rss.sh (READY since_main_ms of
+# starts after a warm-up, then whole-process-tree VmRSS 3 s after READY), the two apps taking
+# turns. Merges startup_ms_median, bare_startup_ms_median, rss_mb and bare_rss_mb into
+# bench/results.json.
 #
 #   bash scripts/bench-startup.sh [items (default 1000000)]
 set -euo pipefail
@@ -19,18 +20,24 @@ bare_target="$(realpath -m "$target")/bare-tauri"
 (cd "$baseline/bare-tauri" && CARGO_TARGET_DIR="$bare_target" cargo build --release)
 cargo run --release -p strand-core --example generate_library -- "$work/library" "$items"
 
-# Eleven runs each, not the script's example five: on this 2-core machine single starts of either
-# app vary by ±60 ms, and a median of five moved the ratio between 1.1 and 1.3 from run to run.
+# On this 2-core machine single starts of either app vary by ±60 ms, and the machine's speed
+# drifts within minutes, so the two apps take turns: seven rounds of three measured starts each
+# (after the script's own warm-up start), 21 per app, and an RSS reading per round.
 measure() { # binary ready-env → the script's output
-  "$baseline/measure-startup-rss.sh" "$1" 11 "$2"
+  "$baseline/measure-startup-rss.sh" "$1" 3 "$2"
 }
-STRAND_DATA_DIR="$work/library" measure "$target/release/strand" STRAND_EXIT_ON_READY | tee "$work/strand.txt"
-measure "$bare_target/release/spike-app" SPIKE_EXIT_ON_READY | tee "$work/bare.txt"
+for round in 1 2 3 4 5 6 7; do
+  echo "== round $round"
+  STRAND_DATA_DIR="$work/library" measure "$target/release/strand" STRAND_EXIT_ON_READY | tee -a "$work/strand.txt"
+  measure "$bare_target/release/spike-app" SPIKE_EXIT_ON_READY | tee -a "$work/bare.txt"
+done
 
-# Medians over runs 1–11 (run 0 warms the caches), and the RSS total, merged with node (the UI's).
+# Medians over the measured starts (each round's run 0 warms the caches) and over the rounds' RSS
+# totals, merged with node (the UI's).
 node - "$work/strand.txt" "$work/bare.txt" <<'JS'
 const fs = require('fs');
 const [strandFile, bareFile] = process.argv.slice(2);
+const median = (sorted) => sorted[Math.floor(sorted.length / 2)];
 function figures(file) {
   const text = fs.readFileSync(file, 'utf8');
   const runs = [...text.matchAll(/run (\d+): READY since_main_ms=([\d.]+)/g)]
@@ -38,9 +45,9 @@ function figures(file) {
     .map((m) => Number(m[2]))
     .sort((a, b) => a - b);
   if (runs.length === 0) throw new Error(`no READY lines in ${file}`);
-  const rss = text.match(/TOTAL VmRSS=(\d+) kB/);
-  if (!rss) throw new Error(`no RSS total in ${file}`);
-  return { median: runs[Math.floor(runs.length / 2)], rssMb: Number(rss[1]) / 1024 };
+  const rss = [...text.matchAll(/TOTAL VmRSS=(\d+) kB/g)].map((m) => Number(m[1]) / 1024).sort((a, b) => a - b);
+  if (rss.length === 0) throw new Error(`no RSS total in ${file}`);
+  return { median: median(runs), range: `${runs[0]}–${runs[runs.length - 1]}`, rssMb: median(rss) };
 }
 const strand = figures(strandFile);
 const bare = figures(bareFile);
@@ -54,6 +61,6 @@ Object.assign(results, {
 });
 const sorted = Object.fromEntries(Object.keys(results).sort().map((key) => [key, results[key]]));
 fs.writeFileSync(path, JSON.stringify(sorted, null, 2) + '\n');
-console.log(`start-up median: Strand ${strand.median} ms vs bare ${bare.median} ms (${(strand.median / bare.median).toFixed(2)}×)`);
+console.log(`start-up median: Strand ${strand.median} ms (${strand.range}) vs bare ${bare.median} ms (${bare.range}), ${(strand.median / bare.median).toFixed(2)}×`);
 console.log(`RSS 3 s after READY: Strand ${strand.rssMb.toFixed(0)} MiB vs bare ${bare.rssMb.toFixed(0)} MiB`);
 JS
