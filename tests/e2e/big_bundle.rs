@@ -102,10 +102,15 @@ async fn a_hundred_thousand_entry_bundle_opens_scrolls_and_moves_drawing_only_a_
     let moving = entry_id_of(&harness, &row).await;
     focus(&harness, &row).await;
     press(&harness, &[ALT, ARROW_DOWN]).await;
+    // The move ends with the focus on the entry where it landed; scrolling away before then would
+    // race that focus back into view.
     harness
         .wait_for(
-            "the entry to move one down",
-            &format!("return document.querySelector('{ENTRY_ROWS}[aria-posinset=\"12347\"]')?.dataset.entryId === '{moving}';"),
+            "the entry to move one down, keeping the focus",
+            &format!(
+                "return document.querySelector('{ENTRY_ROWS}[aria-posinset=\"12347\"]')?.dataset.entryId === '{moving}' \
+                 && document.activeElement?.dataset.entryId === '{moving}';"
+            ),
         )
         .await;
 
