@@ -90,15 +90,16 @@ fn keeping_twice_is_a_conflict_and_keeping_nothing_is_not_found() {
 fn a_keep_that_fails_halfway_leaves_nothing_behind_and_the_draft_intact() {
     let library = Library::premium();
     let draft = library.draft("Doomed", 3);
-    // Another program removes an item the draft threads: the entry insert then breaks the
-    // foreign key after the bundle row was already written in the same transaction.
+    // The third entry cannot be written (as when the disk fills up), after the bundle row and
+    // two entries were already written in the same transaction.
     library
         .raw()
-        .execute(
-            "DELETE FROM items WHERE id = ?1",
-            [library.entries(draft.id)[2].item.id],
+        .execute_batch(
+            "CREATE TRIGGER full_disk BEFORE INSERT ON entries
+             WHEN (SELECT count(*) FROM entries) = 2
+             BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
         )
-        .expect("delete behind Strand's back");
+        .expect("a trigger behind Strand's back");
     assert!(matches!(
         library.strand.keep(draft.id),
         Err(Error::Storage(_))
@@ -124,6 +125,26 @@ fn bundles_kept_before_entry_counts_were_stored_are_counted_when_the_library_ope
     let reopened = library.strand.bundle(draft.id).expect("kept bundle");
     assert_eq!(reopened.entry_count, 3);
     assert_eq!(library.strand.bundles().expect("bundles")[0].entry_count, 3);
+}
+
+#[test]
+fn entries_kept_while_they_checked_their_item_by_foreign_key_are_all_there_after_the_change() {
+    let library = Library::premium();
+    let draft = library.draft("Older", 5);
+    library.strand.keep(draft.id).expect("keep");
+    let before = library.entries(draft.id);
+    library.roll_back_to(12);
+    let library = library.restart();
+    assert_eq!(library.entries(draft.id), before);
+    let item_keys: u32 = library
+        .raw()
+        .query_row(
+            "SELECT count(*) FROM pragma_foreign_key_list('entries') WHERE \"table\" = 'items'",
+            [],
+            |row| row.get(0),
+        )
+        .expect("foreign keys");
+    assert_eq!(item_keys, 0);
 }
 
 #[test]

@@ -147,6 +147,20 @@ impl Library {
     pub fn roll_back_to(&self, version: i64) {
         const ADDED_BY: &[(i64, &str)] = &[
             (
+                13,
+                "CREATE TABLE entries_checked (
+                     id BLOB PRIMARY KEY,
+                     bundle_id BLOB NOT NULL REFERENCES bundles (id) ON DELETE CASCADE,
+                     item_id BLOB NOT NULL REFERENCES items (id),
+                     order_key BLOB NOT NULL,
+                     added_at TEXT NOT NULL) STRICT;
+                 INSERT INTO entries_checked SELECT id, bundle_id, item_id, order_key, added_at FROM entries;
+                 DROP TABLE entries;
+                 ALTER TABLE entries_checked RENAME TO entries;
+                 CREATE INDEX entries_in_order ON entries (bundle_id, order_key, item_id, added_at, id);
+                 CREATE INDEX entries_by_bundle_item ON entries (bundle_id, item_id);",
+            ),
+            (
                 12,
                 "DROP INDEX entries_by_bundle_item; CREATE INDEX entries_by_item ON entries (item_id);",
             ),

@@ -35,9 +35,8 @@ pub(crate) fn insert_licence(
 /// When the one-time trial was started, if it was.
 pub(crate) fn trial_started(connection: &Connection) -> Result<Option<DateTime<Utc>>> {
     Ok(connection
-        .query_row("SELECT started_at FROM trial WHERE id = 1", [], |row| {
-            row.get(0)
-        })
+        .prepare_cached("SELECT started_at FROM trial WHERE id = 1")?
+        .query_row([], |row| row.get(0))
         .optional()?)
 }
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
 
 use super::items::{ITEM_COLUMNS, item_from_row};
-use crate::drafts::{Draft, DraftEntry};
+use crate::drafts::Draft;
 use crate::error::{Error, Result};
 use crate::history::{Editable, Placed};
 use crate::ids::{BundleId, EntryId, FolderId, ItemId};
@@ -65,13 +65,10 @@ pub(crate) fn keep_draft(
             .execute((draft.id, folder))?;
     }
     let mut insert = connection.prepare_cached(INSERT_ENTRY)?;
-    // Written in item order (their keys keep their order): each insert checks its item and
-    // files it in the item index, and in item order those lookups walk the million-item index
-    // front to back instead of reading a random page of it for every entry.
-    let mut by_item: Vec<&DraftEntry> = draft.entries.iter().collect();
-    by_item.sort_unstable_by_key(|entry| entry.item_id);
+    // Written in the bundle's order, so the index that holds the entries in order (and every
+    // column of them) grows at its end rather than splitting pages all over.
     let mut added_at = TimeText::default();
-    for entry in by_item {
+    for entry in &draft.entries {
         insert.execute((
             entry.id,
             draft.id,
