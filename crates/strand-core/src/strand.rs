@@ -987,9 +987,11 @@ impl Strand {
     }
 
     /// Remembers the latest system time seen, so a clock set back behind it can be noticed.
+    /// Written at most once a minute: the guard tolerates minutes anyway, and rewriting it with
+    /// every edit added the meta table's pages to each small commit.
     fn observe_clock(&self, connection: &Connection) -> Result<()> {
         let now = self.clock.system_now();
-        if store::last_seen(connection)?.is_none_or(|seen| now > seen) {
+        if store::last_seen(connection)?.is_none_or(|seen| now >= seen + Duration::minutes(1)) {
             store::set_last_seen(connection, now)?;
         }
         Ok(())

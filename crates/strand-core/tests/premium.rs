@@ -152,6 +152,36 @@ fn a_clock_set_back_behind_the_last_time_seen_suspends_premium_until_it_is_right
 }
 
 #[test]
+fn the_time_seen_is_written_at_most_once_a_minute_so_quick_edits_write_only_their_own_rows() {
+    let time = ManualTime::new();
+    let library = Library::with_options(StrandOptions {
+        time: time.clone(),
+        ..StrandOptions::default()
+    });
+    let last_seen = || -> String {
+        library
+            .raw()
+            .query_row("SELECT value FROM meta WHERE key = 'last_seen'", [], |row| {
+                row.get(0)
+            })
+            .expect("last seen")
+    };
+    let draft = library.draft("Quick", 3);
+    let first = library.entries(draft.id)[0].id;
+    library.strand.start_trial().expect("trial");
+    let kept = library.strand.keep(draft.id).expect("keep");
+    let seen = last_seen();
+
+    time.shift(Duration::seconds(30));
+    library.strand.move_entry(kept.id, first, None).expect("move");
+    assert_eq!(last_seen(), seen);
+
+    time.shift(Duration::seconds(31));
+    library.strand.undo(kept.id).expect("undo");
+    assert_ne!(last_seen(), seen);
+}
+
+#[test]
 fn the_trial_is_premium_once_and_lapsing_keeps_everything_readable() {
     let library = Library::new(true);
     let session = library.strand.start_trial().expect("trial");
