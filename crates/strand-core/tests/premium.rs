@@ -152,7 +152,7 @@ fn a_clock_set_back_behind_the_last_time_seen_suspends_premium_until_it_is_right
 }
 
 #[test]
-fn the_time_seen_is_written_at_most_once_a_minute_so_quick_edits_write_only_their_own_rows() {
+fn the_time_seen_is_written_at_most_once_a_minute_not_with_every_edit() {
     let time = ManualTime::new();
     let library = Library::with_options(StrandOptions {
         time: time.clone(),
@@ -161,9 +161,11 @@ fn the_time_seen_is_written_at_most_once_a_minute_so_quick_edits_write_only_thei
     let last_seen = || -> String {
         library
             .raw()
-            .query_row("SELECT value FROM meta WHERE key = 'last_seen'", [], |row| {
-                row.get(0)
-            })
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'last_seen'",
+                [],
+                |row| row.get(0),
+            )
             .expect("last seen")
     };
     let draft = library.draft("Quick", 3);
@@ -173,7 +175,10 @@ fn the_time_seen_is_written_at_most_once_a_minute_so_quick_edits_write_only_thei
     let seen = last_seen();
 
     time.shift(Duration::seconds(30));
-    library.strand.move_entry(kept.id, first, None).expect("move");
+    library
+        .strand
+        .move_entry(kept.id, first, None)
+        .expect("move");
     assert_eq!(last_seen(), seen);
 
     time.shift(Duration::seconds(31));
