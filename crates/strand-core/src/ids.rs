@@ -19,6 +19,16 @@ macro_rules! id_type {
             pub fn new() -> Self {
                 Self(Uuid::now_v7())
             }
+
+            /// The id's sixteen bytes.
+            pub fn as_bytes(&self) -> &[u8; 16] {
+                self.0.as_bytes()
+            }
+
+            /// The id with these sixteen bytes.
+            pub fn from_slice(bytes: &[u8]) -> Result<Self, uuid::Error> {
+                Uuid::from_slice(bytes).map(Self)
+            }
         }
 
         impl Default for $name {

@@ -1,11 +1,15 @@
 //! How a change's entries are written in the stored history. A bulk add of 10,000 entries is one
 //! change whose entries form a run: each follows the one before, all added at the same moment.
 //! Written entry by entry that is ~170 bytes each (three ids, a time, four field names); as a run
-//! it is where the run starts, the moment, and each entry's id and item — half the size, which
-//! halves its share of keeping such a draft and of undoing the add. Entries that do not form a
-//! run are written one by one, as before, and both forms are read.
+//! it is where the run starts, the moment, and each entry's id and item packed as bytes in one
+//! base64 text — 43 bytes an entry, a quarter, which is that much less for keeping such a draft
+//! to write and for undoing the add to read. Entries that do not form a run are written one by
+//! one; every form written before (entry by entry, runs with their ids as text) is still read.
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD_NO_PAD;
 use chrono::{DateTime, Utc};
+use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::Placed;
@@ -23,7 +27,49 @@ enum Stored {
 struct Run {
     after: Option<EntryId>,
     added_at: DateTime<Utc>,
-    entries: Vec<(EntryId, ItemId)>,
+    entries: RunIds,
+}
+
+/// A run's entry and item ids.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum RunIds {
+    /// Each entry's id and its item's, 32 bytes, one after the other, as base64.
+    Packed(String),
+    /// As text, pair by pair: how runs were written before they were packed.
+    Listed(Vec<(EntryId, ItemId)>),
+}
+
+impl RunIds {
+    fn pack(ids: impl ExactSizeIterator<Item = (EntryId, ItemId)>) -> RunIds {
+        let mut bytes = Vec::with_capacity(ids.len() * 32);
+        for (entry, item) in ids {
+            bytes.extend_from_slice(entry.as_bytes());
+            bytes.extend_from_slice(item.as_bytes());
+        }
+        RunIds::Packed(STANDARD_NO_PAD.encode(bytes))
+    }
+
+    fn unpack(self) -> Result<Vec<(EntryId, ItemId)>, String> {
+        let text = match self {
+            RunIds::Listed(ids) => return Ok(ids),
+            RunIds::Packed(text) => text,
+        };
+        let bytes = STANDARD_NO_PAD
+            .decode(text)
+            .map_err(|error| format!("a run's ids are damaged: {error}"))?;
+        let pairs = bytes.chunks_exact(32);
+        if !pairs.remainder().is_empty() {
+            return Err("a run's ids are cut short".into());
+        }
+        pairs
+            .map(|pair| {
+                let (entry, item) = pair.split_at(16);
+                Ok((EntryId::from_slice(entry)?, ItemId::from_slice(item)?))
+            })
+            .collect::<Result<_, uuid::Error>>()
+            .map_err(|error| error.to_string())
+    }
 }
 
 /// The entries as a run, if they are one (two or more, each after the one before, one time).
@@ -36,7 +82,7 @@ fn as_run(entries: &[Placed]) -> Option<Run> {
     chained.then(|| Run {
         after: first.after,
         added_at: first.added_at,
-        entries: entries.iter().map(|entry| (entry.id, entry.item)).collect(),
+        entries: RunIds::pack(entries.iter().map(|entry| (entry.id, entry.item))),
     })
 }
 
@@ -58,6 +104,8 @@ pub(super) fn deserialize<'de, D: Deserializer<'de>>(
         Stored::Run(run) => {
             let mut after = run.after;
             run.entries
+                .unpack()
+                .map_err(D::Error::custom)?
                 .into_iter()
                 .map(|(id, item)| {
                     let placed = Placed {
@@ -115,7 +163,7 @@ mod tests {
     }
 
     #[test]
-    fn a_bulk_add_is_written_as_a_run_at_under_half_the_size_and_read_back_whole() {
+    fn a_bulk_add_is_written_as_a_run_at_under_a_third_of_the_size_and_read_back_whole() {
         let entries = run_of(1000, Some(EntryId::new()));
         let one_by_one = serde_json::to_string(&entries).expect("list");
         let change = added(entries);
@@ -123,7 +171,7 @@ mod tests {
         assert_eq!(read, change);
         assert!(written_entries(&json).is_object());
         assert!(
-            json.len() * 2 < one_by_one.len(),
+            json.len() * 3 < one_by_one.len(),
             "{} vs {}",
             json.len(),
             one_by_one.len()
@@ -153,5 +201,30 @@ mod tests {
         );
         let read: Change = serde_json::from_str(&stored).expect("reads the older form");
         assert_eq!(read, added(entries));
+    }
+
+    #[test]
+    fn runs_written_with_their_ids_as_text_are_still_read() {
+        let entries = run_of(3, Some(EntryId::new()));
+        let ids: Vec<(EntryId, ItemId)> = entries.iter().map(|e| (e.id, e.item)).collect();
+        let stored = format!(
+            r#"{{"change":"added","entries":{{"after":"{}","addedAt":"{}","entries":{}}}}}"#,
+            entries[0].after.expect("after"),
+            entries[0].added_at.to_rfc3339(),
+            serde_json::to_string(&ids).expect("ids")
+        );
+        let read: Change = serde_json::from_str(&stored).expect("reads the text form");
+        assert_eq!(read, added(entries));
+    }
+
+    #[test]
+    fn a_run_whose_packed_ids_are_damaged_is_refused_not_misread() {
+        let (json, _) = round_trip(&added(run_of(2, None)));
+        let packed = written_entries(&json)["entries"]
+            .as_str()
+            .expect("packed")
+            .to_owned();
+        let cut = json.replace(&packed, &packed[..packed.len() - 4]);
+        assert!(serde_json::from_str::<Change>(&cut).is_err());
     }
 }
