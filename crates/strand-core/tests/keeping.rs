@@ -87,6 +87,28 @@ fn keeping_twice_is_a_conflict_and_keeping_nothing_is_not_found() {
 }
 
 #[test]
+fn a_draft_of_hundreds_of_entries_is_kept_whole_and_in_order() {
+    let library = Library::premium();
+    library
+        .strand
+        .add_items(&strand_core::catalogue::generate(600))
+        .expect("items");
+    let draft = library.draft("Long", 600);
+    // Moved, so the order is not the order the items were added in.
+    let last = library.entries(draft.id)[599].id;
+    library
+        .strand
+        .move_entry(draft.id, last, None)
+        .expect("move");
+    let before = library.entries(draft.id);
+    assert_eq!((before.len(), before[0].id), (600, last));
+    let kept = library.strand.keep(draft.id).expect("keep");
+    assert_eq!(kept.entry_count, 600);
+    let library = library.restart();
+    assert_eq!(library.entries(draft.id), before);
+}
+
+#[test]
 fn a_keep_that_fails_halfway_leaves_nothing_behind_and_the_draft_intact() {
     let library = Library::premium();
     let draft = library.draft("Doomed", 3);

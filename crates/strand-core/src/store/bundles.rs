@@ -7,7 +7,7 @@ use rusqlite::types::ToSql;
 use rusqlite::{Connection, OptionalExtension};
 
 use super::items::{ITEM_COLUMNS, item_from_row};
-use crate::drafts::Draft;
+use crate::drafts::{Draft, DraftEntry};
 use crate::error::{Error, Result};
 use crate::history::{Editable, Placed};
 use crate::ids::{BundleId, EntryId, FolderId, ItemId};
@@ -91,6 +91,30 @@ fn insert_draft_entries(connection: &Connection, draft: &Draft) -> Result<()> {
     }
     let chunks = draft.entries.chunks_exact(ENTRIES_PER_INSERT);
     let rest = chunks.remainder();
+    // A small draft needs no statement of many rows, nor the work of making one.
+    if chunks.len() > 0 {
+        insert_many_entries(connection, draft, chunks, &times)?;
+    }
+    let mut insert = connection.prepare_cached(INSERT_ENTRY)?;
+    for entry in rest {
+        insert.execute((
+            draft.id,
+            entry.id,
+            entry.item_id,
+            &entry.key,
+            &times[&entry.added_at],
+        ))?;
+    }
+    Ok(())
+}
+
+/// Inserts whole chunks of a draft's entries, one statement each.
+fn insert_many_entries(
+    connection: &Connection,
+    draft: &Draft,
+    chunks: std::slice::ChunksExact<'_, DraftEntry>,
+    times: &HashMap<DateTime<Utc>, String>,
+) -> Result<()> {
     let mut insert_many = connection.prepare_cached(&insert_entries(ENTRIES_PER_INSERT))?;
     for chunk in chunks {
         let mut values: Vec<&dyn ToSql> = Vec::with_capacity(1 + 4 * chunk.len());
@@ -104,16 +128,6 @@ fn insert_draft_entries(connection: &Connection, draft: &Draft) -> Result<()> {
             ]);
         }
         insert_many.execute(&*values)?;
-    }
-    let mut insert = connection.prepare_cached(INSERT_ENTRY)?;
-    for entry in rest {
-        insert.execute((
-            draft.id,
-            entry.id,
-            entry.item_id,
-            &entry.key,
-            &times[&entry.added_at],
-        ))?;
     }
     Ok(())
 }
