@@ -1,4 +1,5 @@
-use strand_core::{BundleState, Capability, Error, FunnelStep};
+use chrono::DateTime;
+use strand_core::{BundleState, Capability, Entry, Error, FunnelStep};
 
 use crate::support::{Library, unknown_bundle};
 
@@ -167,6 +168,44 @@ fn entries_kept_while_they_checked_their_item_by_foreign_key_are_all_there_after
         )
         .expect("foreign keys");
     assert_eq!(item_keys, 0);
+}
+
+#[test]
+fn entry_times_written_as_text_are_read_to_the_nanosecond_once_stored_as_integers() {
+    let library = Library::premium();
+    let draft = library.draft("Older", 4);
+    library.strand.keep(draft.id).expect("keep");
+    let before = library.entries(draft.id);
+    library.roll_back_to(13);
+    // As rusqlite wrote times under 0013: no fraction, or three, six or nine digits of it.
+    let written = [
+        "2026-11-30 03:03:10+00:00",
+        "2026-11-30 03:03:10.250+00:00",
+        "2026-11-30 03:03:10.000250+00:00",
+        "2026-11-30 03:03:10.123456789+00:00",
+    ];
+    let raw = library.raw();
+    for (entry, text) in before.iter().zip(written) {
+        raw.execute(
+            "UPDATE entries SET added_at = ?2 WHERE id = ?1",
+            (entry.id, text),
+        )
+        .expect("write a text time");
+    }
+    drop(raw);
+    let library = library.restart();
+    let after = library.entries(draft.id);
+    let expected: Vec<_> = before
+        .into_iter()
+        .zip(written)
+        .map(|(entry, text)| Entry {
+            added_at: DateTime::parse_from_str(text, "%F %T%.f%:z")
+                .expect("a time")
+                .to_utc(),
+            ..entry
+        })
+        .collect();
+    assert_eq!(after, expected);
 }
 
 #[test]

@@ -147,6 +147,24 @@ impl Library {
     pub fn roll_back_to(&self, version: i64) {
         const ADDED_BY: &[(i64, &str)] = &[
             (
+                14,
+                "CREATE TABLE entries_with_text_times (
+                     id BLOB PRIMARY KEY,
+                     bundle_id BLOB NOT NULL REFERENCES bundles (id) ON DELETE CASCADE,
+                     item_id BLOB NOT NULL,
+                     order_key BLOB NOT NULL,
+                     added_at TEXT NOT NULL) STRICT;
+                 INSERT INTO entries_with_text_times (rowid, id, bundle_id, item_id, order_key, added_at)
+                     SELECT rowid, id, bundle_id, item_id, order_key,
+                            datetime(added_at / 1000000000, 'unixepoch') || '.'
+                            || format('%09d', added_at % 1000000000) || '+00:00'
+                     FROM entries;
+                 DROP TABLE entries;
+                 ALTER TABLE entries_with_text_times RENAME TO entries;
+                 CREATE INDEX entries_in_order ON entries (bundle_id, order_key, item_id, added_at, id);
+                 CREATE INDEX entries_by_bundle_item ON entries (bundle_id, item_id);",
+            ),
+            (
                 13,
                 "CREATE TABLE entries_checked (
                      id BLOB PRIMARY KEY,

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0011_folders.sql"),
     include_str!("../../migrations/0012_entries_by_bundle_item.sql"),
     include_str!("../../migrations/0013_entries_without_item_key.sql"),
+    include_str!("../../migrations/0014_slim_entries.sql"),
 ];
 
 /// The schema version this build writes.
