@@ -190,16 +190,15 @@ impl Draft {
         Ok(())
     }
 
-    /// The entry `entry_id` and the one in front of it.
-    pub fn placed(&self, entry_id: EntryId) -> Result<Placed> {
-        let index = self.position(entry_id)?;
+    /// The entry at `index` and the one in front of it.
+    fn placed_at(&self, index: usize) -> Placed {
         let entry = &self.entries[index];
-        Ok(Placed {
+        Placed {
             id: entry.id,
             item: entry.item_id,
             added_at: entry.added_at,
             after: index.checked_sub(1).map(|i| self.entries[i].id),
-        })
+        }
     }
 
     /// Where each entry is, by id.
@@ -238,28 +237,27 @@ impl Editable for Draft {
         Ok(self.entries.last().map(|entry| entry.id))
     }
 
-    fn placed(&self, entry: EntryId) -> Result<Placed> {
-        Draft::placed(self, entry)
-    }
-
     fn order(&self) -> Result<Vec<EntryId>> {
         Ok(self.entries.iter().map(|entry| entry.id).collect())
     }
 
-    fn sorted(&self, entries: &[EntryId]) -> Result<Vec<EntryId>> {
+    fn placed_in_order(&self, entries: &[EntryId]) -> Result<Vec<Placed>> {
         let position = self.positions();
         let mut found = entries
             .iter()
             .map(|id| {
                 position
                     .get(id)
-                    .map(|index| (*index, *id))
+                    .copied()
                     .ok_or_else(|| Error::not_found("entry", id))
             })
             .collect::<Result<Vec<_>>>()?;
         found.sort_unstable();
         found.dedup();
-        Ok(found.into_iter().map(|(_, id)| id).collect())
+        Ok(found
+            .into_iter()
+            .map(|index| self.placed_at(index))
+            .collect())
     }
 
     fn name(&self) -> Result<String> {

@@ -86,11 +86,10 @@ pub(crate) enum Change {
 pub(crate) trait Editable {
     /// The last entry, if there is one.
     fn last(&self) -> Result<Option<EntryId>>;
-    /// The entry and the one in front of it.
-    fn placed(&self, entry: EntryId) -> Result<Placed>;
     fn order(&self) -> Result<Vec<EntryId>>;
-    /// These entries (each once) in the bundle's order; an entry not in it is not found.
-    fn sorted(&self, entries: &[EntryId]) -> Result<Vec<EntryId>>;
+    /// These entries (each once), each with the entry in front of it, in the bundle's order;
+    /// an entry not in it is not found.
+    fn placed_in_order(&self, entries: &[EntryId]) -> Result<Vec<Placed>>;
     fn name(&self) -> Result<String>;
     /// Threads the entry in right after `entry.after` (first, if none).
     fn insert(&mut self, entry: &Placed) -> Result<()>;

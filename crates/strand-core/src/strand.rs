@@ -647,11 +647,7 @@ impl Strand {
         check_selection(entry_ids)?;
         self.edit(id, |bundle| {
             Ok(Change::Removed {
-                entries: bundle
-                    .sorted(entry_ids)?
-                    .into_iter()
-                    .map(|entry| bundle.placed(entry))
-                    .collect::<Result<_>>()?,
+                entries: bundle.placed_in_order(entry_ids)?,
             })
         })
     }
@@ -678,19 +674,17 @@ impl Strand {
     ) -> Result<Bundle> {
         check_selection(entry_ids)?;
         self.edit(id, |bundle| {
-            let sorted = bundle.sorted(entry_ids)?;
-            if after.is_some_and(|after| sorted.contains(&after)) {
+            let placed = bundle.placed_in_order(entry_ids)?;
+            if after.is_some_and(|after| placed.iter().any(|entry| entry.id == after)) {
                 return Err(crate::drafts::cannot_follow_itself());
             }
-            let entries = sorted
+            let entries = placed
                 .into_iter()
-                .map(|entry| {
-                    Ok(Return {
-                        entry,
-                        after: bundle.placed(entry)?.after,
-                    })
+                .map(|entry| Return {
+                    entry: entry.id,
+                    after: entry.after,
                 })
-                .collect::<Result<_>>()?;
+                .collect();
             Ok(Change::MovedTogether { entries, to: after })
         })
     }

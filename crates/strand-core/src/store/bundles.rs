@@ -18,6 +18,9 @@ use crate::order::{self, OrderKey};
 const INSERT_ENTRY: &str =
     "INSERT INTO entries (id, bundle_id, item_id, order_key, added_at) VALUES (?2, ?1, ?3, ?4, ?5)";
 
+/// Gives the entry `?1` of the bundle `?2` the key `?3`.
+const SET_KEY: &str = "UPDATE entries SET order_key = ?3 WHERE id = ?1 AND bundle_id = ?2";
+
 /// How many entries one statement of a keep inserts. One statement keeps its cursors open from
 /// row to row, so each row lands after the one before without a seek from the index's root;
 /// one statement per row paid that seek, and a statement's start and end, 10,000 times.
@@ -357,15 +360,6 @@ impl<'c> KeptBundle<'c> {
         KeptBundle { connection, id }
     }
 
-    /// The key of `entry`, which must be in this bundle.
-    fn key_of(&self, entry: EntryId) -> Result<OrderKey> {
-        self.connection
-            .prepare_cached("SELECT order_key FROM entries WHERE id = ?1 AND bundle_id = ?2")?
-            .query_row((entry, self.id), |row| row.get(0))
-            .optional()?
-            .ok_or_else(|| Error::not_found("entry", entry))
-    }
-
     /// The keys a new place right after `after` (first, if none) sits between, ignoring
     /// `moving` (the entry being moved, which leaves its old place).
     fn gap_after(
@@ -373,26 +367,32 @@ impl<'c> KeptBundle<'c> {
         after: Option<EntryId>,
         moving: Option<EntryId>,
     ) -> Result<(Option<OrderKey>, Option<OrderKey>)> {
-        let before = after.map(|after| self.key_of(after)).transpose()?;
-        let next = match &before {
-            Some(key) => self
-                .connection
-                .prepare_cached(
-                    "SELECT order_key FROM entries WHERE bundle_id = ?1 AND order_key > ?2
-                     AND id IS NOT ?3 ORDER BY order_key LIMIT 1",
-                )?
-                .query_row((self.id, key, moving), |row| row.get(0))
-                .optional()?,
-            None => self
+        let Some(after) = after else {
+            let first = self
                 .connection
                 .prepare_cached(
                     "SELECT order_key FROM entries WHERE bundle_id = ?1 AND id IS NOT ?2
                      ORDER BY order_key LIMIT 1",
                 )?
                 .query_row((self.id, moving), |row| row.get(0))
-                .optional()?,
+                .optional()?;
+            return Ok((None, first));
         };
-        Ok((before, next))
+        let (before, next) = self
+            .connection
+            .prepare_cached(
+                "SELECT a.order_key,
+                        (SELECT n.order_key FROM entries n
+                         WHERE n.bundle_id = ?1 AND n.order_key > a.order_key AND n.id IS NOT ?3
+                         ORDER BY n.order_key LIMIT 1)
+                 FROM entries a WHERE a.id = ?2 AND a.bundle_id = ?1",
+            )?
+            .query_row((self.id, after, moving), |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .optional()?
+            .ok_or_else(|| Error::not_found("entry", after))?;
+        Ok((Some(before), next))
     }
 
     fn count_entries(&self, change: i64) -> Result<()> {
@@ -414,31 +414,36 @@ impl Editable for KeptBundle<'_> {
             .optional()?)
     }
 
-    fn placed(&self, entry: EntryId) -> Result<Placed> {
-        let (item, added_at, key): (ItemId, i64, OrderKey) = self
-            .connection
-            .prepare_cached(
-                "SELECT item_id, added_at, order_key FROM entries WHERE id = ?1 AND bundle_id = ?2",
-            )?
-            .query_row((entry, self.id), |row| {
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+    fn placed_in_order(&self, entries: &[EntryId]) -> Result<Vec<Placed>> {
+        let mut placed = self.connection.prepare_cached(
+            "SELECT e.order_key, e.item_id, e.added_at,
+                    (SELECT p.id FROM entries p WHERE p.bundle_id = ?2 AND p.order_key < e.order_key
+                     ORDER BY p.order_key DESC LIMIT 1)
+             FROM entries e WHERE e.id = ?1 AND e.bundle_id = ?2",
+        )?;
+        let mut found = entries
+            .iter()
+            .map(|&id| {
+                placed
+                    .query_row((id, self.id), |row| {
+                        let key: OrderKey = row.get(0)?;
+                        Ok((
+                            key,
+                            Placed {
+                                id,
+                                item: row.get(1)?,
+                                added_at: time_from_storage(row.get(2)?),
+                                after: row.get(3)?,
+                            },
+                        ))
+                    })
+                    .optional()?
+                    .ok_or_else(|| Error::not_found("entry", id))
             })
-            .optional()?
-            .ok_or_else(|| Error::not_found("entry", entry))?;
-        let after = self
-            .connection
-            .prepare_cached(
-                "SELECT id FROM entries WHERE bundle_id = ?1 AND order_key < ?2
-                 ORDER BY order_key DESC LIMIT 1",
-            )?
-            .query_row((self.id, &key), |row| row.get(0))
-            .optional()?;
-        Ok(Placed {
-            id: entry,
-            item,
-            added_at: time_from_storage(added_at),
-            after,
-        })
+            .collect::<Result<Vec<_>>>()?;
+        found.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+        found.dedup_by(|(_, a), (_, b)| a.id == b.id);
+        Ok(found.into_iter().map(|(_, placed)| placed).collect())
     }
 
     /// Its entries' ids, first to last.
@@ -448,16 +453,6 @@ impl Editable for KeptBundle<'_> {
             .prepare_cached("SELECT id FROM entries WHERE bundle_id = ?1 ORDER BY order_key")?
             .query_map([self.id], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?)
-    }
-
-    fn sorted(&self, entries: &[EntryId]) -> Result<Vec<EntryId>> {
-        let mut found = entries
-            .iter()
-            .map(|id| Ok((self.key_of(*id)?, *id)))
-            .collect::<Result<Vec<_>>>()?;
-        found.sort_unstable();
-        found.dedup();
-        Ok(found.into_iter().map(|(_, id)| id).collect())
     }
 
     /// Its name.
@@ -491,15 +486,18 @@ impl Editable for KeptBundle<'_> {
 
     /// Rewrites the entry's key alone (and, rarely, rebalances the bundle when keys grew long).
     fn move_after(&mut self, entry: EntryId, after: Option<EntryId>) -> Result<()> {
-        self.key_of(entry)?;
         if after == Some(entry) {
             return Err(crate::drafts::cannot_follow_itself());
         }
         let (before, next) = self.gap_after(after, Some(entry))?;
         let key = order::between(before.as_ref(), next.as_ref())?;
-        self.connection
-            .prepare_cached("UPDATE entries SET order_key = ?2 WHERE id = ?1")?
-            .execute((entry, &key))?;
+        let moved = self
+            .connection
+            .prepare_cached(SET_KEY)?
+            .execute((entry, self.id, &key))?;
+        if moved == 0 {
+            return Err(Error::not_found("entry", entry));
+        }
         if key.needs_rebalance() {
             rebalance(self.connection, self.id)?;
         }
@@ -592,8 +590,7 @@ pub(crate) fn reorder_kept(
     bundle_id: BundleId,
     ids: &[EntryId],
 ) -> Result<usize> {
-    let mut update = connection
-        .prepare_cached("UPDATE entries SET order_key = ?3 WHERE id = ?1 AND bundle_id = ?2")?;
+    let mut update = connection.prepare_cached(SET_KEY)?;
     for (id, key) in ids.iter().zip(order::evenly_spaced(ids.len())) {
         if update.execute((id, bundle_id, &key))? == 0 {
             return Err(Error::not_found("entry", id));
