@@ -53,6 +53,8 @@ pub struct Store {
 const QUIET: Duration = Duration::from_millis(250);
 /// The longest a checkpoint waits for writing to pause.
 const AT_MOST: Duration = Duration::from_secs(2);
+/// How many passes a checkpoint makes at most to drain the WAL while edits keep landing.
+const CHECKPOINT_PASSES: usize = 4;
 
 /// The thread that checkpoints the WAL, woken after each write.
 #[derive(Debug)]
@@ -67,10 +69,28 @@ impl Checkpointer {
         connection.busy_timeout(Duration::from_secs(5))?;
         let (wake, woken) = mpsc::channel::<()>();
         let checkpoint = move || {
-            // PASSIVE copies what it can without waiting for the writer; what it could not copy
-            // waits for the next one. A failure is not fatal either: the WAL then only grows
-            // until a later checkpoint (or the close) succeeds.
-            let _ = connection.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+            // PASSIVE copies what it can without waiting for the writer. Commits that land while
+            // it copies stay in the WAL, and SQLite starts the WAL over (writing at the file's
+            // start again) only when a commit finds nothing left to copy. Under a steady stream
+            // of edits one pass never drained it, so every commit grew the file, and a commit
+            // that grows the file syncs slower. So it passes again until a pass finds no new
+            // frames (the few the pass before left copy quickly), a bounded number of times;
+            // the WAL then starts over often, though not always (see BENCHMARKS.md). A failure
+            // is not fatal: the WAL only grows until a later checkpoint (or the close).
+            let mut frames_seen = None;
+            for _ in 0..CHECKPOINT_PASSES {
+                let Ok(frames) =
+                    connection.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| {
+                        row.get::<_, i64>(1)
+                    })
+                else {
+                    return;
+                };
+                if frames_seen == Some(frames) {
+                    return;
+                }
+                frames_seen = Some(frames);
+            }
         };
         let thread = std::thread::Builder::new()
             .name("strand-checkpoint".into())
