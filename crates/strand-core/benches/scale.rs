@@ -3,8 +3,10 @@
 //! Builds a library of `STRAND_BENCH_ITEMS` generated items (default 1,000,000) in a temporary
 //! directory, then measures library search (p99 over one- to three-letter prefixes, common and
 //! rare words, several words) through `Strand` and through a bare rusqlite connection running the
-//! same FTS5 statement; keeping a 10,000-entry draft and undoing a sort of it; and in a kept
-//! 100,000-entry bundle: opening it (head and first 100 rows), moving one entry, undoing a move. Prints each figure and merges them into
+//! same FTS5 statement; keeping a 10,000-entry draft (and, on a bare connection, inserting the
+//! same rows) and undoing a sort of it; and in a kept 100,000-entry bundle: opening it (head and
+//! first 100 rows), moving one entry (and, bare, updating one key), undoing a move. Prints each
+//! figure and merges them into
 //! `bench/results.json` at the repository root.
 //!
 //! Run: `cargo bench -p strand-core --bench scale` (add `STRAND_BENCH_ITEMS=100000` for a quick run).
@@ -15,6 +17,7 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 use serde_json::json;
+use strand_core::order::{self, OrderKey};
 use strand_core::{BundleId, EntryId, ItemId, SortField, Strand, StrandOptions, Tier, catalogue};
 use support::timed;
 
@@ -229,6 +232,8 @@ fn main() {
     let find_in_100k_ms_max = find_samples.iter().max().expect("samples").as_secs_f64() * 1e3;
     let move_one_ms = median(move_samples);
     let undo_move_ms = median(undo_samples);
+    let sqlite_move_one_ms = raw_moves(&path, big);
+    let sqlite_keep_10k_ms = raw_keeps(&path, &ids);
 
     println!(
         "library search, top {PAGE}, p99 over {} queries × {ROUNDS}: {search_p99_ms:.2} ms",
@@ -239,6 +244,7 @@ fn main() {
         "keep a 10,000-entry draft:                         {keep_10k_ms:.1} ms (median of {KEEPS}; {:.1}–{:.1})",
         keep_range_ms.0, keep_range_ms.1
     );
+    println!("  raw SQLite, one row per statement, committed:    {sqlite_keep_10k_ms:.1} ms");
     println!("undo a sort of the 10,000-entry bundle:            {undo_sort_10k_ms:.1} ms");
     println!(
         "open the 100,000-entry bundle, first 100 rows:     {open_100k_first_rows_ms:.2} ms (median of {SAMPLES})"
@@ -246,6 +252,7 @@ fn main() {
     println!(
         "move one entry in it:                              {move_one_ms:.2} ms (median of {SAMPLES}), {move_rows_written} entry row written"
     );
+    println!("  raw SQLite, one key updated and committed:       {sqlite_move_one_ms:.2} ms");
     println!(
         "undo such a move:                                  {undo_move_ms:.2} ms (median of {SAMPLES})"
     );
@@ -261,6 +268,8 @@ fn main() {
         ("open_100k_first_rows_ms", json!(open_100k_first_rows_ms)),
         ("move_one_ms", json!(move_one_ms)),
         ("move_rows_written", json!(move_rows_written)),
+        ("sqlite_move_one_ms", json!(sqlite_move_one_ms)),
+        ("sqlite_keep_10k_ms", json!(sqlite_keep_10k_ms)),
         ("find_in_100k_ms_max", json!(find_in_100k_ms_max)),
     ]);
 }
@@ -296,6 +305,90 @@ fn raw_keys(path: &std::path::Path, bundle: BundleId) -> Vec<(Vec<u8>, Vec<u8>)>
         .expect("query")
         .collect::<Result<_, _>>()
         .expect("rows")
+}
+
+/// A connection as Strand opens its own: WAL, and a sync on every commit.
+fn raw_writer(path: &std::path::Path) -> Connection {
+    let raw = Connection::open(path).expect("raw connection");
+    raw.pragma_update(None, "synchronous", "FULL")
+        .expect("synchronous");
+    raw
+}
+
+/// The floor under a move: the entry at a random place given a key between two others, one
+/// `UPDATE` and its commit on a bare connection, timed; each put back by another, untimed.
+fn raw_moves(path: &std::path::Path, bundle: BundleId) -> f64 {
+    let raw = raw_writer(path);
+    let key_at = |position: u32| -> (Vec<u8>, OrderKey) {
+        raw.query_row(
+            "SELECT id, order_key FROM entries WHERE bundle_id = ?1 ORDER BY order_key
+             LIMIT 1 OFFSET ?2",
+            (bundle, position),
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .expect("an entry")
+    };
+    let set_key = |id: &[u8], key: &OrderKey| {
+        raw.execute_batch("BEGIN IMMEDIATE").expect("begin");
+        raw.execute("UPDATE entries SET order_key = ?2 WHERE id = ?1", (id, key))
+            .expect("update");
+        raw.execute_batch("COMMIT").expect("commit");
+    };
+    let mut random = fastrand::Rng::with_seed(11);
+    let mut samples = Vec::new();
+    while samples.len() < SAMPLES {
+        let (from, after) = (random.u32(0..99_999), random.u32(0..99_999));
+        if from == after || from == after + 1 {
+            continue;
+        }
+        let (moving, old_key) = key_at(from);
+        let new_key = order::between(Some(&key_at(after).1), Some(&key_at(after + 1).1))
+            .expect("a key between");
+        let ((), took) = timed(|| set_key(&moving, &new_key));
+        samples.push(took);
+        set_key(&moving, &old_key);
+    }
+    median(samples)
+}
+
+/// The floor under a keep: a bundle row and 10,000 entry rows inserted by one prepared
+/// statement and committed on a bare connection, for drafts of the same items as Strand kept.
+fn raw_keeps(path: &std::path::Path, ids: &[ItemId]) -> f64 {
+    let raw = raw_writer(path);
+    let now = chrono::Utc::now();
+    let samples = ids
+        .chunks(10_000)
+        .take(KEEPS)
+        .map(|items| {
+            let bundle = BundleId::new();
+            let keys = order::evenly_spaced(items.len());
+            let ((), took) = timed(|| {
+                raw.execute_batch("BEGIN IMMEDIATE").expect("begin");
+                raw.execute(
+                    "INSERT INTO bundles (id, name, created_at, kept_at, description, colour, entry_count)
+                     VALUES (?1, 'Raw', ?2, ?2, '', NULL, ?3)",
+                    (bundle, now, items.len() as u32),
+                )
+                .expect("bundle");
+                let mut insert = raw
+                    .prepare(
+                        "INSERT INTO entries (id, bundle_id, item_id, order_key, added_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                    )
+                    .expect("prepare");
+                let added_at = now.timestamp_nanos_opt().expect("a time");
+                for (item, key) in items.iter().zip(&keys) {
+                    insert
+                        .execute((EntryId::new(), bundle, item, key, added_at))
+                        .expect("entry");
+                }
+                drop(insert);
+                raw.execute_batch("COMMIT").expect("commit");
+            });
+            took
+        })
+        .collect();
+    median(samples)
 }
 
 fn median(mut samples: Vec<Duration>) -> f64 {
