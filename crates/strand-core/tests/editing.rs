@@ -400,6 +400,26 @@ fn adding_an_item_a_bundle_already_threads_asks_first_unless_anyway() {
 }
 
 #[test]
+fn an_item_another_bundle_threads_is_no_duplicate_here() {
+    let library = Library::premium();
+    for kept in [false, true] {
+        library.bundle("Has it", 1, kept);
+        let other = library.strand.create_bundle("Not yet").expect("draft");
+        let other = if kept {
+            library.strand.keep(other.id).expect("keep")
+        } else {
+            other
+        };
+        let item = library.first_items(1)[0];
+        let added = library
+            .strand
+            .add_entry(other.id, item, false)
+            .expect("not a duplicate");
+        assert_eq!(added.entry_count, 1);
+    }
+}
+
+#[test]
 fn a_selection_moves_together_in_its_order_and_comes_back_with_one_undo() {
     let library = Library::premium();
     for kept in [false, true] {
