@@ -27,11 +27,7 @@ fn a_free_user_cannot_keep_and_nothing_is_written() {
 fn a_kept_bundle_survives_a_restart_with_its_order() {
     let library = Library::premium();
     let draft = library.draft("Road trip", 4);
-    let fourth = library.entries(draft.id)[3].id;
-    library
-        .strand
-        .move_entry(draft.id, fourth, None)
-        .expect("move");
+    library.move_to_front(draft.id, 3);
     let moved = library.item_order(draft.id);
     let kept = library.strand.keep(draft.id).expect("keep");
     assert_eq!(kept.state, BundleState::Kept);
@@ -96,11 +92,7 @@ fn a_draft_of_hundreds_of_entries_is_kept_whole_and_in_order() {
         .expect("items");
     let draft = library.draft("Long", 600);
     // Moved, so the order is not the order the items were added in.
-    let last = library.entries(draft.id)[599].id;
-    library
-        .strand
-        .move_entry(draft.id, last, None)
-        .expect("move");
+    let last = library.move_to_front(draft.id, 599);
     let before = library.entries(draft.id);
     assert_eq!((before.len(), before[0].id), (600, last));
     let kept = library.strand.keep(draft.id).expect("keep");

@@ -9,7 +9,8 @@ use ed25519_dalek::SigningKey;
 use rusqlite::Connection;
 use strand_core::licence::{self, LicencePayload};
 use strand_core::{
-    Bundle, BundleId, Entry, FunnelStep, Item, ItemId, Strand, StrandOptions, Tier, TimeSource,
+    Bundle, BundleId, Entry, EntryId, FunnelStep, Item, ItemId, Strand, StrandOptions, Tier,
+    TimeSource,
 };
 use tempfile::TempDir;
 use uuid::Uuid;
@@ -223,6 +224,13 @@ impl Library {
     /// Every entry of the bundle, in order.
     pub fn entries(&self, id: BundleId) -> Vec<Entry> {
         self.strand.whole_bundle(id).expect("bundle").entries
+    }
+
+    /// Moves the entry at `position` of the bundle to the front, and returns its id.
+    pub fn move_to_front(&self, id: BundleId, position: usize) -> EntryId {
+        let entry = self.entries(id)[position].id;
+        self.strand.move_entry(id, entry, None).expect("move");
+        entry
     }
 
     /// The items the bundle threads, in order.
