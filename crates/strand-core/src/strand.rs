@@ -29,14 +29,11 @@ use crate::sort;
 use crate::store::{self, KeptBundle, Store, Threaded, Whereabouts};
 use crate::validate;
 
+mod find;
 mod transfer;
 
 /// The most items one library page may ask for.
 pub const MAX_PAGE: u32 = 1000;
-
-/// The most library matches a search inside a bundle collects (about 100 ms at a million items)
-/// before it asks entry by entry.
-const MAX_COLLECTED: u32 = 100_000;
 
 /// The most entries one edit may name at once (a selection).
 pub const MAX_SELECTED: usize = 10_000;
@@ -402,50 +399,6 @@ impl Strand {
             entries: self.with_items(placed)?,
             total,
             more: false,
-        })
-    }
-
-    /// The first `limit` entries of a bundle whose item matches `text` (as the library search
-    /// matches: title, creator and tags, by word prefix, accents ignored), each with its
-    /// position. Empty text finds every entry.
-    pub fn find_entries(&self, id: BundleId, text: &str, limit: u32) -> Result<EntryPage> {
-        check_limit(limit)?;
-        let Some(expression) = search::match_expression(text) else {
-            return self.entries(id, 0, limit);
-        };
-        let (order, total) = self.order_window(id, 0, u32::MAX)?;
-        let wanted = limit as usize + 1;
-        let mut found: Vec<(Threaded, u32)> = self.store.read(|connection| {
-            let matching = store::matching_ids(connection, &expression, MAX_COLLECTED + 1)?;
-            let placed = order.into_iter().zip(0..);
-            if matching.len() <= MAX_COLLECTED as usize {
-                return Ok(placed
-                    .filter(|(threaded, _)| matching.contains(&threaded.item))
-                    .take(wanted)
-                    .collect());
-            }
-            // A term a tenth of the library or more shares ("a"): collecting every match would
-            // cost up to a second, but in bundle order matches come soon, so the entries the
-            // collected ones do not settle are asked one by one.
-            let mut found = Vec::with_capacity(wanted);
-            for (threaded, position) in placed {
-                if matching.contains(&threaded.item)
-                    || store::item_matches(connection, &expression, threaded.item)?
-                {
-                    found.push((threaded, position));
-                    if found.len() == wanted {
-                        break;
-                    }
-                }
-            }
-            Ok(found)
-        })?;
-        let more = found.len() > limit as usize;
-        found.truncate(limit as usize);
-        Ok(EntryPage {
-            entries: self.with_items(found)?,
-            total,
-            more,
         })
     }
 

@@ -225,7 +225,8 @@ fn a_search_inside_a_bundle_for_a_term_most_of_a_big_library_shares_finds_the_sa
         .add_items(&strand_core::catalogue::generate(200_000))
         .expect("a big library");
     let draft = library.draft("Big", 400);
-    // "s" starts a word of about half of the generated items: past what is collected at once.
+    // "s" starts a word of about half of the generated items: the search walks the bundle looking
+    // entries up rather than fetching every match.
     let expression = strand_core::search::match_expression("s").expect("a term");
     // The oracle: every item the index matches, read by another connection.
     let raw = library.raw();
@@ -252,4 +253,67 @@ fn a_search_inside_a_bundle_for_a_term_most_of_a_big_library_shares_finds_the_sa
         .find_entries(draft.id, "s", 50)
         .expect("find");
     assert_eq!(found.entries, expected);
+}
+
+#[test]
+fn a_search_inside_a_big_bundle_for_a_word_only_its_far_entries_share_finds_them_at_their_positions()
+ {
+    let library = Library::premium();
+    library
+        .strand
+        .add_items(&strand_core::catalogue::generate(3000))
+        .expect("a library of thousands");
+    let mut rare = strand_core::catalogue::generate(3);
+    for (index, item) in rare.iter_mut().enumerate() {
+        item.title = format!("Quixotic fugue {index}");
+    }
+    library.strand.add_items(&rare).expect("rare items");
+    let rare: Vec<_> = library
+        .strand
+        .search_items("quixotic", None, None, 10)
+        .expect("search")
+        .items
+        .into_iter()
+        .map(|item| item.id)
+        .collect();
+    assert_eq!(rare.len(), 3);
+    let mut threaded: Vec<_> = (0..3)
+        .flat_map(|page| library.strand.items(page * 1000, 1000).expect("page").items)
+        .map(|item| item.id)
+        .filter(|id| !rare.contains(id))
+        .collect();
+    assert!(threaded.len() > 2500, "a bundle of thousands");
+    // Nothing in the first windows matches, so the search gives up looking entries up one by
+    // one and compares ids with the library's few matches instead.
+    threaded.insert(900, rare[0]);
+    threaded.insert(2000, rare[1]);
+    threaded.push(rare[2]);
+    for kept in [false, true] {
+        let draft = library.strand.create_bundle("Long").expect("draft");
+        library
+            .strand
+            .add_entries(draft.id, &threaded)
+            .expect("thread");
+        let id = if kept {
+            library.strand.keep(draft.id).expect("keep").id
+        } else {
+            draft.id
+        };
+        let first_two = library.strand.find_entries(id, "quix", 2).expect("find");
+        let positions: Vec<u32> = first_two
+            .entries
+            .iter()
+            .map(|entry| entry.position)
+            .collect();
+        assert_eq!(positions, [900, 2000], "kept: {kept}");
+        assert!(first_two.more);
+        let every = library.strand.find_entries(id, "quix", 10).expect("find");
+        let all = library.entries(id);
+        assert_eq!(every.entries.len(), 3);
+        assert!(!every.more);
+        for entry in &every.entries {
+            assert_eq!(&all[entry.position as usize], entry, "kept: {kept}");
+        }
+        assert_eq!(every.total, threaded.len() as u32);
+    }
 }

@@ -2,8 +2,10 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
+use roaring::RoaringTreemap;
 use rusqlite::types::Type;
 use rusqlite::{CachedStatement, Connection, OptionalExtension, Row};
 
@@ -89,29 +91,62 @@ pub(crate) fn search(
     Ok(items)
 }
 
-/// Up to `limit` items matching the FTS5 `expression`, for a search inside a bundle.
-pub(crate) fn matching_ids(
-    connection: &Connection,
-    expression: &str,
-    limit: u32,
-) -> Result<HashSet<ItemId>> {
+/// The rowid of every item matching the FTS5 `expression` (the index's name for an item), as
+/// [`item_rows`] gives them: a set a bit per item, so even half the library is small and quick.
+pub(crate) fn matching_rows(connection: &Connection, expression: &str) -> Result<RoaringTreemap> {
+    let mut statement =
+        connection.prepare_cached("SELECT rowid FROM items_fts WHERE items_fts MATCH ?1")?;
+    let rows = statement
+        .query_map([expression], |row| {
+            row.get::<_, i64>(0).map(i64::cast_unsigned)
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The id of every item matching the FTS5 `expression`.
+pub(crate) fn matching_ids(connection: &Connection, expression: &str) -> Result<HashSet<ItemId>> {
     Ok(connection
         .prepare_cached(
             "SELECT i.id FROM items_fts JOIN items i ON i.rowid = items_fts.rowid
-             WHERE items_fts MATCH ?1 LIMIT ?2",
+             WHERE items_fts MATCH ?1",
         )?
-        .query_map((expression, limit), |row| row.get(0))?
+        .query_map([expression], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?)
 }
 
-/// Whether the item `id` matches the FTS5 `expression` (a seek into the index by its rowid).
-pub(crate) fn item_matches(connection: &Connection, expression: &str, id: ItemId) -> Result<bool> {
-    Ok(connection
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM items_fts WHERE items_fts MATCH ?1
-                            AND rowid = (SELECT rowid FROM items WHERE id = ?2))",
-        )?
-        .query_row((expression, id), |row| row.get(0))?)
+/// How many items one statement looks up. A statement per item spent as long on the statement
+/// as on the seek; one for many spends it once.
+const ROWS_PER_LOOKUP: usize = 256;
+
+/// The rowids of these items (as [`matching_rows`] holds them), by id; ids that name nothing are
+/// left out.
+pub(crate) fn item_rows(connection: &Connection, ids: &[ItemId]) -> Result<HashMap<ItemId, u64>> {
+    static LOOKUP: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "SELECT id, rowid FROM items WHERE id IN ({})",
+            vec!["?"; ROWS_PER_LOOKUP].join(", ")
+        )
+    });
+    let mut statement = connection.prepare_cached(&LOOKUP)?;
+    let mut rows = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(ROWS_PER_LOOKUP) {
+        // A short chunk names its last id again, so one statement serves every chunk.
+        let padding = chunk
+            .last()
+            .into_iter()
+            .cycle()
+            .take(ROWS_PER_LOOKUP - chunk.len());
+        let found = statement.query_map(
+            rusqlite::params_from_iter(chunk.iter().chain(padding)),
+            |row| Ok((row.get(0)?, row.get::<_, i64>(1)?.cast_unsigned())),
+        )?;
+        for pair in found {
+            let (id, row) = pair?;
+            rows.insert(id, row);
+        }
+    }
+    Ok(rows)
 }
 
 /// Every item of the library, oldest first.

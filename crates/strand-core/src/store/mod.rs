@@ -196,7 +196,7 @@ pub(crate) use folders::{
 };
 pub(crate) use history::{mark as mark_history, next as next_change, record as record_change};
 pub(crate) use items::{
-    ItemWriter, all_items, insert_items, item_exists, item_matches, items_by_id, matching_ids,
-    matching_item, page as item_page, search as search_items,
+    ItemWriter, all_items, insert_items, item_exists, item_rows, items_by_id, matching_ids,
+    matching_item, matching_rows, page as item_page, search as search_items,
 };
 pub(crate) use meta::{is_seeded, mark_seeded};
