@@ -1,5 +1,14 @@
 //! The commands the webview may call: each takes the session's [`Strand`], calls the core and
 //! maps its error. No rule lives here.
+//!
+//! Tauri runs a plain command on the main thread, which on Linux is also the thread that draws
+//! the window and hands the page its input: while a search walked a 100,000-entry bundle, the
+//! window froze. The reads a person fires as they type or scroll, which grow with the library
+//! or the bundle (library pages and search, a bundle's windows, search inside it), are
+//! `#[tauri::command(async)]`, run on Tauri's worker threads, and the UI keeps only the latest
+//! answer to each. Everything else stays on the main thread, which runs commands one at a time
+//! in the order they were asked for: two quick Alt+↓ land in that order, and the bundle opened
+//! last is the one shown.
 
 use std::io::Write;
 
@@ -106,12 +115,12 @@ pub async fn export_funnel_csv<R: Runtime>(
     files::save_funnel_csv(&app, &csv)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_items(strand: State<'_, Strand>, offset: u32, limit: u32) -> IpcResult<ItemPage> {
     Ok(strand.items(offset, limit)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn search_items(
     strand: State<'_, Strand>,
     text: String,
@@ -132,7 +141,7 @@ pub fn get_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<B
     Ok(strand.bundle(bundle_id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn bundle_entries(
     strand: State<'_, Strand>,
     bundle_id: BundleId,
@@ -142,7 +151,7 @@ pub fn bundle_entries(
     Ok(strand.entries(bundle_id, offset, limit)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn find_entries(
     strand: State<'_, Strand>,
     bundle_id: BundleId,

@@ -94,8 +94,13 @@ export class BundlesState {
   readonly #api: BundleApi;
   /** The positions the entry list shows, so a reload after an edit loads what is on screen. */
   #wanted = { start: 0, count: 50 };
-  /** Counts loads, so an answer overtaken by a newer one is dropped. */
+  /**
+   * Count loads of the window, the beads and the search, so an answer overtaken by a newer one
+   * is dropped: the core answers these reads on worker threads, not always in the order asked.
+   */
   #loads = 0;
+  #beadLoads = 0;
+  #findLoads = 0;
   /** Counts searches typed inside the bundle, so only the last of a burst asks the core. */
   #searches = 0;
   /** Where the last single pick was, for Shift to select a range from. */
@@ -287,8 +292,8 @@ export class BundlesState {
 
   /**
    * Searches inside the open bundle (title, creator and tags, as the library search does), once
-   * typing pauses: in a big bundle a search can take a tenth of a second, and the core does one
-   * thing at a time, so a search per keystroke would hold up the next edit.
+   * typing pauses: in a big bundle a search can take a tenth of a second, and a search per
+   * keystroke would keep the core's one connection busy with searches already out of date.
    */
   async find(text: string): Promise<void> {
     this.filter = text;
@@ -383,8 +388,9 @@ export class BundlesState {
   async #loadBeads(): Promise<void> {
     const current = this.current;
     if (!current) return;
+    const load = ++this.#beadLoads;
     const page = await this.#api.bundleEntries(current.id, 0, MAX_BEADS);
-    if (this.current?.id === current.id) this.beads = page.entries;
+    if (load === this.#beadLoads && this.current?.id === current.id) this.beads = page.entries;
   }
 
   async #loadFound(): Promise<void> {
@@ -394,8 +400,11 @@ export class BundlesState {
       this.found = null;
       return;
     }
+    const load = ++this.#findLoads;
     const found = await this.#api.findEntries(current.id, text, MAX_FOUND);
-    if (this.current?.id === current.id && this.filter.trim() === text) this.found = found;
+    if (load === this.#findLoads && this.current?.id === current.id && this.filter.trim() === text) {
+      this.found = found;
+    }
   }
 
   /** Runs an action that does not answer with a bundle; a failure is shown, not thrown. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BundlesState, MAX_BEADS, MAX_FOUND } from './bundles.svelte';
 import { FakeCore, item } from './fake-api';
 
@@ -22,6 +22,28 @@ async function bigDraft(core: FakeCore, count: number): Promise<BundlesState> {
   }));
   await bundles.open(held.id);
   return bundles;
+}
+
+/**
+ * Makes the fake core's first answer to `read` (with arguments `matching` accepts) wait: read at
+ * once, handed over on `release`, as a worker thread of the real core may answer an older read
+ * after a newer one.
+ */
+function holdFirstAnswer<K extends 'findEntries' | 'bundleEntries'>(
+  api: FakeCore['api'],
+  read: K,
+  matching: (...args: unknown[]) => boolean = () => true,
+) {
+  const answer = api[read] as (...args: unknown[]) => Promise<unknown>;
+  let asked = 0;
+  let release = (): void => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  api[read] = (async (...args: unknown[]) => {
+    const found = await answer(...args);
+    if (matching(...args) && ++asked === 1) await held;
+    return found;
+  }) as FakeCore['api'][K];
+  return { asked: () => asked, release: () => release() };
 }
 
 describe('BundlesState', () => {
@@ -57,6 +79,31 @@ describe('BundlesState', () => {
     await Promise.all(['S', 'So', 'Son', 'Song 9'].map((text) => bundles.find(text)));
     expect(asked).toEqual(['Song 9']);
     expect(bundles.found?.entries.map((entry) => entry.position)).toEqual([9, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99]);
+  });
+
+  it('shows the newest answer to a search inside the bundle when an older one arrives after it', async () => {
+    const core = new FakeCore();
+    const bundles = await bigDraft(core, 100);
+    const first = holdFirstAnswer(core.api, 'findEntries');
+    const searching = bundles.find('Song 99');
+    await vi.waitFor(() => expect(first.asked()).toBe(1));
+    await bundles.move(['big-99'], null);
+    expect(bundles.found?.entries.map((entry) => entry.position)).toEqual([0]);
+    first.release();
+    await searching;
+    expect(bundles.found?.entries.map((entry) => entry.position)).toEqual([0]);
+  });
+
+  it('shows the newest beads when an older answer for them arrives after it', async () => {
+    const core = new FakeCore();
+    const bundles = await bigDraft(core, 100);
+    const first = holdFirstAnswer(core.api, 'bundleEntries', (...[, , limit]) => limit === MAX_BEADS);
+    const moving = bundles.move(['big-99'], null);
+    await vi.waitFor(() => expect(first.asked()).toBeGreaterThan(0));
+    await bundles.move(['big-98'], null);
+    first.release();
+    await moving;
+    expect(bundles.beads.slice(0, 2).map((entry) => entry.id)).toEqual(['big-98', 'big-99']);
   });
 
   it('searches inside the open bundle and forgets the search when another bundle opens', async () => {
