@@ -2,13 +2,13 @@
 //! maps its error. No rule lives here.
 //!
 //! Tauri runs a plain command on the main thread, which on Linux is also the thread that draws
-//! the window and hands the page its input: while a search walked a 100,000-entry bundle, the
-//! window froze. The reads a person fires as they type or scroll, which grow with the library
-//! or the bundle (library pages and search, a bundle's windows, search inside it), are
-//! `#[tauri::command(async)]`, run on Tauri's worker threads, and the UI keeps only the latest
-//! answer to each. Everything else stays on the main thread, which runs commands one at a time
-//! in the order they were asked for: two quick Alt+↓ land in that order, and the bundle opened
-//! last is the one shown.
+//! the window and hands the page its input: while a search walked a 100,000-entry bundle or a
+//! sort rewrote it, the window froze. So every command that reads or edits the library or its
+//! bundles is `#[tauri::command(async)]` and runs on Tauri's worker threads. Workers promise no
+//! order, so the UI keeps only the newest answer to each kind of read, and sends its edits one
+//! after another (two quick Alt+↓ land in the order pressed). The session's commands (tier,
+//! policy, trial, licence, funnel, the bundle and folder lists) are quick and stay on the main
+//! thread.
 
 use std::io::Write;
 
@@ -85,7 +85,7 @@ pub async fn activate_licence_file<R: Runtime>(
     Ok(Some(strand.activate_licence(&key)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<()> {
     Ok(strand.delete_bundle(bundle_id)?)
 }
@@ -95,12 +95,12 @@ pub fn list_trash(strand: State<'_, Strand>) -> IpcResult<Vec<BundleSummary>> {
     Ok(strand.trash()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<Bundle> {
     Ok(strand.restore_bundle(bundle_id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn empty_trash(strand: State<'_, Strand>) -> IpcResult<u32> {
     Ok(strand.empty_trash()?)
 }
@@ -136,7 +136,7 @@ pub fn list_bundles(strand: State<'_, Strand>) -> IpcResult<Vec<BundleSummary>> 
     Ok(strand.bundles()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<Bundle> {
     Ok(strand.bundle(bundle_id)?)
 }
@@ -161,12 +161,12 @@ pub fn find_entries(
     Ok(strand.find_entries(bundle_id, &text, limit)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_bundle(strand: State<'_, Strand>, name: String) -> IpcResult<Bundle> {
     Ok(strand.create_bundle(&name)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn rename_bundle(
     strand: State<'_, Strand>,
     bundle_id: BundleId,
@@ -175,7 +175,7 @@ pub fn rename_bundle(
     Ok(strand.rename_bundle(bundle_id, &name)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_entry(
     strand: State<'_, Strand>,
     bundle_id: BundleId,
@@ -185,7 +185,7 @@ pub fn add_entry(
     Ok(strand.add_entry(bundle_id, item_id, anyway)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_entry(
     strand: State<'_, Strand>,
     bundle_id: BundleId,
@@ -194,7 +194,7 @@ pub fn remove_entry(
     Ok(strand.remove_entry(bundle_id, entry_id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn remove_entries(
     strand: State<'_, Strand>,
     bundle_id: BundleId,
@@ -203,7 +203,7 @@ pub fn remove_entries(
     Ok(strand.remove_entries(bundle_id, &entry_ids)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn move_entries(
     strand: State<'_, Strand>,
     bundle_id: BundleId,
@@ -213,7 +213,7 @@ pub fn move_entries(
     Ok(strand.move_entries(bundle_id, &entry_ids, after)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn copy_entries(
     strand: State<'_, Strand>,
     bundle_id: BundleId,
@@ -223,7 +223,7 @@ pub fn copy_entries(
     Ok(strand.copy_entries(bundle_id, &entry_ids, to)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn move_entries_to(
     strand: State<'_, Strand>,
     bundle_id: BundleId,
@@ -238,12 +238,12 @@ pub fn list_folders(strand: State<'_, Strand>) -> IpcResult<Vec<Folder>> {
     Ok(strand.folders()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_folder(strand: State<'_, Strand>, name: String) -> IpcResult<Folder> {
     Ok(strand.create_folder(&name)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn rename_folder(
     strand: State<'_, Strand>,
     folder_id: FolderId,
@@ -252,12 +252,12 @@ pub fn rename_folder(
     Ok(strand.rename_folder(folder_id, &name)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_folder(strand: State<'_, Strand>, folder_id: FolderId) -> IpcResult<()> {
     Ok(strand.delete_folder(folder_id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn file_bundle(
     strand: State<'_, Strand>,
     bundle_id: BundleId,
@@ -266,7 +266,7 @@ pub fn file_bundle(
     Ok(strand.file_bundle(bundle_id, folder_id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_bundle_details(
     strand: State<'_, Strand>,
     bundle_id: BundleId,
@@ -276,17 +276,17 @@ pub fn set_bundle_details(
     Ok(strand.set_bundle_details(bundle_id, &description, colour.as_deref())?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn undo(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<Bundle> {
     Ok(strand.undo(bundle_id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn redo(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<Bundle> {
     Ok(strand.redo(bundle_id)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn sort_bundle(
     strand: State<'_, Strand>,
     bundle_id: BundleId,
@@ -295,7 +295,7 @@ pub fn sort_bundle(
     Ok(strand.sort_bundle(bundle_id, field)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn keep_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<Bundle> {
     Ok(strand.keep(bundle_id)?)
 }

@@ -151,39 +151,61 @@ async fn a_hundred_thousand_entry_bundle_opens_scrolls_and_moves_drawing_only_a_
         )
         .await;
 
-    // Searches inside it, asked of the core as the editor asks them: the window goes on
-    // drawing while the core searches, so the longest gap between two animation frames stays
-    // near a frame however long the searches take.
-    let script = "const done = arguments[arguments.length - 1];
-        const ipc = window.__TAURI_INTERNALS__;
-        const frames = { longest: 0, counting: true };
-        let last = performance.now();
-        const frame = (now) => {
-            if (!frames.counting) return;
-            frames.longest = Math.max(frames.longest, now - last);
-            last = now;
-            requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-        (async () => {
-            const [bundle] = await ipc.invoke('list_bundles');
-            const started = performance.now();
-            for (const text of ['s', 'm', 'mot', 'am', 'river song']) {
-                await ipc.invoke('find_entries', { bundleId: bundle.id, text, limit: 200 });
-            }
-            const searching = performance.now() - started;
-            frames.counting = false;
-            return { searching, longest: frames.longest };
-        })().then(done, (error) => done({ error: String(error) }));";
-    let timing = harness
-        .client()
-        .execute_async(script, vec![])
-        .await
-        .expect("searches");
-    let (searching, longest) = (
-        timing["searching"].as_f64().expect("searching took"),
-        timing["longest"].as_f64().expect("the longest frame"),
-    );
+    // Searches inside it, then a sort of all of it, asked of the core as the editor asks them:
+    // the window goes on drawing meanwhile, so the longest gap between two animation frames
+    // stays near a frame however long the core takes.
+    let (searching, longest) = longest_frame_while(
+        &harness,
+        "for (const text of ['s', 'm', 'mot', 'am', 'river song']) {
+             await ipc.invoke('find_entries', { bundleId, text, limit: 200 });
+         }",
+    )
+    .await;
     println!("ui_find_100k_searching_ms={searching:.1}");
     println!("ui_longest_frame_find_ms={longest:.1}");
+    let (sorting, longest) = longest_frame_while(
+        &harness,
+        "await ipc.invoke('sort_bundle', { bundleId, field: 'title' });",
+    )
+    .await;
+    println!("ui_sort_100k_ms={sorting:.1}");
+    println!("ui_longest_frame_sort_ms={longest:.1}");
+}
+
+/// Runs `calls` (JavaScript awaiting `ipc.invoke`s on the first bundle, `bundleId`) in the page
+/// while counting its animation frames: how long the calls took and the longest gap between
+/// two frames meanwhile, in milliseconds.
+async fn longest_frame_while(harness: &Harness, calls: &str) -> (f64, f64) {
+    let script = format!(
+        "const done = arguments[arguments.length - 1];
+         const ipc = window.__TAURI_INTERNALS__;
+         const frames = {{ longest: 0, counting: true }};
+         let last = performance.now();
+         const frame = (now) => {{
+             if (!frames.counting) return;
+             frames.longest = Math.max(frames.longest, now - last);
+             last = now;
+             requestAnimationFrame(frame);
+         }};
+         requestAnimationFrame(frame);
+         (async () => {{
+             const bundleId = (await ipc.invoke('list_bundles'))[0].id;
+             const started = performance.now();
+             {calls}
+             const took = performance.now() - started;
+             frames.counting = false;
+             return {{ took, longest: frames.longest }};
+         }})().then(done, (error) => done({{ error: String(error) }}));"
+    );
+    let timing = harness
+        .client()
+        .execute_async(&script, vec![])
+        .await
+        .expect("calls");
+    (
+        timing["took"]
+            .as_f64()
+            .unwrap_or_else(|| panic!("{timing}")),
+        timing["longest"].as_f64().expect("the longest frame"),
+    )
 }

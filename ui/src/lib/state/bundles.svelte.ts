@@ -95,16 +95,18 @@ export class BundlesState {
   /** The positions the entry list shows, so a reload after an edit loads what is on screen. */
   #wanted = { start: 0, count: 50 };
   /**
-   * Count loads of the window, the beads and the search, so an answer overtaken by a newer one
-   * is dropped: the core answers these reads on worker threads, not always in the order asked.
+   * Count loads of the window and of the search, which scrolling and typing ask for between
+   * edits, so an answer overtaken by a newer one is dropped: the core answers on worker
+   * threads, not always in the order asked.
    */
   #loads = 0;
-  #beadLoads = 0;
   #findLoads = 0;
   /** Counts searches typed inside the bundle, so only the last of a burst asks the core. */
   #searches = 0;
   /** Where the last single pick was, for Shift to select a range from. */
   #anchor: number | null = null;
+  /** The last edit asked for: the next one starts once it has finished. */
+  #edits: Promise<unknown> = Promise.resolve();
   /** The action the core refused for premium, to run again after upgrading. */
   #refused: (() => Promise<boolean>) | null = null;
 
@@ -388,9 +390,8 @@ export class BundlesState {
   async #loadBeads(): Promise<void> {
     const current = this.current;
     if (!current) return;
-    const load = ++this.#beadLoads;
     const page = await this.#api.bundleEntries(current.id, 0, MAX_BEADS);
-    if (load === this.#beadLoads && this.current?.id === current.id) this.beads = page.entries;
+    if (this.current?.id === current.id) this.beads = page.entries;
   }
 
   async #loadFound(): Promise<void> {
@@ -408,15 +409,27 @@ export class BundlesState {
   }
 
   /** Runs an action that does not answer with a bundle; a failure is shown, not thrown. */
-  async #attempt(action: () => Promise<void>): Promise<boolean> {
-    try {
-      await action();
-      this.error = null;
-      return true;
-    } catch (reason) {
-      this.error = toAppError(reason);
-      return false;
-    }
+  #attempt(action: () => Promise<void>): Promise<boolean> {
+    return this.#inTurn(async () => {
+      try {
+        await action();
+        this.error = null;
+        return true;
+      } catch (reason) {
+        this.error = toAppError(reason);
+        return false;
+      }
+    });
+  }
+
+  /**
+   * Runs `edit` once every edit asked before it has finished: the core runs commands on worker
+   * threads, which keep no order of their own, and two quick Alt+↓ must land in the order pressed.
+   */
+  #inTurn<T>(edit: () => Promise<T>): Promise<T> {
+    const turn = this.#edits.then(edit);
+    this.#edits = turn.catch(() => undefined);
+    return turn;
   }
 
   #applyToCurrent(change: (id: BundleId) => Promise<Bundle>, again?: () => Promise<boolean>): Promise<boolean> {
@@ -429,7 +442,12 @@ export class BundlesState {
    * Asks the core for a change and shows its answer. A refusal for premium is not an error to
    * report: it opens the paywall, remembering how to try again.
    */
-  async #apply(change: () => Promise<Bundle>, again?: () => Promise<boolean>): Promise<boolean> {
+  #apply(change: () => Promise<Bundle>, again?: () => Promise<boolean>): Promise<boolean> {
+    return this.#inTurn(() => this.#show(change, again));
+  }
+
+  /** Asks for `change` now and shows the answer (see `#apply`, which waits for its turn). */
+  async #show(change: () => Promise<Bundle>, again?: () => Promise<boolean>): Promise<boolean> {
     this.justKept = null;
     this.justDeleted = null;
     this.exported = false;
