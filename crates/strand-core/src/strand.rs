@@ -880,25 +880,29 @@ impl Strand {
     /// Up to `limit` entries of a bundle from `offset` on, without their items, and how many
     /// entries it has.
     fn order_window(&self, id: BundleId, offset: u32, limit: u32) -> Result<(Vec<Threaded>, u32)> {
-        if let Some(draft) = self.drafts().get(&id) {
-            let order = draft
-                .entries
-                .iter()
-                .skip(offset as usize)
-                .take(limit as usize)
-                .map(|entry| Threaded {
-                    id: entry.id,
-                    item: entry.item_id,
-                    added_at: entry.added_at,
-                })
-                .collect();
-            return Ok((order, draft.entries.len() as u32));
+        if let Some(window) = self.draft_window(id, offset, limit) {
+            return Ok(window);
         }
-        self.store.read(|connection| {
-            let total = store::kept_entry_count(connection, id)?
-                .ok_or_else(|| Error::not_found("bundle", id))?;
-            Ok((store::kept_order(connection, id, offset, limit)?, total))
-        })
+        self.store
+            .read(|connection| kept_window(connection, id, offset, limit))
+    }
+
+    /// As [`Strand::order_window`] for a draft; `None` if `id` is no draft.
+    fn draft_window(&self, id: BundleId, offset: u32, limit: u32) -> Option<(Vec<Threaded>, u32)> {
+        let drafts = self.drafts();
+        let draft = drafts.get(&id)?;
+        let order = draft
+            .entries
+            .iter()
+            .skip(offset as usize)
+            .take(limit as usize)
+            .map(|entry| Threaded {
+                id: entry.id,
+                item: entry.item_id,
+                added_at: entry.added_at,
+            })
+            .collect();
+        Some((order, draft.entries.len() as u32))
     }
 
     /// The entries at these positions, with their items.
@@ -1017,6 +1021,18 @@ fn check_selection(entry_ids: &[EntryId]) -> Result<()> {
 }
 
 /// Refuses a page size outside 1 to [`MAX_PAGE`].
+/// As [`Strand::order_window`] for a kept bundle, read on `connection`.
+fn kept_window(
+    connection: &Connection,
+    id: BundleId,
+    offset: u32,
+    limit: u32,
+) -> Result<(Vec<Threaded>, u32)> {
+    let total =
+        store::kept_entry_count(connection, id)?.ok_or_else(|| Error::not_found("bundle", id))?;
+    Ok((store::kept_order(connection, id, offset, limit)?, total))
+}
+
 fn check_limit(limit: u32) -> Result<()> {
     if limit == 0 || limit > MAX_PAGE {
         return Err(Error::invalid(

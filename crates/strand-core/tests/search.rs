@@ -1,3 +1,5 @@
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use strand_core::{Error, ItemKind};
 
 use crate::support::Library;
@@ -315,5 +317,73 @@ fn a_search_inside_a_big_bundle_for_a_word_only_its_far_entries_share_finds_them
             assert_eq!(&all[entry.position as usize], entry, "kept: {kept}");
         }
         assert_eq!(every.total, threaded.len() as u32);
+    }
+}
+
+#[test]
+fn a_search_inside_a_bundle_sees_one_state_of_it_while_another_thread_moves_its_entries() {
+    let library = Library::premium();
+    library
+        .strand
+        .add_items(&strand_core::catalogue::generate(3000))
+        .expect("a library of thousands");
+    let threaded: Vec<_> = (0..3)
+        .flat_map(|page| library.strand.items(page * 1000, 1000).expect("page").items)
+        .map(|item| item.id)
+        .collect();
+    for kept in [false, true] {
+        let draft = library.strand.create_bundle("Busy").expect("draft");
+        library
+            .strand
+            .add_entries(draft.id, &threaded)
+            .expect("thread");
+        let id = if kept {
+            library.strand.keep(draft.id).expect("keep").id
+        } else {
+            draft.id
+        };
+        let moving = AtomicBool::new(true);
+        std::thread::scope(|scope| {
+            // Stops the mover however the searches end, a failed assertion included.
+            let _stop = StopOnDrop(&moving);
+            // Over and over, the first entry goes to the middle: a walk that read the bundle's
+            // front before a move and its middle after it would meet that entry twice.
+            scope.spawn(|| {
+                while moving.load(Ordering::Relaxed) {
+                    let order = library.strand.entries(id, 0, 1000).expect("window").entries;
+                    library
+                        .strand
+                        .move_entry(id, order[0].id, Some(order[700].id))
+                        .expect("move");
+                }
+            });
+            for _ in 0..80 {
+                // Every generated item has a word starting with a letter; "e" is common.
+                let found = library.strand.find_entries(id, "e", 1000).expect("find");
+                let ids: std::collections::HashSet<_> =
+                    found.entries.iter().map(|entry| entry.id).collect();
+                assert_eq!(
+                    ids.len(),
+                    found.entries.len(),
+                    "an entry found twice, kept: {kept}"
+                );
+                assert!(
+                    found
+                        .entries
+                        .windows(2)
+                        .all(|pair| pair[0].position < pair[1].position),
+                    "positions out of order, kept: {kept}"
+                );
+            }
+        });
+    }
+}
+
+/// Clears its flag when dropped.
+struct StopOnDrop<'a>(&'a AtomicBool);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::Relaxed);
     }
 }

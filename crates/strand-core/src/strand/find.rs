@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use roaring::RoaringTreemap;
 use rusqlite::Connection;
 
-use super::{Strand, check_limit};
+use super::{Strand, check_limit, kept_window};
 use crate::error::Result;
 use crate::ids::{BundleId, ItemId};
 use crate::model::EntryPage;
@@ -40,61 +40,95 @@ impl Strand {
         let matches = self
             .store
             .read(|connection| store::matching_rows(connection, &expression))?;
-        if matches.is_empty() {
-            let (_, total) = self.order_window(id, 0, 0)?;
-            return Ok(EntryPage {
-                entries: Vec::new(),
-                total,
-                more: false,
-            });
-        }
-        let mut judge = Judge::ByRow(matches);
-        let wanted = limit as usize + 1;
-        let mut found = Vec::with_capacity(wanted);
-        let (mut offset, mut window) = (0, FIRST_WINDOW);
-        loop {
-            let (order, total) = self.order_window(id, offset, window)?;
-            let read = order.len() as u32;
-            self.store.read(|connection| {
-                let mut placed = order.into_iter().zip(offset..).peekable();
-                while let Some((_, walked)) = placed.peek() {
-                    if found.len() == wanted {
-                        break;
-                    }
-                    let expected = (wanted - found.len()) as u64 * u64::from(*walked)
-                        / (found.len() as u64 + 1);
-                    judge.settle(
-                        connection,
-                        &expression,
-                        expected.min(u64::from(total.saturating_sub(*walked))),
-                    )?;
-                    let batch: Vec<(Threaded, u32)> =
-                        placed.by_ref().take(JUDGED_AT_ONCE).collect();
-                    let items: Vec<ItemId> =
-                        batch.iter().map(|(threaded, _)| threaded.item).collect();
-                    let matching = judge.matching(connection, &items)?;
-                    found.extend(
-                        batch
-                            .into_iter()
-                            .zip(matching)
-                            .filter_map(|(entry, matches)| matches.then_some(entry))
-                            .take(wanted - found.len()),
-                    );
-                }
-                Ok(())
-            })?;
-            if found.len() == wanted || read < window {
-                let more = found.len() > limit as usize;
-                found.truncate(limit as usize);
-                return Ok(EntryPage {
-                    entries: self.with_items(found)?,
-                    total,
-                    more,
-                });
+        let mut walk = Walk {
+            judge: Judge::ByRow(matches),
+            expression,
+            wanted: limit as usize + 1,
+            found: Vec::new(),
+        };
+        // The walk sees one state of the bundle, never an entry moved between two of its steps
+        // twice or not at all: a draft's order is copied at once, a kept bundle's read window
+        // by window inside one hold of the store.
+        let draft = self.draft_window(id, 0, if walk.done() { 0 } else { u32::MAX });
+        let total = self.store.read(|connection| match draft {
+            Some((order, total)) => {
+                walk.along(connection, order.into_iter().zip(0..), total)?;
+                Ok(total)
             }
-            offset += read;
-            window = window.saturating_mul(2);
+            None if walk.done() => Ok(kept_window(connection, id, 0, 0)?.1),
+            None => {
+                let (mut offset, mut window) = (0, FIRST_WINDOW);
+                loop {
+                    let (order, total) = kept_window(connection, id, offset, window)?;
+                    let read = order.len() as u32;
+                    walk.along(connection, order.into_iter().zip(offset..), total)?;
+                    if walk.done() || read < window {
+                        return Ok(total);
+                    }
+                    offset += read;
+                    window = window.saturating_mul(2);
+                }
+            }
+        })?;
+        let mut found = walk.found;
+        let more = found.len() > limit as usize;
+        found.truncate(limit as usize);
+        Ok(EntryPage {
+            entries: self.with_items(found)?,
+            total,
+            more,
+        })
+    }
+}
+
+/// A search's walk through a bundle in order, and what it found so far.
+struct Walk {
+    judge: Judge,
+    expression: String,
+    /// How many matches end the walk: one more than asked for, to tell whether there is more.
+    wanted: usize,
+    found: Vec<(Threaded, u32)>,
+}
+
+impl Walk {
+    /// Whether the walk has found all it wants, or can find nothing at all.
+    fn done(&self) -> bool {
+        self.found.len() == self.wanted
+            || matches!(&self.judge, Judge::ByRow(matches) if matches.is_empty())
+    }
+
+    /// Walks on through `placed` (entries with their positions, of a bundle of `total`).
+    fn along(
+        &mut self,
+        connection: &Connection,
+        placed: impl Iterator<Item = (Threaded, u32)>,
+        total: u32,
+    ) -> Result<()> {
+        let mut placed = placed.peekable();
+        while let Some((_, walked)) = placed.peek() {
+            if self.done() {
+                break;
+            }
+            let found = self.found.len() as u64;
+            let expected = (self.wanted as u64 - found) * u64::from(*walked) / (found + 1);
+            self.judge.settle(
+                connection,
+                &self.expression,
+                expected.min(u64::from(total.saturating_sub(*walked))),
+            )?;
+            let batch: Vec<(Threaded, u32)> = placed.by_ref().take(JUDGED_AT_ONCE).collect();
+            let items: Vec<ItemId> = batch.iter().map(|(threaded, _)| threaded.item).collect();
+            let matching = self.judge.matching(connection, &items)?;
+            let room = self.wanted - self.found.len();
+            self.found.extend(
+                batch
+                    .into_iter()
+                    .zip(matching)
+                    .filter_map(|(entry, matches)| matches.then_some(entry))
+                    .take(room),
+            );
         }
+        Ok(())
     }
 }
 
