@@ -279,9 +279,9 @@ fn a_search_inside_a_big_bundle_for_a_word_only_its_far_entries_share_finds_them
         .map(|item| item.id)
         .collect();
     assert_eq!(rare.len(), 3);
-    let mut threaded: Vec<_> = (0..3)
-        .flat_map(|page| library.strand.items(page * 1000, 1000).expect("page").items)
-        .map(|item| item.id)
+    let mut threaded: Vec<_> = library
+        .first_items(3000)
+        .into_iter()
         .filter(|id| !rare.contains(id))
         .collect();
     assert!(threaded.len() > 2500, "a bundle of thousands");
@@ -291,16 +291,7 @@ fn a_search_inside_a_big_bundle_for_a_word_only_its_far_entries_share_finds_them
     threaded.insert(2000, rare[1]);
     threaded.push(rare[2]);
     for kept in [false, true] {
-        let draft = library.strand.create_bundle("Long").expect("draft");
-        library
-            .strand
-            .add_entries(draft.id, &threaded)
-            .expect("thread");
-        let id = if kept {
-            library.strand.keep(draft.id).expect("keep").id
-        } else {
-            draft.id
-        };
+        let id = library.bundle_threading("Long", &threaded, kept);
         let first_two = library.strand.find_entries(id, "quix", 2).expect("find");
         let positions: Vec<u32> = first_two
             .entries
@@ -327,21 +318,9 @@ fn a_search_inside_a_bundle_sees_one_state_of_it_while_another_thread_moves_its_
         .strand
         .add_items(&strand_core::catalogue::generate(3000))
         .expect("a library of thousands");
-    let threaded: Vec<_> = (0..3)
-        .flat_map(|page| library.strand.items(page * 1000, 1000).expect("page").items)
-        .map(|item| item.id)
-        .collect();
+    let threaded = library.first_items(3000);
     for kept in [false, true] {
-        let draft = library.strand.create_bundle("Busy").expect("draft");
-        library
-            .strand
-            .add_entries(draft.id, &threaded)
-            .expect("thread");
-        let id = if kept {
-            library.strand.keep(draft.id).expect("keep").id
-        } else {
-            draft.id
-        };
+        let id = library.bundle_threading("Busy", &threaded, kept);
         let moving = AtomicBool::new(true);
         std::thread::scope(|scope| {
             // Stops the mover however the searches end, a failed assertion included.

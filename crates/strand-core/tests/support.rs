@@ -115,13 +115,24 @@ impl Library {
     }
 
     pub fn first_items(&self, count: u32) -> Vec<ItemId> {
-        self.strand
-            .items(0, count)
-            .expect("items")
-            .items
-            .into_iter()
+        (0..count.div_ceil(1000))
+            .flat_map(|page| {
+                let limit = (count - page * 1000).min(1000);
+                self.strand.items(page * 1000, limit).expect("items").items
+            })
             .map(|item| item.id)
             .collect()
+    }
+
+    /// A bundle named `name` threading `items`, added at once: a draft, or if `kept`, kept (the
+    /// library must be premium).
+    pub fn bundle_threading(&self, name: &str, items: &[ItemId], kept: bool) -> BundleId {
+        let draft = self.strand.create_bundle(name).expect("draft");
+        self.strand.add_entries(draft.id, items).expect("thread");
+        if kept {
+            return self.strand.keep(draft.id).expect("keep").id;
+        }
+        draft.id
     }
 
     /// A draft named `name` threading the first `count` library items.
