@@ -1020,7 +1020,6 @@ fn check_selection(entry_ids: &[EntryId]) -> Result<()> {
     Ok(())
 }
 
-/// Refuses a page size outside 1 to [`MAX_PAGE`].
 /// As [`Strand::order_window`] for a kept bundle, read on `connection`.
 fn kept_window(
     connection: &Connection,
@@ -1033,6 +1032,7 @@ fn kept_window(
     Ok((store::kept_order(connection, id, offset, limit)?, total))
 }
 
+/// Refuses a page size outside 1 to [`MAX_PAGE`].
 fn check_limit(limit: u32) -> Result<()> {
     if limit == 0 || limit > MAX_PAGE {
         return Err(Error::invalid(
