@@ -242,16 +242,11 @@ fn main() {
     let finds: Vec<(&str, f64, f64)> = FINDS
         .iter()
         .map(|query| {
-            let strand_ms = median(
-                (0..3)
-                    .map(|_| {
-                        let (found, took) =
-                            timed(|| strand.find_entries(big, query, FOUND).expect("find"));
-                        assert!(found.entries.len() <= FOUND as usize);
-                        took
-                    })
-                    .collect(),
-            );
+            let strand_ms = median_of_three(|| {
+                let (found, took) = timed(|| strand.find_entries(big, query, FOUND).expect("find"));
+                assert!(found.entries.len() <= FOUND as usize);
+                took
+            });
             (*query, strand_ms, raw_find(&raw, big, query))
         })
         .collect();
@@ -325,21 +320,22 @@ fn raw_find(raw: &Connection, bundle: BundleId, query: &str) -> f64 {
              ORDER BY e.order_key LIMIT ?3",
         )
         .expect("prepare");
-    median(
-        (0..3)
-            .map(|_| {
-                timed(|| {
-                    statement
-                        .query_map((bundle, &expression, FOUND + 1), |row| {
-                            row.get::<_, Vec<u8>>(0)
-                        })
-                        .expect("query")
-                        .count()
+    median_of_three(|| {
+        timed(|| {
+            statement
+                .query_map((bundle, &expression, FOUND + 1), |row| {
+                    row.get::<_, Vec<u8>>(0)
                 })
-                .1
-            })
-            .collect(),
-    )
+                .expect("query")
+                .count()
+        })
+        .1
+    })
+}
+
+/// The median of three runs of `run` (each returning how long it took), in milliseconds.
+fn median_of_three(mut run: impl FnMut() -> Duration) -> f64 {
+    median((0..3).map(|_| run()).collect())
 }
 
 /// The ids of the first `count` library items by title.
