@@ -533,12 +533,8 @@ impl Strand {
     /// threads (by item id) and saying how many. One transaction for a kept bundle.
     pub fn add_entries(&self, id: BundleId, item_ids: &[ItemId]) -> Result<BulkAdd> {
         let missing = self.store.read(|connection| {
-            for item_id in item_ids {
-                if !store::item_exists(connection, *item_id)? {
-                    return Ok(Some(*item_id));
-                }
-            }
-            Ok(None)
+            let known = store::item_rows(connection, item_ids)?;
+            Ok(item_ids.iter().copied().find(|id| !known.contains_key(id)))
         })?;
         if let Some(item_id) = missing {
             return Err(Error::not_found("item", item_id));
