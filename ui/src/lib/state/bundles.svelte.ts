@@ -88,6 +88,8 @@ export class BundlesState {
   exported = $state(false);
   /** The entries picked in the open bundle (Ctrl/Shift+click, Space, Shift+↑/↓). */
   selected = $state.raw<ReadonlySet<EntryId>>(new Set());
+  /** How many edits are asked for and not yet answered (the editor says it is saving). */
+  editing = $state(0);
   /** What the last copy or move to another bundle did, for the notice. */
   transferred = $state<{ to: string; added: number; skipped: number; moved: boolean } | null>(null);
 
@@ -427,7 +429,8 @@ export class BundlesState {
    * threads, which keep no order of their own, and two quick Alt+↓ must land in the order pressed.
    */
   #inTurn<T>(edit: () => Promise<T>): Promise<T> {
-    const turn = this.#edits.then(edit);
+    this.editing += 1;
+    const turn = this.#edits.then(edit).finally(() => (this.editing -= 1));
     this.#edits = turn.catch(() => undefined);
     return turn;
   }

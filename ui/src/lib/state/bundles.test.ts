@@ -59,7 +59,7 @@ describe('BundlesState', () => {
     expect(bundles.found?.entries.map((entry) => entry.position)).toEqual([9, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99]);
   });
 
-  it('sends edits asked at once to the core one after another, in the order asked', async () => {
+  it('sends edits asked at once to the core one after another, in the order asked, saving meanwhile', async () => {
     const core = new FakeCore();
     const bundles = await bigDraft(core, 10);
     const move = core.api.moveEntries;
@@ -75,8 +75,10 @@ describe('BundlesState', () => {
     await vi.waitFor(() => expect(asked).toEqual(['big-9']));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(asked).toEqual(['big-9']);
+    expect(bundles.editing).toBe(2);
     releaseFirst();
     expect(await Promise.all([first, second])).toEqual([true, true]);
+    expect(bundles.editing).toBe(0);
     expect(asked).toEqual(['big-9', 'big-8']);
     expect(bundles.window.entries.slice(0, 2).map((entry) => entry.id)).toEqual(['big-8', 'big-9']);
   });
