@@ -55,19 +55,20 @@ impl Strand {
                 walk.along(connection, order.into_iter().zip(0..), total)?;
                 Ok(total)
             }
-            None if walk.done() => Ok(kept_window(connection, id, 0, 0)?.1),
             None => {
+                let (_, total) = kept_window(connection, id, 0, 0)?;
                 let (mut offset, mut window) = (0, FIRST_WINDOW);
-                loop {
-                    let (order, total) = kept_window(connection, id, offset, window)?;
+                while !walk.done() {
+                    let order = store::kept_order(connection, id, offset, window)?;
                     let read = order.len() as u32;
                     walk.along(connection, order.into_iter().zip(offset..), total)?;
-                    if walk.done() || read < window {
-                        return Ok(total);
+                    if read < window {
+                        break;
                     }
                     offset += read;
                     window = window.saturating_mul(2);
                 }
+                Ok(total)
             }
         })?;
         let mut found = walk.found;
