@@ -357,7 +357,9 @@ export class BundlesState {
   async exportCurrent(format: ExportFormat): Promise<boolean> {
     const current = this.current;
     if (!current) return false;
-    await this.#attempt(async () => {
+    // Not an edit: it waits for no turn, and the editor does not say it is saving while the
+    // person picks a file.
+    await this.#reporting(async () => {
       this.exported = await this.#api.exportBundle(current.id, format);
     });
     return this.exported;
@@ -410,18 +412,21 @@ export class BundlesState {
     }
   }
 
-  /** Runs an action that does not answer with a bundle; a failure is shown, not thrown. */
+  /** Runs an edit that does not answer with a bundle, in its turn; a failure is shown, not thrown. */
   #attempt(action: () => Promise<void>): Promise<boolean> {
-    return this.#inTurn(async () => {
-      try {
-        await action();
-        this.error = null;
-        return true;
-      } catch (reason) {
-        this.error = toAppError(reason);
-        return false;
-      }
-    });
+    return this.#inTurn(() => this.#reporting(action));
+  }
+
+  /** Runs `action` now; a failure is shown, not thrown. */
+  async #reporting(action: () => Promise<void>): Promise<boolean> {
+    try {
+      await action();
+      this.error = null;
+      return true;
+    } catch (reason) {
+      this.error = toAppError(reason);
+      return false;
+    }
   }
 
   /**
