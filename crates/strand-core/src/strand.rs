@@ -99,6 +99,14 @@ impl Strand {
         Ok(strand)
     }
 
+    /// Writes everything kept back into the library file itself and empties its write-ahead log,
+    /// so the file alone is the whole library and the next start has no log to replay. The app
+    /// calls it as it quits: Tauri never drops what it manages, so the database is never closed
+    /// (which would do the same). The library stays open and usable.
+    pub fn checkpoint(&self) -> Result<()> {
+        self.store.checkpoint()
+    }
+
     // ----- session, access and the gate -------------------------------------------------------
 
     /// What the UI needs to know about this session, derived now.

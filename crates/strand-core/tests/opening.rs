@@ -34,6 +34,45 @@ fn a_library_is_migrated_to_the_latest_schema_in_wal_mode() {
 }
 
 #[test]
+fn reopening_an_up_to_date_library_writes_nothing() {
+    let library = Library::new(false).restart();
+    // Within a minute of the first start, so the time seen is not due to be written either.
+    assert_eq!(library.wal_bytes(), 0, "the reopen wrote to the library");
+}
+
+#[test]
+fn a_checkpoint_leaves_everything_in_the_database_file_and_the_wal_empty() {
+    let library = Library::premium();
+    let draft = library.strand.create_bundle("Road trip").expect("draft");
+    library
+        .strand
+        .add_entries(draft.id, &library.first_items(3))
+        .expect("add");
+    library.strand.keep(draft.id).expect("keep");
+    assert!(library.wal_bytes() > 0);
+
+    library.strand.checkpoint().expect("checkpoint");
+    assert_eq!(library.wal_bytes(), 0);
+    // The file alone holds the bundle: a copy of it without the WAL opens with it.
+    let copy = library.dir.path().join("copy.sqlite");
+    std::fs::copy(library.path(), &copy).expect("copy");
+    let names: Vec<String> = Connection::open(&copy)
+        .expect("open the copy")
+        .prepare("SELECT name FROM bundles")
+        .expect("prepare")
+        .query_map([], |row| row.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("names");
+    assert_eq!(names, ["Road trip"]);
+    // And the library goes on working.
+    library
+        .strand
+        .rename_bundle(draft.id, "Road trip 2")
+        .expect("rename");
+}
+
+#[test]
 fn a_library_from_a_newer_strand_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("strand.sqlite");

@@ -106,6 +106,11 @@ impl Library {
         Connection::open(self.path()).expect("raw connection")
     }
 
+    /// How much the library's write-ahead log holds, in bytes (none if it has no WAL file).
+    pub fn wal_bytes(&self) -> u64 {
+        std::fs::metadata(self.path().with_extension("sqlite-wal")).map_or(0, |wal| wal.len())
+    }
+
     pub fn count(&self, table: &str) -> i64 {
         self.raw()
             .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |row| {

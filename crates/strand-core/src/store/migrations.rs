@@ -53,10 +53,13 @@ pub(super) fn apply(connection: &mut Connection) -> Result<()> {
             supported: LATEST_VERSION,
         });
     }
-    for migration in &MIGRATIONS[current as usize..] {
-        transaction.execute_batch(migration)?;
+    if current < LATEST_VERSION {
+        for migration in &MIGRATIONS[current as usize..] {
+            transaction.execute_batch(migration)?;
+        }
+        transaction.pragma_update(None, "user_version", LATEST_VERSION)?;
     }
-    transaction.pragma_update(None, "user_version", LATEST_VERSION)?;
+    // Nothing changed commits without writing (and without waiting for the disk).
     transaction.commit()?;
     Ok(())
 }

@@ -162,6 +162,20 @@ impl Store {
         Ok(value)
     }
 
+    /// Copies everything the WAL holds into the database file and empties the WAL, waiting
+    /// for a checkpoint under way to finish first.
+    pub(crate) fn checkpoint(&self) -> Result<()> {
+        let connection = self.lock();
+        let busy: i64 =
+            connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))?;
+        if busy != 0 {
+            return Err(Error::File(
+                "the library is busy, so its log was not written back into it".into(),
+            ));
+        }
+        Ok(())
+    }
+
     fn lock(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave a transaction open (it rolls back on drop),
         // so the connection is still sound.
