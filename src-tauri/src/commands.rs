@@ -302,10 +302,10 @@ pub fn keep_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<
 
 /// The UI calls this once the library is shown and accepts input: the end of start-up.
 #[tauri::command]
-pub fn app_ready(startup: State<'_, Startup>) {
+pub fn app_ready<R: Runtime>(app: AppHandle<R>, startup: State<'_, Startup>) {
     println!("READY since_main_ms={:.1}", startup.since_main_ms());
     let _ = std::io::stdout().flush();
     if startup.exit_on_ready {
-        std::process::exit(0);
+        app.exit(0);
     }
 }

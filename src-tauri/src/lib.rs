@@ -30,11 +30,25 @@ pub fn run() {
     #[cfg(target_os = "linux")]
     paint_without_compositing_layers();
     let launch = Launch::from_env();
-    let app =
-        run_app(tauri::Builder::default(), launch, main_started).run(tauri::generate_context!());
-    if let Err(error) = app {
-        eprintln!("Strand could not start: {error}");
-        std::process::exit(1);
+    match run_app(tauri::Builder::default(), launch, main_started).build(tauri::generate_context!())
+    {
+        Ok(app) => app.run(on_run_event),
+        Err(error) => {
+            eprintln!("Strand could not start: {error}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// As the app ends, the library's log is written back into its file, so the file alone is the
+/// whole library and the next start has no log to replay. Closing the database would do that,
+/// but Tauri never drops what it manages, so the database is never closed.
+fn on_run_event(app: &tauri::AppHandle, event: tauri::RunEvent) {
+    if let tauri::RunEvent::Exit = event
+        && let Some(strand) = app.try_state::<Strand>()
+        && let Err(error) = strand.checkpoint()
+    {
+        eprintln!("Strand could not write its log back into the library file: {error}");
     }
 }
 

@@ -16,9 +16,7 @@ async fn a_deleted_bundle_is_restored_from_the_trash_and_emptying_the_trash_asks
     }
     entry_count_is(&harness, 2).await;
     let order = harness.item_ids(ENTRY_ROWS).await;
-    click(&harness, "[data-testid=tier-select] option[value=premium]").await;
-    click(&harness, "[data-testid=keep]").await;
-    harness.find("[data-testid=kept-notice]").await;
+    keep_in_demo_premium(&harness).await;
 
     click(&harness, "[data-testid=delete-bundle]").await;
     assert!(

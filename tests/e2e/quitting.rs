@@ -34,8 +34,14 @@ async fn closing_with_an_unkept_draft_asks_first_and_dismissing_the_question_kee
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn closing_with_nothing_unkept_quits_without_asking() {
+async fn closing_with_nothing_unkept_quits_without_asking_and_leaves_no_log_to_replay() {
     let mut harness = launched_showing_the_library().await;
+    create_bundle(&harness, "Kept before quitting").await;
+    add_library_rows_by_keyboard(&harness, 2).await;
+    keep_in_demo_premium(&harness).await;
+    let wal = harness.data_dir.path().join("strand.sqlite-wal");
+    let logged = || std::fs::metadata(&wal).map_or(0, |wal| wal.len());
+    assert!(logged() > 0, "keeping wrote nothing to the library's log");
     let desktop = Desktop::connect(&harness.display_name());
 
     desktop.request_close(desktop.wait_for_window("Strand").await);
@@ -46,6 +52,16 @@ async fn closing_with_nothing_unkept_quits_without_asking() {
             "asked although nothing was unkept"
         );
         assert!(Instant::now() < deadline, "Strand did not quit");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // Quitting writes the log back into the library file. Waited for here, before the harness
+    // stops what is left of the app.
+    while logged() > 0 {
+        assert!(
+            Instant::now() < deadline,
+            "Strand quit leaving {} bytes of log",
+            logged()
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     harness.stop().await;

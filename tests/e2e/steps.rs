@@ -120,6 +120,13 @@ pub async fn create_bundle(harness: &Harness, name: &str) {
         .await;
 }
 
+/// Switches the demo to Premium and keeps the open bundle.
+pub async fn keep_in_demo_premium(harness: &Harness) {
+    click(harness, "[data-testid=tier-select] option[value=premium]").await;
+    click(harness, "[data-testid=keep]").await;
+    harness.find("[data-testid=kept-notice]").await;
+}
+
 pub fn kept_bundle_names(harness: &Harness) -> Vec<String> {
     let library = Strand::open(
         &harness.data_dir.path().join("strand.sqlite"),
