@@ -5,14 +5,15 @@
 //! rare words, several words) through `Strand` and through a bare rusqlite connection running the
 //! same FTS5 statement; keeping a 10,000-entry draft (and, on a bare connection, inserting the
 //! same rows) and undoing a sort of it; and in a kept 100,000-entry bundle: opening it (head and
-//! first 100 rows), moving one entry (and, bare, updating one key), undoing a move. Prints each
-//! figure and merges them into
+//! first 100 rows), moving one entry (and, bare, updating one key; and the disk alone, writing
+//! and syncing one page), undoing a move. Prints each figure and merges them into
 //! `bench/results.json` at the repository root.
 //!
 //! Run: `cargo bench -p strand-core --bench scale` (add `STRAND_BENCH_ITEMS=100000` for a quick run).
 
 mod support;
 
+use std::io::{Seek, SeekFrom, Write};
 use std::time::Duration;
 
 use rusqlite::Connection;
@@ -255,7 +256,7 @@ fn main() {
     let sqlite_find_in_100k_ms_max = slowest(|find| find.2);
     let move_one_ms = median(move_samples);
     let undo_move_ms = median(undo_samples);
-    let sqlite_move_one_ms = raw_moves(&path, big);
+    let (sqlite_move_one_ms, disk_sync_ms) = raw_moves(&path, big);
     let sqlite_keep_10k_ms = raw_keeps(&path, &ids);
 
     println!(
@@ -276,6 +277,7 @@ fn main() {
         "move one entry in it:                              {move_one_ms:.2} ms (median of {SAMPLES}), {move_rows_written} entry row written"
     );
     println!("  raw SQLite, one key updated and committed:       {sqlite_move_one_ms:.2} ms");
+    println!("  the disk alone, one 4 KB page written and synced: {disk_sync_ms:.2} ms");
     println!(
         "undo such a move:                                  {undo_move_ms:.2} ms (median of {SAMPLES})"
     );
@@ -298,6 +300,7 @@ fn main() {
         ("move_one_ms", json!(move_one_ms)),
         ("move_rows_written", json!(move_rows_written)),
         ("sqlite_move_one_ms", json!(sqlite_move_one_ms)),
+        ("disk_sync_ms", json!(disk_sync_ms)),
         ("sqlite_keep_10k_ms", json!(sqlite_keep_10k_ms)),
         ("find_in_100k_ms_max", json!(find_in_100k_ms_max)),
         (
@@ -379,9 +382,11 @@ fn raw_writer(path: &std::path::Path) -> Connection {
     raw
 }
 
-/// The floor under a move: the entry at a random place given a key between two others, one
-/// `UPDATE` and its commit on a bare connection, timed; each put back by another, untimed.
-fn raw_moves(path: &std::path::Path, bundle: BundleId) -> f64 {
+/// The floors under a move, timed in turns after the same reads (the entry at a random place,
+/// and the two keys it moves between): one `UPDATE` giving it a key between the two, committed
+/// on a bare connection (and put back by another, untimed); and the disk alone, one 4 KB page
+/// written over a file beside the database and synced as SQLite syncs its WAL. Medians.
+fn raw_moves(path: &std::path::Path, bundle: BundleId) -> (f64, f64) {
     let raw = raw_writer(path);
     let key_at = |position: u32| -> (Vec<u8>, OrderKey) {
         raw.query_row(
@@ -392,27 +397,46 @@ fn raw_moves(path: &std::path::Path, bundle: BundleId) -> f64 {
         )
         .expect("an entry")
     };
+    let read_move = |from: u32, after: u32| {
+        let (moving, old_key) = key_at(from);
+        let new_key = order::between(Some(&key_at(after).1), Some(&key_at(after + 1).1))
+            .expect("a key between");
+        (moving, old_key, new_key)
+    };
     let set_key = |id: &[u8], key: &OrderKey| {
         raw.execute_batch("BEGIN IMMEDIATE").expect("begin");
         raw.execute("UPDATE entries SET order_key = ?2 WHERE id = ?1", (id, key))
             .expect("update");
         raw.execute_batch("COMMIT").expect("commit");
     };
+    // Written over, not grown: SQLite writes its WAL over the file's start again once the WAL
+    // has been checkpointed, and growing a file costs its sync more.
+    const PAGE: usize = 4096;
+    let mut disk = std::fs::File::create(path.with_file_name("disk-floor")).expect("disk file");
+    disk.write_all(&vec![0; PAGE * SAMPLES]).expect("fill");
+    disk.sync_all().expect("sync");
     let mut random = fastrand::Rng::with_seed(11);
-    let mut samples = Vec::new();
-    while samples.len() < SAMPLES {
+    let (mut sqlite_samples, mut disk_samples) = (Vec::new(), Vec::new());
+    while sqlite_samples.len() < SAMPLES {
         let (from, after) = (random.u32(0..99_999), random.u32(0..99_999));
         if from == after || from == after + 1 {
             continue;
         }
-        let (moving, old_key) = key_at(from);
-        let new_key = order::between(Some(&key_at(after).1), Some(&key_at(after + 1).1))
-            .expect("a key between");
+        let (moving, old_key, new_key) = read_move(from, after);
         let ((), took) = timed(|| set_key(&moving, &new_key));
-        samples.push(took);
+        sqlite_samples.push(took);
         set_key(&moving, &old_key);
+
+        read_move(from, after);
+        let page = (disk_samples.len() * PAGE) as u64;
+        let ((), took) = timed(|| {
+            disk.seek(SeekFrom::Start(page)).expect("seek");
+            disk.write_all(&[1; PAGE]).expect("write");
+            disk.sync_all().expect("sync");
+        });
+        disk_samples.push(took);
     }
-    median(samples)
+    (median(sqlite_samples), median(disk_samples))
 }
 
 /// The floor under a keep: a bundle row and 10,000 entry rows inserted by one prepared
