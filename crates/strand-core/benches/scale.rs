@@ -6,8 +6,8 @@
 //! same FTS5 statement; keeping a 10,000-entry draft (and, on a bare connection, inserting the
 //! same rows) and undoing a sort of it; and in a kept 100,000-entry bundle: opening it (head and
 //! first 100 rows), moving one entry (and, bare, updating one key; and the disk alone, writing
-//! and syncing one page), undoing a move. Prints each figure and merges them into
-//! `bench/results.json` at the repository root.
+//! and syncing one page, after the same reads and after 0–10 ms of quiet), undoing a move.
+//! Prints each figure and merges them into `bench/results.json` at the repository root.
 //!
 //! Run: `cargo bench -p strand-core --bench scale` (add `STRAND_BENCH_ITEMS=100000` for a quick run).
 
@@ -75,6 +75,8 @@ const FINDS: &[&str] = &[
 ];
 /// How many matches a search inside a bundle answers with, as the editor asks.
 const FOUND: u32 = 200;
+/// How long the disk idles before each write in the sweep that shows what a lone commit costs.
+const IDLE_MS: &[u64] = &[0, 1, 3, 10];
 
 fn p99(mut samples: Vec<Duration>) -> f64 {
     samples.sort();
@@ -257,6 +259,7 @@ fn main() {
     let move_one_ms = median(move_samples);
     let undo_move_ms = median(undo_samples);
     let (sqlite_move_one_ms, disk_sync_ms) = raw_moves(&path, big);
+    let syncs_after_idle = disk_syncs_after_idle(&path);
     let sqlite_keep_10k_ms = raw_keeps(&path, &ids);
 
     println!(
@@ -278,6 +281,9 @@ fn main() {
     );
     println!("  raw SQLite, one key updated and committed:       {sqlite_move_one_ms:.2} ms");
     println!("  the disk alone, one 4 KB page written and synced: {disk_sync_ms:.2} ms");
+    for (idle, sync_ms) in &syncs_after_idle {
+        println!("    the same after {idle:>2} ms of quiet:                {sync_ms:.2} ms");
+    }
     println!(
         "undo such a move:                                  {undo_move_ms:.2} ms (median of {SAMPLES})"
     );
@@ -301,6 +307,7 @@ fn main() {
         ("move_rows_written", json!(move_rows_written)),
         ("sqlite_move_one_ms", json!(sqlite_move_one_ms)),
         ("disk_sync_ms", json!(disk_sync_ms)),
+        ("disk_sync_after_idle_ms", json!(syncs_after_idle)),
         ("sqlite_keep_10k_ms", json!(sqlite_keep_10k_ms)),
         ("find_in_100k_ms_max", json!(find_in_100k_ms_max)),
         (
@@ -409,12 +416,7 @@ fn raw_moves(path: &std::path::Path, bundle: BundleId) -> (f64, f64) {
             .expect("update");
         raw.execute_batch("COMMIT").expect("commit");
     };
-    // Written over, not grown: SQLite writes its WAL over the file's start again once the WAL
-    // has been checkpointed, and growing a file costs its sync more.
-    const PAGE: usize = 4096;
-    let mut disk = std::fs::File::create(path.with_file_name("disk-floor")).expect("disk file");
-    disk.write_all(&vec![0; PAGE * SAMPLES]).expect("fill");
-    disk.sync_all().expect("sync");
+    let mut disk = DiskPages::beside(path);
     let mut random = fastrand::Rng::with_seed(11);
     let (mut sqlite_samples, mut disk_samples) = (Vec::new(), Vec::new());
     while sqlite_samples.len() < SAMPLES {
@@ -428,15 +430,56 @@ fn raw_moves(path: &std::path::Path, bundle: BundleId) -> (f64, f64) {
         set_key(&moving, &old_key);
 
         read_move(from, after);
-        let page = (disk_samples.len() * PAGE) as u64;
-        let ((), took) = timed(|| {
-            disk.seek(SeekFrom::Start(page)).expect("seek");
-            disk.write_all(&[1; PAGE]).expect("write");
-            disk.sync_all().expect("sync");
-        });
-        disk_samples.push(took);
+        disk_samples.push(disk.write_and_sync(disk_samples.len()));
     }
     (median(sqlite_samples), median(disk_samples))
+}
+
+/// Pages of a file beside the database, written over (not grown) and synced as SQLite syncs its
+/// WAL: what one durable commit costs the disk itself. SQLite writes its WAL over the file's
+/// start again once it has been checkpointed, and a sync that also grows the file costs more.
+struct DiskPages(std::fs::File);
+
+impl DiskPages {
+    const PAGE: usize = 4096;
+
+    fn beside(database: &std::path::Path) -> DiskPages {
+        let mut file =
+            std::fs::File::create(database.with_file_name("disk-floor")).expect("disk file");
+        file.write_all(&vec![0; Self::PAGE * SAMPLES])
+            .expect("fill");
+        file.sync_all().expect("sync");
+        DiskPages(file)
+    }
+
+    /// Writes page `index` (of [`SAMPLES`]) and syncs it; how long that took.
+    fn write_and_sync(&mut self, index: usize) -> Duration {
+        let at = ((index % SAMPLES) * Self::PAGE) as u64;
+        timed(|| {
+            self.0.seek(SeekFrom::Start(at)).expect("seek");
+            self.0.write_all(&[1; Self::PAGE]).expect("write");
+            self.0.sync_all().expect("sync");
+        })
+        .1
+    }
+}
+
+/// What one page written and synced costs after the disk has idled for each of [`IDLE_MS`]:
+/// medians of [`SAMPLES`], in milliseconds.
+fn disk_syncs_after_idle(path: &std::path::Path) -> Vec<(u64, f64)> {
+    let mut disk = DiskPages::beside(path);
+    IDLE_MS
+        .iter()
+        .map(|&idle| {
+            let samples = (0..SAMPLES)
+                .map(|index| {
+                    std::thread::sleep(Duration::from_millis(idle));
+                    disk.write_and_sync(index)
+                })
+                .collect();
+            (idle, median(samples))
+        })
+        .collect()
 }
 
 /// The floor under a keep: a bundle row and 10,000 entry rows inserted by one prepared
