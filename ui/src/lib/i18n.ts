@@ -1,5 +1,15 @@
 // Every string a person reads, in English and German. A plain typed dictionary: the German table
 // must have every English key (the compiler checks), and `{name}` placeholders are filled by `t`.
+// A message that reads differently for one thing and for several is a `Plural`, chosen by its
+// `{count}` with the language's own rules (`Intl.PluralRules`).
+
+/** A message in the forms its language needs for `{count}`: one thing, or any other number. */
+export interface Plural {
+  one: string;
+  other: string;
+}
+
+type Message = string | Plural;
 
 const en = {
   appName: 'Strand',
@@ -17,10 +27,9 @@ const en = {
   orderSize: 'Size',
   draftBadge: 'Draft',
   keptBadge: 'Kept',
-  entryCount: '{count} items',
-  entryCountOne: '1 item',
+  entryCount: { one: '{count} item', other: '{count} items' },
   libraryHeading: 'Library',
-  libraryCount: '{count} items',
+  libraryCount: { one: '{count} item', other: '{count} items' },
   searchLibrary: 'Search title, creator or tag',
   kindFilter: 'Kind',
   allKinds: 'All kinds',
@@ -60,7 +69,10 @@ const en = {
   restoreLabel: 'Restore {name}',
   emptyTrash: 'Empty trash…',
   emptyTrashTitle: 'Empty the trash?',
-  emptyTrashBody: 'The {count} bundles in the trash will be deleted for good. This cannot be undone.',
+  emptyTrashBody: {
+    one: 'The bundle in the trash will be deleted for good. This cannot be undone.',
+    other: 'The {count} bundles in the trash will be deleted for good. This cannot be undone.',
+  },
   emptyTrashConfirm: 'Delete for good',
   cancel: 'Cancel',
   undo: 'Undo',
@@ -89,9 +101,9 @@ const en = {
   importCancelling: 'Cancelling…',
   importFinished: 'Import finished',
   importedAsDraft: 'The playlist is now the draft “{name}”. Keep it to make it last.',
-  importCounts: '{matched} matched items already in your library, {created} added as new, {skipped} skipped.',
+  importCounts: 'Found in your library: {matched} · added as new: {created} · skipped: {skipped}.',
   skippedLine: 'Line {line}: {reason}',
-  moreSkipped: '…and {count} more skipped lines.',
+  moreSkipped: { one: '…and {count} more skipped line.', other: '…and {count} more skipped lines.' },
   importCancelledTitle: 'Import cancelled',
   importCancelled: 'Nothing was imported; your library is exactly as it was.',
   duplicateTitle: 'Already in this bundle',
@@ -119,7 +131,7 @@ const en = {
   clearSelection: 'Clear',
   copiedNotice: 'Copied {added} to “{name}”.',
   movedNotice: 'Moved {added} to “{name}”.',
-  alreadyThereNotice: '{skipped} were already there.',
+  alreadyThereNotice: { one: '{count} was already there.', other: '{count} were already there.' },
   paywallTitle: 'Keep your strand with Premium',
   paywallBody:
     'Anyone can build a strand. Keeping it — so it is still here the next time you open Strand — is what Premium is for. Your draft stays open while you decide.',
@@ -136,7 +148,7 @@ const en = {
   tierTrial: "Trial",
   tierLapsed: "Lapsed",
   tierDerived: "From licence and trial",
-  trialDaysLeft: "Trial · {days} days left",
+  trialDaysLeft: { one: 'Trial · {count} day left', other: 'Trial · {count} days left' },
   clockBehind: "Your computer's clock is set earlier than the last time Strand ran. Premium is paused until the clock is right again — nothing was deleted.",
   settings: "Settings",
   close: "Close",
@@ -166,7 +178,7 @@ const en = {
   policyAllFree: "All free (control group)",
   timeTravel: "Time travel",
   strandDate: "Strand's date: {date}",
-  travelDays: "+{days} days",
+  travelDays: { one: '+{count} day', other: '+{count} days' },
   travelBack: "Back to today",
   resetDemo: "Reset to a fresh demo",
   resetConfirm: "Reset the demo? Every bundle, licence, trial and funnel count in this demo library is removed.",
@@ -195,7 +207,7 @@ const en = {
 
 export type MessageKey = keyof typeof en;
 
-const de: Record<MessageKey, string> = {
+const de: Record<MessageKey, Message> = {
   appName: 'Strand',
   demoBadge: 'Demo',
   tierLabel: 'Stufe (Demo)',
@@ -211,10 +223,9 @@ const de: Record<MessageKey, string> = {
   orderSize: 'Größe',
   draftBadge: 'Entwurf',
   keptBadge: 'Behalten',
-  entryCount: '{count} Einträge',
-  entryCountOne: '1 Eintrag',
+  entryCount: { one: '{count} Eintrag', other: '{count} Einträge' },
   libraryHeading: 'Bibliothek',
-  libraryCount: '{count} Einträge',
+  libraryCount: { one: '{count} Eintrag', other: '{count} Einträge' },
   searchLibrary: 'Titel, Urheber oder Schlagwort suchen',
   kindFilter: 'Art',
   allKinds: 'Alle Arten',
@@ -254,7 +265,10 @@ const de: Record<MessageKey, string> = {
   restoreLabel: '{name} wiederherstellen',
   emptyTrash: 'Papierkorb leeren…',
   emptyTrashTitle: 'Papierkorb leeren?',
-  emptyTrashBody: 'Die {count} Bündel im Papierkorb werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.',
+  emptyTrashBody: {
+    one: 'Das Bündel im Papierkorb wird endgültig gelöscht. Das lässt sich nicht rückgängig machen.',
+    other: 'Die {count} Bündel im Papierkorb werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.',
+  },
   emptyTrashConfirm: 'Endgültig löschen',
   cancel: 'Abbrechen',
   undo: 'Rückgängig',
@@ -283,9 +297,9 @@ const de: Record<MessageKey, string> = {
   importCancelling: 'Wird abgebrochen…',
   importFinished: 'Import abgeschlossen',
   importedAsDraft: 'Die Wiedergabeliste ist jetzt der Entwurf „{name}“. Behalte ihn, damit er bleibt.',
-  importCounts: '{matched} schon in deiner Bibliothek gefunden, {created} neu hinzugefügt, {skipped} übersprungen.',
+  importCounts: 'In deiner Bibliothek gefunden: {matched} · neu hinzugefügt: {created} · übersprungen: {skipped}.',
   skippedLine: 'Zeile {line}: {reason}',
-  moreSkipped: '…und {count} weitere übersprungene Zeilen.',
+  moreSkipped: { one: '…und {count} weitere übersprungene Zeile.', other: '…und {count} weitere übersprungene Zeilen.' },
   importCancelledTitle: 'Import abgebrochen',
   importCancelled: 'Nichts wurde importiert; deine Bibliothek ist genau wie vorher.',
   duplicateTitle: 'Schon in diesem Bündel',
@@ -313,7 +327,7 @@ const de: Record<MessageKey, string> = {
   clearSelection: 'Aufheben',
   copiedNotice: '{added} nach „{name}“ kopiert.',
   movedNotice: '{added} nach „{name}“ verschoben.',
-  alreadyThereNotice: '{skipped} waren schon dort.',
+  alreadyThereNotice: { one: '{count} war schon dort.', other: '{count} waren schon dort.' },
   paywallTitle: 'Behalte deine Perlenschnur mit Premium',
   paywallBody:
     'Bauen darf jeder. Behalten – damit sie beim nächsten Start von Strand noch da ist – ist das, wofür Premium da ist. Dein Entwurf bleibt offen, während du überlegst.',
@@ -330,7 +344,7 @@ const de: Record<MessageKey, string> = {
   tierTrial: "Testphase",
   tierLapsed: "Abgelaufen",
   tierDerived: "Aus Lizenz und Testphase",
-  trialDaysLeft: "Testphase · noch {days} Tage",
+  trialDaysLeft: { one: 'Testphase · noch {count} Tag', other: 'Testphase · noch {count} Tage' },
   clockBehind: "Die Uhr deines Computers steht vor dem letzten Start von Strand. Premium ist pausiert, bis die Uhr wieder stimmt – nichts wurde gelöscht.",
   settings: "Einstellungen",
   close: "Schließen",
@@ -360,7 +374,7 @@ const de: Record<MessageKey, string> = {
   policyAllFree: "Alles kostenlos (Kontrollgruppe)",
   timeTravel: "Zeitreise",
   strandDate: "Datum in Strand: {date}",
-  travelDays: "+{days} Tage",
+  travelDays: { one: '+{count} Tag', other: '+{count} Tage' },
   travelBack: "Zurück zu heute",
   resetDemo: "Auf frische Demo zurücksetzen",
   resetConfirm: "Demo zurücksetzen? Alle Bündel, Lizenzen, die Testphase und der Funnel dieser Demo-Bibliothek werden entfernt.",
@@ -389,7 +403,7 @@ const de: Record<MessageKey, string> = {
 
 export type Locale = 'en' | 'de';
 
-const tables: Record<Locale, Record<MessageKey, string>> = { en, de };
+const tables: Record<Locale, Record<MessageKey, Message>> = { en, de };
 
 export function detectLocale(languages: readonly string[]): Locale {
   return languages[0]?.toLowerCase().startsWith('de') ? 'de' : 'en';
@@ -402,7 +416,14 @@ export function setLocale(next: Locale): void {
 }
 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return tables[locale][key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+  const message = tables[locale][key];
+  const text = typeof message === 'string' ? message : message[formFor(params.count)];
+  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     name in params ? String(params[name]) : placeholder,
   );
+}
+
+/** Which form of a `Plural` reads right for `count` (the plural form when there is none). */
+function formFor(count: string | number | undefined): keyof Plural {
+  return typeof count === 'number' && new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other';
 }
