@@ -85,7 +85,7 @@ async fn a_playlist_imports_through_the_dialog_exports_as_xspf_and_comes_back_as
     .await;
     let counts = text_of(&harness, "[data-testid=import-counts]").await;
     assert!(
-        counts.starts_with("3 matched") && counts.contains("0 added"),
+        counts.starts_with("3 already in your library") && counts.contains("0 added"),
         "{counts}"
     );
     click(&harness, "[data-testid=close-import-summary]").await;
