@@ -42,13 +42,17 @@ pub fn run() {
 
 /// As the app ends, the library's log is written back into its file, so the file alone is the
 /// whole library and the next start has no log to replay. Closing the database would do that,
-/// but Tauri never drops what it manages, so the database is never closed.
+/// but Tauri never drops what it manages, so the database is never closed. An import still
+/// running is stopped first (it rolls back, as it would if the process just ended): the
+/// checkpoint waits for the library, and the person who quit should not wait for the import.
 fn on_run_event(app: &tauri::AppHandle, event: tauri::RunEvent) {
-    if let tauri::RunEvent::Exit = event
-        && let Some(strand) = app.try_state::<Strand>()
-        && let Err(error) = strand.checkpoint()
-    {
-        eprintln!("Strand could not write its log back into the library file: {error}");
+    if let tauri::RunEvent::Exit = event {
+        app.state::<transfer::ImportCancel>().request();
+        if let Some(strand) = app.try_state::<Strand>()
+            && let Err(error) = strand.checkpoint()
+        {
+            eprintln!("Strand could not write its log back into the library file: {error}");
+        }
     }
 }
 

@@ -27,6 +27,13 @@ pub struct ImportProgress {
 #[derive(Debug, Default)]
 pub struct ImportCancel(AtomicBool);
 
+impl ImportCancel {
+    /// Asks the import under way, if any, to stop: it rolls back and answers `cancelled`.
+    pub fn request(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
 struct ChannelWatch<'a> {
     channel: Channel<ImportProgress>,
     cancel: &'a ImportCancel,
@@ -126,7 +133,7 @@ pub async fn import_audio_folder<R: Runtime>(
 /// Stops the import under way; it rolls back and answers with `cancelled`.
 #[tauri::command]
 pub fn cancel_import(cancel: State<'_, ImportCancel>) {
-    cancel.0.store(true, Ordering::Relaxed);
+    cancel.request();
 }
 
 /// Writes a bundle as `format` where the person chooses in the save dialog; `false` if they

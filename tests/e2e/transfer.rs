@@ -3,6 +3,11 @@
 //! the draft exported as XSPF re-imports as the same items in the same order; a catalogue CSV
 //! adds its items to the library, where search finds them.
 
+use std::time::{Duration, Instant};
+
+use strand_core::catalogue::DEMO_CATALOGUE_SIZE;
+use strand_core::{Strand, StrandOptions};
+
 use crate::desktop::Desktop;
 use crate::harness::Harness;
 use crate::steps::*;
@@ -128,4 +133,42 @@ async fn a_catalogue_csv_imports_through_the_dialog_and_its_items_are_searchable
         )
         .await;
     harness.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn quitting_during_a_catalogue_import_stops_it_at_once_and_leaves_the_library_as_it_was() {
+    let mut harness = launched_showing_the_library().await;
+    let desktop = Desktop::connect(&harness.display_name());
+    let documents = tempfile::tempdir().expect("documents");
+    let catalogue = documents.path().join("warehouse.csv");
+    // Big enough that importing it takes this debug build far longer than the wait below.
+    let rows: String = (0..200_000)
+        .map(|row| format!("Crate {row},Depot,product\n"))
+        .collect();
+    std::fs::write(&catalogue, format!("title,creator,kind\n{rows}")).expect("write catalogue");
+    click(&harness, "[data-testid=open-transfer]").await;
+    click(&harness, "[data-testid=import-catalogue]").await;
+    let dialog = desktop.wait_for_window("Import a catalogue").await;
+    desktop.open_in_dialog(dialog, catalogue.to_str().expect("utf-8 path"));
+    harness.find("[data-testid=cancel-import]").await;
+
+    desktop.request_close(desktop.wait_for_window("Strand").await);
+    // The app holds the library's lock until its process ends.
+    let lock = std::fs::File::open(harness.data_dir.path().join("strand.lock")).expect("lock");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while lock.try_lock().is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "Strand went on importing after it was closed"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    harness.stop().await;
+    let library = Strand::open(
+        &harness.data_dir.path().join("strand.sqlite"),
+        StrandOptions::default(),
+    )
+    .expect("open the library after Strand quit");
+    let items = library.items(0, 1).expect("items").total as usize;
+    assert_eq!(items, DEMO_CATALOGUE_SIZE, "part of the import was kept");
 }
