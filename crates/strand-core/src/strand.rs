@@ -515,6 +515,30 @@ impl Strand {
     /// item id), refuses with [`Error::Duplicate`] unless `anyway`: the same item twice is
     /// allowed, but rarely meant.
     pub fn add_entry(&self, id: BundleId, item_id: ItemId, anyway: bool) -> Result<Bundle> {
+        self.thread_item(id, item_id, anyway, |bundle| bundle.last())
+    }
+
+    /// Threads an item onto a bundle right after the entry `after` (first, if none): where a
+    /// person dropped it. An `after` the bundle does not have is not found, and nothing changes.
+    /// Duplicates are asked about as by [`Strand::add_entry`].
+    pub fn add_entry_after(
+        &self,
+        id: BundleId,
+        item_id: ItemId,
+        after: Option<EntryId>,
+        anyway: bool,
+    ) -> Result<Bundle> {
+        self.thread_item(id, item_id, anyway, |_| Ok(after))
+    }
+
+    /// Threads an item in right after the entry `place` picks in the bundle.
+    fn thread_item(
+        &self,
+        id: BundleId,
+        item_id: ItemId,
+        anyway: bool,
+        place: impl FnOnce(&dyn Editable) -> Result<Option<EntryId>>,
+    ) -> Result<Bundle> {
         if !self
             .store
             .read(|connection| store::item_exists(connection, item_id))?
@@ -531,7 +555,7 @@ impl Strand {
                     id: EntryId::new(),
                     item: item_id,
                     added_at: now,
-                    after: bundle.last()?,
+                    after: place(bundle)?,
                 }],
             })
         })

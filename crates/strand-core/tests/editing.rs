@@ -191,6 +191,64 @@ fn a_bulk_add_to_a_kept_bundle_is_one_gated_transaction() {
     assert_eq!(library.count("entries"), 5);
 }
 
+#[test]
+fn an_item_dropped_between_entries_is_threaded_there_and_one_undo_takes_it_off() {
+    let library = Library::premium();
+    let items = library.first_items(4);
+    for kept in [false, true] {
+        let id = library.bundle_threading("Dropped onto", &items[..3], kept);
+        let entries = library.entries(id);
+        library
+            .strand
+            .add_entry_after(id, items[3], Some(entries[0].id), false)
+            .expect("drop after the first");
+        library
+            .strand
+            .add_entry_after(id, items[3], None, true)
+            .expect("drop before the first, twice on purpose");
+        assert_eq!(
+            library.item_order(id),
+            [items[3], items[0], items[3], items[1], items[2]],
+            "kept: {kept}"
+        );
+        library.strand.undo(id).expect("undo");
+        assert_eq!(
+            library.item_order(id),
+            [items[0], items[3], items[1], items[2]]
+        );
+    }
+}
+
+#[test]
+fn dropping_an_item_after_an_entry_the_bundle_lacks_or_an_item_it_has_changes_nothing() {
+    let library = Library::premium();
+    let items = library.first_items(3);
+    let other = library.bundle_threading("Other", &items[..1], false);
+    let elsewhere = library.entries(other)[0].id;
+    for kept in [false, true] {
+        let id = library.bundle_threading("Target", &items[1..], kept);
+        let before = library.strand.bundle(id).expect("bundle");
+        let foreign = library
+            .strand
+            .add_entry_after(id, items[0], Some(elsewhere), false);
+        assert!(
+            matches!(foreign, Err(Error::NotFound { what: "entry", .. })),
+            "{foreign:?}"
+        );
+        let unknown = library
+            .strand
+            .add_entry_after(id, items[0], Some(EntryId::new()), false);
+        assert!(matches!(
+            unknown,
+            Err(Error::NotFound { what: "entry", .. })
+        ));
+        let twice = library.strand.add_entry_after(id, items[1], None, false);
+        assert!(matches!(twice, Err(Error::Duplicate)));
+        assert_eq!(library.strand.bundle(id).expect("bundle"), before);
+        assert_eq!(library.item_order(id), &items[1..]);
+    }
+}
+
 fn titles(entries: &[strand_core::Entry]) -> Vec<String> {
     entries
         .iter()
