@@ -185,6 +185,39 @@ fn adding_an_item_twice_answers_duplicate_unless_anyway() {
 }
 
 #[test]
+fn an_item_dropped_from_the_library_lands_where_it_was_dropped() {
+    let app = TestApp::start(false);
+    let draft = app.draft_with_items("Dropped onto", 2);
+    let before = app.entries(&draft);
+    let items = app.ok("list_items", json!({ "offset": 0, "limit": 3 }));
+    let item = items["items"][2]["id"].clone();
+    app.ok(
+        "add_entry_after",
+        json!({ "bundleId": draft["id"], "itemId": item, "after": before[0]["id"], "anyway": false }),
+    );
+    app.ok(
+        "add_entry_after",
+        json!({ "bundleId": draft["id"], "itemId": item, "after": null, "anyway": true }),
+    );
+    let items_in_order: Vec<_> = app
+        .entries(&draft)
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|entry| entry["item"]["id"].clone())
+        .collect();
+    assert_eq!(
+        items_in_order,
+        [
+            item.clone(),
+            before[0]["item"]["id"].clone(),
+            item,
+            before[1]["item"]["id"].clone()
+        ]
+    );
+}
+
+#[test]
 fn unknown_ids_answer_not_found() {
     let app = TestApp::start(false);
     let unknown = uuid::Uuid::now_v7().to_string();

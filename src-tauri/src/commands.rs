@@ -185,6 +185,18 @@ pub fn add_entry(
     Ok(strand.add_entry(bundle_id, item_id, anyway)?)
 }
 
+/// Threads an item right after the entry `after` (first, when null): a drop from the library.
+#[tauri::command(async)]
+pub fn add_entry_after(
+    strand: State<'_, Strand>,
+    bundle_id: BundleId,
+    item_id: ItemId,
+    after: Option<EntryId>,
+    anyway: bool,
+) -> IpcResult<Bundle> {
+    Ok(strand.add_entry_after(bundle_id, item_id, after, anyway)?)
+}
+
 #[tauri::command(async)]
 pub fn remove_entry(
     strand: State<'_, Strand>,

@@ -118,6 +118,7 @@ pub fn run_app<R: Runtime>(
             commands::create_bundle,
             commands::rename_bundle,
             commands::add_entry,
+            commands::add_entry_after,
             commands::remove_entry,
             commands::remove_entries,
             commands::list_folders,
