@@ -1,5 +1,6 @@
 //! Forgiving curation: a deleted bundle waits in the trash and comes back exactly; adding a
-//! duplicate and emptying the trash ask first.
+//! duplicate and emptying the trash ask first; an item dragged in from the library lands where
+//! it was dropped.
 
 use crate::steps::*;
 
@@ -65,5 +66,37 @@ async fn a_deleted_bundle_is_restored_from_the_trash_and_emptying_the_trash_asks
         )
         .await;
     assert!(kept_bundle_names(&harness).is_empty());
+    harness.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_item_dragged_from_the_library_lands_between_the_entries_it_was_dropped_between() {
+    let mut harness = launched_showing_the_library().await;
+    create_bundle(&harness, "Dropped in").await;
+    add_library_rows_by_keyboard(&harness, 2).await;
+    let library = harness.item_ids(LIBRARY_ROWS).await;
+
+    let second_entry = harness.find(&format!("{ENTRY_ROWS}:nth-child(2)")).await;
+    drag_handle(
+        &harness,
+        &format!("{LIBRARY_ROWS}:nth-child(3)"),
+        second_entry,
+        -12.0,
+        None,
+    )
+    .await;
+    entry_count_is(&harness, 3).await;
+    assert_eq!(
+        harness.item_ids(ENTRY_ROWS).await,
+        [library[0].as_str(), &library[2], &library[1]]
+    );
+
+    // One step to undo, like any add.
+    click(&harness, "[data-testid=undo]").await;
+    entry_count_is(&harness, 2).await;
+    assert_eq!(
+        harness.item_ids(ENTRY_ROWS).await,
+        [library[0].as_str(), &library[1]]
+    );
     harness.stop().await;
 }

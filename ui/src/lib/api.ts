@@ -108,6 +108,9 @@ export const api = {
   /** Refused with `duplicate` if the bundle already threads the item, unless `anyway`. */
   addEntry: (bundleId: BundleId, itemId: ItemId, anyway: boolean) =>
     call<Bundle>('add_entry', { bundleId, itemId, anyway }),
+  /** As `addEntry`, but right after the entry `after` (first, when null): where it was dropped. */
+  addEntryAfter: (bundleId: BundleId, itemId: ItemId, after: EntryId | null, anyway: boolean) =>
+    call<Bundle>('add_entry_after', { bundleId, itemId, after, anyway }),
   removeEntry: (bundleId: BundleId, entryId: EntryId) => call<Bundle>('remove_entry', { bundleId, entryId }),
   /** Takes several entries off at once (one undo step). */
   removeEntries: (bundleId: BundleId, entryIds: EntryId[]) => call<Bundle>('remove_entries', { bundleId, entryIds }),

@@ -122,6 +122,7 @@ const en = {
   moveDown: 'Move {title} down',
   remove: 'Remove {title}',
   dragHandle: 'Drag to reorder {title}',
+  dragIntoBundle: 'Drag {title} into the bundle, where it should go',
   reorderHint:
     'Drag the handle, or press Alt+↑ / Alt+↓ to move the focused entry; Delete removes it. Ctrl+click, Shift+click or Space picks several.',
   selectedCount: '{count} selected',
@@ -318,6 +319,7 @@ const de: Record<MessageKey, Message> = {
   moveDown: '{title} nach unten',
   remove: '{title} entfernen',
   dragHandle: '{title} ziehen, um die Reihenfolge zu ändern',
+  dragIntoBundle: '{title} an die gewünschte Stelle im Bündel ziehen',
   reorderHint:
     'Ziehe am Griff oder drücke Alt+↑ / Alt+↓, um den Eintrag zu verschieben; Entf entfernt ihn. Strg+Klick, Umschalt+Klick oder Leertaste wählt mehrere.',
   selectedCount: '{count} ausgewählt',

@@ -25,6 +25,7 @@ type BundleApi = Pick<
   | 'createBundle'
   | 'renameBundle'
   | 'addEntry'
+  | 'addEntryAfter'
   | 'removeEntry'
   | 'moveEntries'
   | 'removeEntries'
@@ -68,6 +69,8 @@ export class BundlesState {
   trash = $state<BundleSummary[]>([]);
   /** An item the person tried to add although the open bundle already threads it. */
   pendingDuplicate = $state<ItemId | null>(null);
+  /** Where the duplicate being asked about was to go (see `add`). */
+  #pendingPlace: EntryId | null | undefined;
   /** The bundle just moved to the trash, so the notice can offer to bring it back. */
   justDeleted = $state<BundleSummary | null>(null);
   current = $state<Bundle | null>(null);
@@ -189,23 +192,27 @@ export class BundlesState {
   }
 
   /**
-   * Threads an item on. If the core says the open bundle already threads it, asks first
+   * Threads an item on: at the end, or right after the entry `after` (first, when null) where it
+   * was dropped. If the core says the open bundle already threads it, asks first
    * (`pendingDuplicate`) unless `anyway` — the same item twice is allowed, but rarely meant.
    */
-  async add(itemId: ItemId, anyway = false): Promise<boolean> {
+  async add(itemId: ItemId, anyway = false, after?: EntryId | null): Promise<boolean> {
     this.pendingDuplicate = null;
-    const added = await this.#applyToCurrent((id) => this.#api.addEntry(id, itemId, anyway));
+    const added = await this.#applyToCurrent((id) =>
+      after === undefined ? this.#api.addEntry(id, itemId, anyway) : this.#api.addEntryAfter(id, itemId, after, anyway),
+    );
     if (!added && this.error?.code === 'duplicate') {
       this.error = null;
       this.pendingDuplicate = itemId;
+      this.#pendingPlace = after;
     }
     return added;
   }
 
-  /** The person confirmed: add the duplicate after all. */
+  /** The person confirmed: add the duplicate after all, where it was to go. */
   addDuplicateAnyway(): Promise<boolean> {
     const itemId = this.pendingDuplicate;
-    return itemId ? this.add(itemId, true) : Promise.resolve(false);
+    return itemId ? this.add(itemId, true, this.#pendingPlace) : Promise.resolve(false);
   }
 
   cancelDuplicate(): void {

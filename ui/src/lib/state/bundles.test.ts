@@ -276,6 +276,18 @@ describe('BundlesState', () => {
     expect(bundles.pendingDuplicate).toBeNull();
   });
 
+  it('threads an item dropped between entries there, and a dropped duplicate there once confirmed', async () => {
+    const bundles = await draftWithThreeItems(new FakeCore());
+    const [first, second] = bundles.window.entries;
+    await bundles.move([second!.id], null);
+    expect(await bundles.add('item-3', true, first!.id)).toBe(true);
+    expect(bundles.window.entries.map((entry) => entry.item.id)).toEqual(['item-2', 'item-1', 'item-3', 'item-3']);
+    expect(await bundles.add('item-1', false, null)).toBe(false);
+    expect(bundles.pendingDuplicate).toBe('item-1');
+    expect(await bundles.addDuplicateAnyway()).toBe(true);
+    expect(bundles.window.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2', 'item-1', 'item-3', 'item-3']);
+  });
+
   it('sorts the open bundle by a field', async () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);

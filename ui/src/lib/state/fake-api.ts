@@ -150,6 +150,20 @@ export class FakeCore {
   }
 
   /** Threads the items of some entries onto the end of bundle `to`, skipping those it has. */
+  /** Threads an item in right after the entry `after` (first, when null), as the core does. */
+  #thread(id: string, itemId: string, after: string | null, anyway: boolean): Bundle {
+    const found = this.items.find((candidate) => candidate.id === itemId);
+    if (!found) throw new AppError('not_found', `item ${itemId} was not found`);
+    const bundle = this.#bundle(id);
+    if (!anyway && bundle.entries.some((entry) => entry.item.id === itemId)) {
+      throw new AppError('duplicate', 'this bundle already has this item; add it anyway to thread it twice');
+    }
+    const inFront = after === null ? -1 : bundle.entries.findIndex((entry) => entry.id === after);
+    if (after !== null && inFront < 0) throw new AppError('not_found', `entry ${after} was not found`);
+    const entry = { id: this.#id('entry'), item: found, addedAt: new Date().toISOString(), position: inFront + 1 };
+    return this.#edit({ ...bundle, entries: [...bundle.entries.slice(0, inFront + 1), entry, ...bundle.entries.slice(inFront + 1)] });
+  }
+
   #copy(from: string, entryIds: string[], to: string): BulkAdd {
     const target = this.#bundle(to);
     const items = this.#bundle(from)
@@ -295,16 +309,8 @@ export class FakeCore {
       });
     },
     renameBundle: async (id, name) => this.#edit({ ...this.#bundle(id), name }),
-    addEntry: async (id, itemId, anyway) => {
-      const found = this.items.find((candidate) => candidate.id === itemId);
-      if (!found) throw new AppError('not_found', `item ${itemId} was not found`);
-      const bundle = this.#bundle(id);
-      if (!anyway && bundle.entries.some((entry) => entry.item.id === itemId)) {
-        throw new AppError('duplicate', 'this bundle already has this item; add it anyway to thread it twice');
-      }
-      const entry = { id: this.#id('entry'), item: found, addedAt: new Date().toISOString(), position: bundle.entries.length };
-      return this.#edit({ ...bundle, entries: [...bundle.entries, entry] });
-    },
+    addEntry: async (id, itemId, anyway) => this.#thread(id, itemId, this.#bundle(id).entries.at(-1)?.id ?? null, anyway),
+    addEntryAfter: async (id, itemId, after, anyway) => this.#thread(id, itemId, after, anyway),
     removeEntry: async (id, entryId) => {
       const bundle = this.#bundle(id);
       if (bundle.state === 'kept' && this.policy === 'keep-is-premium' && !this.#premium()) {
