@@ -1,6 +1,7 @@
 //! A 100,000-entry bundle in the real window: it opens at once, scrolls anywhere, a move deep in
-//! it works from the keyboard, a drag held at the list's edge scrolls it and drops far below, and
-//! the list never draws more than a few dozen rows.
+//! it works from the keyboard, a drag held at the list's edge (of an entry, or of an item from
+//! the library) scrolls it and drops far below, and the list never draws more than a few dozen
+//! rows.
 //! Prints `ui_dom_rows_100k=<most rows seen>` and `ui_longest_frame_find_ms=<longest gap between
 //! frames while a search inside it runs>`; `scripts/bench-ui.sh` records both.
 
@@ -141,12 +142,42 @@ async fn a_hundred_thousand_entry_bundle_opens_scrolls_and_moves_drawing_only_a_
         Some(Duration::from_millis(2500)),
     )
     .await;
+    // Focused, too: the list brings the entry it moved into view once it has landed, and would
+    // scroll back to it from wherever the next step had scrolled meanwhile.
     harness
         .wait_for(
             "the dragged entry to land far down",
             &format!(
                 "const row = document.querySelector('{ENTRY_ROWS}[data-entry-id=\"{dragged}\"]');
-                 return row !== null && Number(row.getAttribute('aria-posinset')) > {far};"
+                 return row !== null && Number(row.getAttribute('aria-posinset')) > {far}
+                     && document.activeElement === row;"
+            ),
+        )
+        .await;
+
+    // An item dragged in from the library and held at the same edge lands far down too. The
+    // bundle threads it already, so Strand asks first, and adds it where it was dropped.
+    scroll_to(&harness, 1).await;
+    let item = harness
+        .item_ids(&format!("{LIBRARY_ROWS}:nth-child(1)"))
+        .await[0]
+        .clone();
+    let scroller = harness.find("[data-testid=entries-scroller]").await;
+    drag_handle(
+        &harness,
+        &format!("{LIBRARY_ROWS}:nth-child(1)"),
+        scroller,
+        half_height - 8.0,
+        Some(Duration::from_millis(2500)),
+    )
+    .await;
+    click(&harness, "[data-testid=confirm-duplicate-confirm]").await;
+    harness
+        .wait_for(
+            "the dropped item to land far down",
+            &format!(
+                "return [...document.querySelectorAll('{ENTRY_ROWS}[data-item-id=\"{item}\"]')]
+                     .some((row) => Number(row.getAttribute('aria-posinset')) > {far});"
             ),
         )
         .await;
