@@ -99,7 +99,7 @@ impl Strand {
         Ok(strand)
     }
 
-    /// Writes everything kept back into the library file itself and empties its write-ahead log,
+    /// Writes everything written so far into the library file itself and empties its write-ahead log,
     /// so the file alone is the whole library and the next start has no log to replay. The app
     /// calls it as it quits: Tauri never drops what it manages, so the database is never closed
     /// (which would do the same). The library stays open and usable.
