@@ -12,7 +12,9 @@ use crate::desktop::Desktop;
 use crate::harness::Harness;
 use crate::steps::*;
 
-async fn import_through_dialog(
+/// Picks `path` in the dialog titled `title` that the Import & export menu's `menu_item` opens:
+/// the import starts.
+async fn start_import(
     harness: &Harness,
     desktop: &Desktop,
     menu_item: &str,
@@ -23,6 +25,17 @@ async fn import_through_dialog(
     click(harness, &format!("[data-testid={menu_item}]")).await;
     let dialog = desktop.wait_for_window(title).await;
     desktop.open_in_dialog(dialog, path.to_str().expect("utf-8 path"));
+}
+
+/// Imports `path` as [`start_import`] does and waits for the summary.
+async fn import_through_dialog(
+    harness: &Harness,
+    desktop: &Desktop,
+    menu_item: &str,
+    title: &str,
+    path: &std::path::Path,
+) {
+    start_import(harness, desktop, menu_item, title, path).await;
     harness.find("[data-testid=import-summary]").await;
 }
 
@@ -146,10 +159,14 @@ async fn quitting_during_a_catalogue_import_stops_it_at_once_and_leaves_the_libr
         .map(|row| format!("Crate {row},Depot,product\n"))
         .collect();
     std::fs::write(&catalogue, format!("title,creator,kind\n{rows}")).expect("write catalogue");
-    click(&harness, "[data-testid=open-transfer]").await;
-    click(&harness, "[data-testid=import-catalogue]").await;
-    let dialog = desktop.wait_for_window("Import a catalogue").await;
-    desktop.open_in_dialog(dialog, catalogue.to_str().expect("utf-8 path"));
+    start_import(
+        &harness,
+        &desktop,
+        "import-catalogue",
+        "Import a catalogue",
+        &catalogue,
+    )
+    .await;
     harness.find("[data-testid=cancel-import]").await;
 
     desktop.request_close(desktop.wait_for_window("Strand").await);
