@@ -3,6 +3,7 @@
 //! the draft exported as XSPF re-imports as the same items in the same order; a catalogue CSV
 //! adds its items to the library, where search finds them.
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use strand_core::catalogue::DEMO_CATALOGUE_SIZE;
@@ -12,18 +13,26 @@ use crate::desktop::Desktop;
 use crate::harness::Harness;
 use crate::steps::*;
 
-/// Picks `path` in the dialog titled `title` that the Import & export menu's `menu_item` opens:
-/// the import starts.
-async fn start_import(
-    harness: &Harness,
-    desktop: &Desktop,
-    menu_item: &str,
-    title: &str,
-    path: &std::path::Path,
-) {
+/// An item of the Import & export menu, and the title of the file dialog it opens.
+struct ImportMenu {
+    item: &'static str,
+    dialog: &'static str,
+}
+
+const IMPORT_PLAYLIST: ImportMenu = ImportMenu {
+    item: "import-playlist",
+    dialog: "Import a playlist",
+};
+const IMPORT_CATALOGUE: ImportMenu = ImportMenu {
+    item: "import-catalogue",
+    dialog: "Import a catalogue",
+};
+
+/// Picks `path` in the file dialog that `menu` opens: the import starts.
+async fn start_import(harness: &Harness, desktop: &Desktop, menu: ImportMenu, path: &Path) {
     click(harness, "[data-testid=open-transfer]").await;
-    click(harness, &format!("[data-testid={menu_item}]")).await;
-    let dialog = desktop.wait_for_window(title).await;
+    click(harness, &format!("[data-testid={}]", menu.item)).await;
+    let dialog = desktop.wait_for_window(menu.dialog).await;
     desktop.open_in_dialog(dialog, path.to_str().expect("utf-8 path"));
 }
 
@@ -31,11 +40,10 @@ async fn start_import(
 async fn import_through_dialog(
     harness: &Harness,
     desktop: &Desktop,
-    menu_item: &str,
-    title: &str,
-    path: &std::path::Path,
+    menu: ImportMenu,
+    path: &Path,
 ) {
-    start_import(harness, desktop, menu_item, title, path).await;
+    start_import(harness, desktop, menu, path).await;
     harness.find("[data-testid=import-summary]").await;
 }
 
@@ -54,14 +62,7 @@ async fn a_playlist_imports_through_the_dialog_exports_as_xspf_and_comes_back_as
     )
     .expect("write playlist");
 
-    import_through_dialog(
-        &harness,
-        &desktop,
-        "import-playlist",
-        "Import a playlist",
-        &playlist,
-    )
-    .await;
+    import_through_dialog(&harness, &desktop, IMPORT_PLAYLIST, &playlist).await;
     let counts = text_of(&harness, "[data-testid=import-counts]").await;
     assert!(
         counts.contains("3 added as new") && counts.contains("1 skipped"),
@@ -93,14 +94,7 @@ async fn a_playlist_imports_through_the_dialog_exports_as_xspf_and_comes_back_as
     assert!(xspf.contains("<title>Tide</title>"), "{xspf}");
 
     // Importing the export again matches every item: the same bundle, a second time.
-    import_through_dialog(
-        &harness,
-        &desktop,
-        "import-playlist",
-        "Import a playlist",
-        &exported,
-    )
-    .await;
+    import_through_dialog(&harness, &desktop, IMPORT_PLAYLIST, &exported).await;
     let counts = text_of(&harness, "[data-testid=import-counts]").await;
     assert!(
         counts.starts_with("3 already in your library") && counts.contains("0 added"),
@@ -123,14 +117,7 @@ async fn a_catalogue_csv_imports_through_the_dialog_and_its_items_are_searchable
         "\u{feff}Title;Brand;Price;Tags\nZanzibar Lamp;Glow & Co;49,00;home\nQuokka Kettle;Steam;\"12,50\";kitchen\nBroken;;soon;\n",
     )
     .expect("write catalogue");
-    import_through_dialog(
-        &harness,
-        &desktop,
-        "import-catalogue",
-        "Import a catalogue",
-        &catalogue,
-    )
-    .await;
+    import_through_dialog(&harness, &desktop, IMPORT_CATALOGUE, &catalogue).await;
     let counts = text_of(&harness, "[data-testid=import-counts]").await;
     assert!(
         counts.contains("2 added as new") && counts.contains("1 skipped"),
@@ -159,14 +146,7 @@ async fn quitting_during_a_catalogue_import_stops_it_at_once_and_leaves_the_libr
         .map(|row| format!("Crate {row},Depot,product\n"))
         .collect();
     std::fs::write(&catalogue, format!("title,creator,kind\n{rows}")).expect("write catalogue");
-    start_import(
-        &harness,
-        &desktop,
-        "import-catalogue",
-        "Import a catalogue",
-        &catalogue,
-    )
-    .await;
+    start_import(&harness, &desktop, IMPORT_CATALOGUE, &catalogue).await;
     harness.find("[data-testid=cancel-import]").await;
 
     desktop.request_close(desktop.wait_for_window("Strand").await);
