@@ -149,7 +149,6 @@ export class FakeCore {
     return head(stored);
   }
 
-  /** Threads the items of some entries onto the end of bundle `to`, skipping those it has. */
   /** Threads an item in right after the entry `after` (first, when null), as the core does. */
   #thread(id: string, itemId: string, after: string | null, anyway: boolean): Bundle {
     const found = this.items.find((candidate) => candidate.id === itemId);
@@ -164,6 +163,7 @@ export class FakeCore {
     return this.#edit({ ...bundle, entries: [...bundle.entries.slice(0, inFront + 1), entry, ...bundle.entries.slice(inFront + 1)] });
   }
 
+  /** Threads the items of some entries onto the end of bundle `to`, skipping those it has. */
   #copy(from: string, entryIds: string[], to: string): BulkAdd {
     const target = this.#bundle(to);
     const items = this.#bundle(from)
