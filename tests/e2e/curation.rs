@@ -1,6 +1,6 @@
 //! Forgiving curation: a deleted bundle waits in the trash and comes back exactly; adding a
 //! duplicate and emptying the trash ask first; an item dragged in from the library lands where
-//! it was dropped.
+//! it was dropped, or, dropped on a bundle in the list, on that bundle's end.
 
 use crate::steps::*;
 
@@ -98,5 +98,50 @@ async fn an_item_dragged_from_the_library_lands_between_the_entries_it_was_dropp
         harness.item_ids(ENTRY_ROWS).await,
         [library[0].as_str(), &library[1]]
     );
+    harness.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_item_dropped_on_a_bundle_in_the_list_goes_onto_its_end_once() {
+    let mut harness = launched_showing_the_library().await;
+    create_bundle(&harness, "Later").await;
+    create_bundle(&harness, "Now").await;
+    let later = harness
+        .client()
+        .execute(
+            "return [...document.querySelectorAll('[data-bundle-id]')]
+                 .find((bundle) => bundle.querySelector('.name').textContent.trim() === 'Later')
+                 .dataset.bundleId;",
+            vec![],
+        )
+        .await
+        .expect("the bundle's id");
+    let later = format!("[data-bundle-id=\"{}\"]", later.as_str().expect("an id"));
+
+    for notice in ["Added to “Later”.", "“Later” already has it."] {
+        let bundle = harness.find(&later).await;
+        drag_handle(
+            &harness,
+            &format!("{LIBRARY_ROWS}:nth-child(2)"),
+            bundle,
+            0.0,
+            None,
+        )
+        .await;
+        harness
+            .wait_for(
+                &format!("the notice {notice}"),
+                &format!(
+                    "return document.querySelector('[data-testid=transferred-notice]')?.textContent.trim() === '{notice}';"
+                ),
+            )
+            .await;
+        assert_eq!(
+            text_of(&harness, &format!("{later} .count")).await,
+            "1 item"
+        );
+    }
+    // The open bundle is as it was.
+    assert!(harness.find_all(ENTRY_ROWS).await.is_empty());
     harness.stop().await;
 }

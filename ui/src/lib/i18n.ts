@@ -132,6 +132,8 @@ const en = {
   clearSelection: 'Clear',
   copiedNotice: 'Copied {added} to “{name}”.',
   movedNotice: 'Moved {added} to “{name}”.',
+  addedNotice: 'Added to “{name}”.',
+  alreadyHasNotice: '“{name}” already has it.',
   alreadyThereNotice: { one: '{count} was already there.', other: '{count} were already there.' },
   paywallTitle: 'Keep your strand with Premium',
   paywallBody:
@@ -329,6 +331,8 @@ const de: Record<MessageKey, Message> = {
   clearSelection: 'Aufheben',
   copiedNotice: '{added} nach „{name}“ kopiert.',
   movedNotice: '{added} nach „{name}“ verschoben.',
+  addedNotice: 'Zu „{name}“ hinzugefügt.',
+  alreadyHasNotice: '„{name}“ hat es schon.',
   alreadyThereNotice: { one: '{count} war schon dort.', other: '{count} waren schon dort.' },
   paywallTitle: 'Behalte deine Perlenschnur mit Premium',
   paywallBody:

@@ -94,7 +94,7 @@ export class BundlesState {
   /** How many edits are asked for and not yet answered (the editor says it is saving). */
   editing = $state(0);
   /** What the last copy or move to another bundle did, for the notice. */
-  transferred = $state<{ to: string; added: number; skipped: number; moved: boolean } | null>(null);
+  transferred = $state<{ to: string; added: number; skipped: number; how: 'added' | 'copied' | 'moved' } | null>(null);
 
   readonly #api: BundleApi;
   /** The positions the entry list shows, so a reload after an edit loads what is on screen. */
@@ -277,9 +277,32 @@ export class BundlesState {
     });
     if (sent && outcome) {
       const { added, skippedDuplicates } = outcome;
-      this.transferred = { to: target.name, added, skipped: skippedDuplicates, moved: moving };
+      this.transferred = { to: target.name, added, skipped: skippedDuplicates, how: moving ? 'moved' : 'copied' };
       if (moving) this.clearSelection();
     }
+    return sent;
+  }
+
+  /**
+   * Threads an item onto the end of bundle `to`, dropped on it in the bundle list. One that
+   * bundle already threads is not added again (there is no editor open on it to ask in), and the
+   * notice says so.
+   */
+  async addTo(to: BundleId, itemId: ItemId): Promise<boolean> {
+    const current = this.current;
+    const target = this.summaries.find((summary) => summary.id === to);
+    if (!current || !target) return false;
+    let added = 1;
+    const sent = await this.#apply(async () => {
+      try {
+        await this.#api.addEntry(to, itemId, false);
+      } catch (reason) {
+        if (toAppError(reason).code !== 'duplicate') throw reason;
+        added = 0;
+      }
+      return this.#api.getBundle(current.id);
+    });
+    if (sent) this.transferred = { to: target.name, added, skipped: 1 - added, how: 'added' };
     return sent;
   }
 

@@ -288,6 +288,23 @@ describe('BundlesState', () => {
     expect(bundles.window.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2', 'item-1', 'item-3', 'item-3']);
   });
 
+  it('threads an item dropped on another bundle in the list onto its end, once', async () => {
+    const core = new FakeCore();
+    const bundles = new BundlesState(core.api);
+    await bundles.create('Target');
+    const target = bundles.current!.id;
+    await bundles.add('item-1');
+    await bundles.create('Open');
+    expect(await bundles.addTo(target, 'item-2')).toBe(true);
+    expect(bundles.transferred).toEqual({ to: 'Target', added: 1, skipped: 0, how: 'added' });
+    expect(core.bundles.get(target)!.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2']);
+    expect(bundles.summaries.find((summary) => summary.id === target)?.entryCount).toBe(2);
+    expect(await bundles.addTo(target, 'item-1')).toBe(true);
+    expect(bundles.transferred).toEqual({ to: 'Target', added: 0, skipped: 1, how: 'added' });
+    expect(core.bundles.get(target)!.entries).toHaveLength(2);
+    expect(bundles.current?.name).toBe('Open');
+  });
+
   it('sorts the open bundle by a field', async () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);
@@ -339,10 +356,10 @@ describe('BundlesState selection', () => {
     bundles.select(bundles.entryAt(0)!, 'only');
     bundles.select(bundles.entryAt(1)!, 'toggle');
     expect(await bundles.sendSelected(target, false)).toBe(true);
-    expect(bundles.transferred).toEqual({ to: 'Target', added: 1, skipped: 1, moved: false });
+    expect(bundles.transferred).toEqual({ to: 'Target', added: 1, skipped: 1, how: 'copied' });
     expect(bundles.current?.entryCount).toBe(3);
     expect(await bundles.sendSelected(target, true)).toBe(true);
-    expect(bundles.transferred).toEqual({ to: 'Target', added: 0, skipped: 2, moved: true });
+    expect(bundles.transferred).toEqual({ to: 'Target', added: 0, skipped: 2, how: 'moved' });
     expect(bundles.current?.entryCount).toBe(1);
     expect(bundles.selected.size).toBe(0);
     expect(bundles.summaries.find((summary) => summary.id === target)?.entryCount).toBe(2);
