@@ -293,15 +293,18 @@ export class BundlesState {
     const target = this.summaries.find((summary) => summary.id === to);
     if (!current || !target) return false;
     let added = 1;
-    const sent = await this.#apply(async () => {
-      try {
-        await this.#api.addEntry(to, itemId, false);
-      } catch (reason) {
-        if (toAppError(reason).code !== 'duplicate') throw reason;
-        added = 0;
-      }
-      return this.#api.getBundle(current.id);
-    });
+    const sent = await this.#apply(
+      async () => {
+        try {
+          await this.#api.addEntry(to, itemId, false);
+        } catch (reason) {
+          if (toAppError(reason).code !== 'duplicate') throw reason;
+          added = 0;
+        }
+        return this.#api.getBundle(current.id);
+      },
+      () => this.addTo(to, itemId),
+    );
     if (sent) this.transferred = { to: target.name, added, skipped: 1 - added, how: 'added' };
     return sent;
   }

@@ -305,6 +305,25 @@ describe('BundlesState', () => {
     expect(bundles.current?.name).toBe('Open');
   });
 
+  it('opens the paywall when a drop on a kept bundle needs premium, and adds it after upgrading', async () => {
+    const core = new FakeCore();
+    core.tierOverride = 'premium';
+    const bundles = new BundlesState(core.api);
+    await bundles.create('Kept');
+    await bundles.keep();
+    const kept = bundles.current!.id;
+    await bundles.create('Open');
+    core.tierOverride = 'lapsed';
+    expect(await bundles.addTo(kept, 'item-1')).toBe(false);
+    expect(bundles.paywallOpen).toBe(true);
+    expect(core.bundles.get(kept)!.entries).toHaveLength(0);
+    core.tierOverride = null;
+    core.trialStarted = true;
+    expect(await bundles.retryRefused()).toBe(true);
+    expect(core.bundles.get(kept)!.entries.map((entry) => entry.item.id)).toEqual(['item-1']);
+    expect(bundles.transferred).toEqual({ to: 'Kept', added: 1, skipped: 0, how: 'added' });
+  });
+
   it('sorts the open bundle by a field', async () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);

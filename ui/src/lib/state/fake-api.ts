@@ -149,11 +149,20 @@ export class FakeCore {
     return head(stored);
   }
 
+  /** The bundle, if the tier may edit it: editing a kept bundle is premium under the default policy. */
+  #editable(id: string): Held {
+    const bundle = this.#bundle(id);
+    if (bundle.state === 'kept' && this.policy === 'keep-is-premium' && !this.#premium()) {
+      throw new AppError('premium_required', 'editing a kept bundle needs Strand Premium');
+    }
+    return bundle;
+  }
+
   /** Threads an item in right after the entry `after` (first, when null), as the core does. */
   #thread(id: string, itemId: string, after: string | null, anyway: boolean): Bundle {
     const found = this.items.find((candidate) => candidate.id === itemId);
     if (!found) throw new AppError('not_found', `item ${itemId} was not found`);
-    const bundle = this.#bundle(id);
+    const bundle = this.#editable(id);
     if (!anyway && bundle.entries.some((entry) => entry.item.id === itemId)) {
       throw new AppError('duplicate', 'this bundle already has this item; add it anyway to thread it twice');
     }
@@ -312,10 +321,7 @@ export class FakeCore {
     addEntry: async (id, itemId, anyway) => this.#thread(id, itemId, this.#bundle(id).entries.at(-1)?.id ?? null, anyway),
     addEntryAfter: async (id, itemId, after, anyway) => this.#thread(id, itemId, after, anyway),
     removeEntry: async (id, entryId) => {
-      const bundle = this.#bundle(id);
-      if (bundle.state === 'kept' && this.policy === 'keep-is-premium' && !this.#premium()) {
-        throw new AppError('premium_required', 'editing a kept bundle needs Strand Premium');
-      }
+      const bundle = this.#editable(id);
       return this.#edit({ ...bundle, entries: bundle.entries.filter((entry) => entry.id !== entryId) });
     },
     moveEntries: async (id, entryIds, after) => {
