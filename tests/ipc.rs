@@ -106,12 +106,25 @@ fn keeping_as_a_free_user_answers_premium_required_in_the_agreed_json_shape() {
             .expect("message")
             .contains("Premium")
     );
+    assert_eq!(error["capability"], "keep_bundle");
+    assert_eq!(
+        error.as_object().expect("object").len(),
+        3,
+        "only code, message and capability: {error}"
+    );
+    assert_eq!(app.kept_rows(), 0);
+    // Any other error is code and message only.
+    let error = app
+        .call(
+            "get_bundle",
+            json!({ "bundleId": uuid::Uuid::now_v7().to_string() }),
+        )
+        .expect_err("unknown");
     assert_eq!(
         error.as_object().expect("object").len(),
         2,
         "only code and message: {error}"
     );
-    assert_eq!(app.kept_rows(), 0);
 }
 
 #[test]

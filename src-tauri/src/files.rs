@@ -15,10 +15,7 @@ use crate::error::{IpcError, IpcResult};
 const MAX_LICENCE_FILE_BYTES: u64 = 64 * 1024;
 
 fn file_error(what: &str, error: impl std::fmt::Display) -> IpcError {
-    IpcError {
-        code: ErrorCode::Invalid,
-        message: format!("{what}: {error}"),
-    }
+    IpcError::new(ErrorCode::Invalid, format!("{what}: {error}"))
 }
 
 /// Asks for a licence file and returns its text, or `None` if the person cancelled.

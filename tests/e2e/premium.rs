@@ -96,6 +96,20 @@ async fn a_free_user_meets_the_paywall_tries_premium_lapses_still_exports_and_co
             .expect("json");
     assert_eq!(shared["name"], "Weekend");
     assert_eq!(shared["entries"].as_array().map(Vec::len), Some(2));
+    // Changing it is what the paywall now offers Premium for; not now, and it is as it was.
+    click(
+        &harness,
+        &format!("{ENTRY_ROWS}:nth-child(1) [data-testid=remove-entry]"),
+    )
+    .await;
+    harness.find("[data-testid=paywall]").await;
+    assert!(
+        text_of(&harness, "[data-testid=paywall]")
+            .await
+            .contains("Edit your kept bundles with Premium")
+    );
+    click(&harness, "[data-testid=paywall-close]").await;
+    entry_count_is(&harness, 2).await;
     draft_with_items(&harness, "After the trial", &[3]).await;
     click(&harness, "[data-testid=keep]").await;
     harness.find("[data-testid=paywall]").await;

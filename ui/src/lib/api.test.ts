@@ -16,15 +16,16 @@ describe('api', () => {
     expect(calls).toEqual([['move_entries', { bundleId: 'b1', entryIds: ['e1'], after: 'e0' }]]);
   });
 
-  it('turns an IpcError from the core into an AppError with its code', async () => {
+  it('turns an IpcError from the core into an AppError with its code and what premium it needs', async () => {
     mockIPC(() => {
-      throw { code: 'premium_required', message: 'keeping a bundle needs Strand Premium' };
+      throw { code: 'premium_required', message: 'keeping a bundle needs Strand Premium', capability: 'keep_bundle' };
     });
     const failure = api.keepBundle('b1');
     await expect(failure).rejects.toBeInstanceOf(AppError);
     await expect(failure).rejects.toMatchObject({
       code: 'premium_required',
       message: 'keeping a bundle needs Strand Premium',
+      capability: 'keep_bundle',
     });
   });
 

@@ -5,6 +5,7 @@ import type { BulkAdd } from './bindings/BulkAdd';
 import type { Bundle } from './bindings/Bundle';
 import type { BundleId } from './bindings/BundleId';
 import type { BundleSummary } from './bindings/BundleSummary';
+import type { Capability } from './bindings/Capability';
 import type { EntryId } from './bindings/EntryId';
 import type { EntryPage } from './bindings/EntryPage';
 import type { ErrorCode } from './bindings/ErrorCode';
@@ -15,6 +16,7 @@ import type { FunnelCount } from './bindings/FunnelCount';
 import type { ItemId } from './bindings/ItemId';
 import type { ItemKind } from './bindings/ItemKind';
 import type { ImportProgress } from './bindings/ImportProgress';
+import type { IpcError } from './bindings/IpcError';
 import type { ImportSummary } from './bindings/ImportSummary';
 import type { ItemPage } from './bindings/ItemPage';
 import type { PlanRow } from './bindings/PlanRow';
@@ -27,11 +29,14 @@ import type { Tier } from './bindings/Tier';
 
 export class AppError extends Error {
   readonly code: ErrorCode;
+  /** With `premium_required`: what the policy reserves for premium. */
+  readonly capability?: Capability;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, capability?: Capability) {
     super(message);
     this.name = 'AppError';
     this.code = code;
+    this.capability = capability;
   }
 }
 
@@ -48,7 +53,7 @@ const ERROR_CODES: readonly ErrorCode[] = [
   'internal',
 ];
 
-function isIpcError(value: unknown): value is { code: ErrorCode; message: string } {
+function isIpcError(value: unknown): value is IpcError {
   if (typeof value !== 'object' || value === null) return false;
   const { code, message } = value as Record<string, unknown>;
   return typeof message === 'string' && ERROR_CODES.includes(code as ErrorCode);
@@ -57,7 +62,7 @@ function isIpcError(value: unknown): value is { code: ErrorCode; message: string
 /** Any rejection from `invoke` as an AppError. Tauri itself rejects malformed arguments with a bare string. */
 export function toAppError(reason: unknown): AppError {
   if (reason instanceof AppError) return reason;
-  if (isIpcError(reason)) return new AppError(reason.code, reason.message);
+  if (isIpcError(reason)) return new AppError(reason.code, reason.message, reason.capability);
   if (typeof reason === 'string') return new AppError('invalid', reason);
   return new AppError('internal', reason instanceof Error ? reason.message : String(reason));
 }

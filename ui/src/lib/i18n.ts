@@ -140,6 +140,11 @@ const en = {
     'Anyone can build a strand. Keeping it — so it is still here the next time you open Strand — is what Premium is for. Your draft stays open while you decide.',
   paywallDemoUpgrade: 'Switch to Premium (demo) and keep',
   paywallNotNow: 'Not now',
+  paywallEditTitle: 'Edit your kept bundles with Premium',
+  paywallEditBody:
+    'This bundle is kept. Changing a kept bundle — its name, its entries or their order — is part of Premium. It stays yours to open and export, whatever you decide.',
+  paywallEditStartTrial: 'Start the free {days}-day trial and make the change',
+  paywallEditDemoUpgrade: 'Switch to Premium (demo) and make the change',
   errorPrefix: 'Something went wrong: {message}',
   dismiss: 'Dismiss',
   kindSong: 'Song',
@@ -339,6 +344,11 @@ const de: Record<MessageKey, Message> = {
     'Bauen darf jeder. Behalten – damit sie beim nächsten Start von Strand noch da ist – ist das, wofür Premium da ist. Dein Entwurf bleibt offen, während du überlegst.',
   paywallDemoUpgrade: 'Zu Premium wechseln (Demo) und behalten',
   paywallNotNow: 'Nicht jetzt',
+  paywallEditTitle: 'Bearbeite behaltene Bündel mit Premium',
+  paywallEditBody:
+    'Dieses Bündel ist behalten. Ein behaltenes Bündel zu ändern – Name, Einträge oder Reihenfolge – gehört zu Premium. Öffnen und exportieren kannst du es immer, wie du dich auch entscheidest.',
+  paywallEditStartTrial: 'Kostenlose {days}-Tage-Testphase starten und ändern',
+  paywallEditDemoUpgrade: 'Zu Premium wechseln (Demo) und ändern',
   errorPrefix: 'Etwas ist schiefgegangen: {message}',
   dismiss: 'Schließen',
   kindSong: 'Song',

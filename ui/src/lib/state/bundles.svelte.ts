@@ -2,6 +2,7 @@ import { toAppError, type Api, type AppError } from '../api';
 import type { Bundle } from '../bindings/Bundle';
 import type { BundleId } from '../bindings/BundleId';
 import type { BundleSummary } from '../bindings/BundleSummary';
+import type { Capability } from '../bindings/Capability';
 import type { Entry } from '../bindings/Entry';
 import type { EntryId } from '../bindings/EntryId';
 import type { EntryPage } from '../bindings/EntryPage';
@@ -82,8 +83,8 @@ export class BundlesState {
   found = $state.raw<EntryPage | null>(null);
   /** The text searched for inside the open bundle. */
   filter = $state('');
-  /** Set when the core refused to keep with `premium_required`: the UI shows the paywall. */
-  paywallOpen = $state(false);
+  /** What the core refused with `premium_required`, which the paywall explains; null: closed. */
+  paywall = $state<Capability | null>(null);
   /** The name of the bundle that was just kept, for the confirmation. */
   justKept = $state<string | null>(null);
   error = $state<AppError | null>(null);
@@ -399,7 +400,7 @@ export class BundlesState {
   }
 
   closePaywall(): void {
-    this.paywallOpen = false;
+    this.paywall = null;
     this.#refused = null;
   }
 
@@ -509,7 +510,7 @@ export class BundlesState {
       const error = toAppError(reason);
       if (error.code === 'premium_required') {
         this.#refused = again ?? (() => this.#apply(change));
-        this.paywallOpen = true;
+        this.paywall = error.capability ?? 'keep_bundle';
         this.error = null;
       } else {
         this.error = error;

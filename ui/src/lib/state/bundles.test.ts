@@ -140,7 +140,7 @@ describe('BundlesState', () => {
     const bundles = await draftWithThreeItems(core);
     const before = JSON.parse(JSON.stringify(bundles.current));
     expect(await bundles.keep()).toBe(false);
-    expect(bundles.paywallOpen).toBe(true);
+    expect(bundles.paywall).toBe('keep_bundle');
     expect(bundles.error).toBeNull();
     expect(bundles.current).toEqual(before);
   });
@@ -151,7 +151,7 @@ describe('BundlesState', () => {
     await bundles.keep();
     core.tierOverride = 'premium';
     expect(await bundles.keep()).toBe(true);
-    expect(bundles.paywallOpen).toBe(false);
+    expect(bundles.paywall).toBeNull();
     expect(bundles.current?.state).toBe('kept');
     expect(bundles.justKept).toBe('Road trip');
   });
@@ -225,12 +225,12 @@ describe('BundlesState', () => {
     core.tierOverride = 'lapsed';
     const first = bundles.window.entries[0]!;
     expect(await bundles.remove(first.id)).toBe(false);
-    expect(bundles.paywallOpen).toBe(true);
+    expect(bundles.paywall).toBe('edit_kept_bundle');
     expect(bundles.window.entries).toHaveLength(3);
     core.trialStarted = true;
     core.tierOverride = null;
     expect(await bundles.retryRefused()).toBe(true);
-    expect(bundles.paywallOpen).toBe(false);
+    expect(bundles.paywall).toBeNull();
     expect(bundles.window.entries.map((entry) => entry.id)).not.toContain(first.id);
   });
 
@@ -315,7 +315,7 @@ describe('BundlesState', () => {
     await bundles.create('Open');
     core.tierOverride = 'lapsed';
     expect(await bundles.addTo(kept, 'item-1')).toBe(false);
-    expect(bundles.paywallOpen).toBe(true);
+    expect(bundles.paywall).toBe('edit_kept_bundle');
     expect(core.bundles.get(kept)!.entries).toHaveLength(0);
     core.tierOverride = null;
     core.trialStarted = true;

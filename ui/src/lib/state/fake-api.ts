@@ -153,7 +153,7 @@ export class FakeCore {
   #editable(id: string): Held {
     const bundle = this.#bundle(id);
     if (bundle.state === 'kept' && this.policy === 'keep-is-premium' && !this.#premium()) {
-      throw new AppError('premium_required', 'editing a kept bundle needs Strand Premium');
+      throw new AppError('premium_required', 'editing a kept bundle needs Strand Premium', 'edit_kept_bundle');
     }
     return bundle;
   }
@@ -359,7 +359,7 @@ export class FakeCore {
     keepBundle: async (id) => {
       const bundle = this.#bundle(id);
       if (this.policy === 'keep-is-premium' && !this.#premium()) {
-        throw new AppError('premium_required', 'keeping a bundle needs Strand Premium');
+        throw new AppError('premium_required', 'keeping a bundle needs Strand Premium', 'keep_bundle');
       }
       return this.#store({ ...bundle, state: 'kept', keptAt: 'now' });
     },
