@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BundlesState, MAX_BEADS, MAX_FOUND } from './bundles.svelte';
+import type { BundleId } from '../bindings/BundleId';
 import { FakeCore, item } from './fake-api';
 
 async function draftWithThreeItems(core: FakeCore): Promise<BundlesState> {
@@ -10,6 +11,16 @@ async function draftWithThreeItems(core: FakeCore): Promise<BundlesState> {
 }
 
 /** A draft of `count` entries, written straight into the fake core, opened. */
+/** A bundle "Target" threading item 1, and after it another bundle, `open`, which is open. */
+async function targetBeside(core: FakeCore, open: string): Promise<{ bundles: BundlesState; target: BundleId }> {
+  const bundles = new BundlesState(core.api);
+  await bundles.create('Target');
+  const target = bundles.current!.id;
+  await bundles.add('item-1');
+  await bundles.create(open);
+  return { bundles, target };
+}
+
 async function bigDraft(core: FakeCore, count: number): Promise<BundlesState> {
   const bundles = new BundlesState(core.api);
   await bundles.create('Big');
@@ -290,11 +301,7 @@ describe('BundlesState', () => {
 
   it('threads an item dropped on another bundle in the list onto its end, once', async () => {
     const core = new FakeCore();
-    const bundles = new BundlesState(core.api);
-    await bundles.create('Target');
-    const target = bundles.current!.id;
-    await bundles.add('item-1');
-    await bundles.create('Open');
+    const { bundles, target } = await targetBeside(core, 'Open');
     expect(await bundles.addTo(target, 'item-2')).toBe(true);
     expect(bundles.transferred).toEqual({ to: 'Target', added: 1, skipped: 0, how: 'added' });
     expect(core.bundles.get(target)!.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2']);
@@ -366,11 +373,7 @@ describe('BundlesState selection', () => {
 
   it('copies or moves the selection to another bundle and says what happened', async () => {
     const core = new FakeCore();
-    const bundles = new BundlesState(core.api);
-    await bundles.create('Target');
-    const target = bundles.current!.id;
-    await bundles.add('item-1');
-    await bundles.create('Source');
+    const { bundles, target } = await targetBeside(core, 'Source');
     for (const item of core.items) await bundles.add(item.id);
     bundles.select(bundles.entryAt(0)!, 'only');
     bundles.select(bundles.entryAt(1)!, 'toggle');
