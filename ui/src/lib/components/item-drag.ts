@@ -15,6 +15,12 @@ export interface ItemDropZone {
 
 const zones = new Set<ItemDropZone>();
 
+/** Whether the pointer at (x, y) is over `element`. */
+export function pointerOver(element: Element | undefined, x: number, y: number): boolean {
+  const box = element?.getBoundingClientRect();
+  return box !== undefined && x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+}
+
 /** Registers a zone for as long as it is on screen; the function returned unregisters it. */
 export function acceptItemDrops(zone: ItemDropZone): () => void {
   zones.add(zone);
