@@ -408,28 +408,12 @@ export class BundlesState {
     this.error = null;
   }
 
-  /** Loads what the open bundle shows after it changed: its window, beads and search. */
-  async #loadEntries(): Promise<void> {
-    await Promise.all([this.#loadWindow(), this.#loadBeads(), this.#loadFound()]);
-  }
-
   async #loadWindow(): Promise<void> {
     const current = this.current;
     if (!current) return;
     const load = ++this.#loads;
-    const offset = Math.max(0, this.#wanted.start - MARGIN);
-    const limit = Math.min(MAX_WINDOW, this.#wanted.count + 2 * MARGIN);
-    const page = await this.#api.bundleEntries(current.id, offset, limit);
-    if (load === this.#loads && this.current?.id === current.id) {
-      this.window = { offset, entries: page.entries };
-    }
-  }
-
-  async #loadBeads(): Promise<void> {
-    const current = this.current;
-    if (!current) return;
-    const page = await this.#api.bundleEntries(current.id, 0, MAX_BEADS);
-    if (this.current?.id === current.id) this.beads = page.entries;
+    const window = await this.#fetchWindow(current.id, this.#wanted);
+    if (load === this.#loads && this.current?.id === current.id) this.window = window;
   }
 
   async #loadFound(): Promise<void> {
@@ -444,6 +428,40 @@ export class BundlesState {
     if (load === this.#findLoads && this.current?.id === current.id && this.filter.trim() === text) {
       this.found = found;
     }
+  }
+
+  /** The rows around positions `wanted` of a bundle, with a margin either side. */
+  async #fetchWindow(bundleId: BundleId, wanted: { start: number; count: number }): Promise<BundlesState['window']> {
+    const offset = Math.max(0, wanted.start - MARGIN);
+    const limit = Math.min(MAX_WINDOW, wanted.count + 2 * MARGIN);
+    const page = await this.#api.bundleEntries(bundleId, offset, limit);
+    return { offset, entries: page.entries };
+  }
+
+  /**
+   * Shows `bundle`, as an edit or an open answered it, together with what the list draws of it:
+   * its rows on screen, its beads and its search. Fetched first and shown in one go, because a
+   * list drawn from the new count and the old rows would briefly show entries no longer there.
+   */
+  async #showBundle(bundle: Bundle): Promise<void> {
+    const opened = bundle.id !== this.current?.id;
+    const wanted = opened ? { start: 0, count: this.#wanted.count } : this.#wanted;
+    const text = opened ? '' : this.filter.trim();
+    const [load, findLoad] = [++this.#loads, ++this.#findLoads];
+    const [window, beads, found] = await Promise.all([
+      this.#fetchWindow(bundle.id, wanted),
+      this.#api.bundleEntries(bundle.id, 0, MAX_BEADS),
+      text ? this.#api.findEntries(bundle.id, text, MAX_FOUND) : null,
+    ]);
+    if (opened) {
+      this.#wanted = wanted;
+      this.filter = '';
+      this.clearSelection();
+    }
+    this.current = bundle;
+    this.beads = beads.entries;
+    if (load === this.#loads) this.window = window;
+    if (findLoad === this.#findLoads && this.filter.trim() === text) this.found = found;
   }
 
   /** Runs an edit that does not answer with a bundle, in its turn; a failure is shown, not thrown. */
@@ -495,16 +513,10 @@ export class BundlesState {
     this.exported = false;
     this.transferred = null;
     try {
-      const previous = this.current?.id;
-      this.current = await change();
-      if (this.current.id !== previous) {
-        this.#wanted = { start: 0, count: this.#wanted.count };
-        this.filter = '';
-        this.clearSelection();
-      }
+      const bundle = await change();
       this.error = null;
       this.closePaywall();
-      await Promise.all([this.refresh(), this.#loadEntries()]);
+      await Promise.all([this.refresh(), this.#showBundle(bundle)]);
       return true;
     } catch (reason) {
       const error = toAppError(reason);

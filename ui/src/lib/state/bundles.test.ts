@@ -10,7 +10,6 @@ async function draftWithThreeItems(core: FakeCore): Promise<BundlesState> {
   return bundles;
 }
 
-/** A draft of `count` entries, written straight into the fake core, opened. */
 /** A bundle "Target" threading item 1, and after it another bundle, `open`, which is open. */
 async function targetBeside(core: FakeCore, open: string): Promise<{ bundles: BundlesState; target: BundleId }> {
   const bundles = new BundlesState(core.api);
@@ -21,6 +20,7 @@ async function targetBeside(core: FakeCore, open: string): Promise<{ bundles: Bu
   return { bundles, target };
 }
 
+/** A draft of `count` entries, written straight into the fake core, opened. */
 async function bigDraft(core: FakeCore, count: number): Promise<BundlesState> {
   const bundles = new BundlesState(core.api);
   await bundles.create('Big');
@@ -54,6 +54,25 @@ describe('BundlesState', () => {
     await bundles.move(['big-4010'], 'big-4000');
     expect(bundles.entryAt(4_001)?.id).toBe('big-4010');
     expect(bundles.entryAt(4_001)?.position).toBe(4_001);
+  });
+
+  it('shows an edit\'s answer only together with the rows it leads to, never the new count over old rows', async () => {
+    const core = new FakeCore();
+    const bundles = await draftWithThreeItems(core);
+    const entries = core.api.bundleEntries;
+    const held: (() => void)[] = [];
+    core.api.bundleEntries = async (id, offset, limit) => {
+      await new Promise<void>((resolve) => held.push(resolve));
+      return entries(id, offset, limit);
+    };
+    const undoing = bundles.undo();
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    expect(bundles.current?.entryCount).toBe(3);
+    expect(bundles.window.entries).toHaveLength(3);
+    held.forEach((release) => release());
+    expect(await undoing).toBe(true);
+    expect(bundles.current?.entryCount).toBe(2);
+    expect(bundles.window.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2']);
   });
 
   it('asks the core once when a search inside the bundle is typed quickly', async () => {
