@@ -940,18 +940,7 @@ impl Strand {
         })?;
         placed
             .into_iter()
-            .map(|(threaded, position)| {
-                let item = items
-                    .get(&threaded.item)
-                    .cloned()
-                    .ok_or_else(|| Error::not_found("item", threaded.item))?;
-                Ok(Entry {
-                    id: threaded.id,
-                    item,
-                    added_at: threaded.added_at,
-                    position,
-                })
-            })
+            .map(|(threaded, position)| threaded.at(position, items.get(&threaded.item).cloned()))
             .collect()
     }
 

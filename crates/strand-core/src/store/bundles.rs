@@ -266,6 +266,19 @@ pub(crate) struct Threaded {
     pub added_at: DateTime<Utc>,
 }
 
+impl Threaded {
+    /// The entry at `position`, given the item it threads; none found means the item is missing.
+    pub fn at(self, position: u32, item: Option<Item>) -> Result<Entry> {
+        let item = item.ok_or_else(|| Error::not_found("item", self.item))?;
+        Ok(Entry {
+            id: self.id,
+            item,
+            added_at: self.added_at,
+            position,
+        })
+    }
+}
+
 /// Up to `limit` entries of a kept bundle from position `offset` on, in order.
 pub(crate) fn kept_order(
     connection: &Connection,
@@ -318,14 +331,8 @@ pub(crate) fn kept_entries(connection: &Connection, id: BundleId) -> Result<Vec<
             let item = match left {
                 Some(0) => items.remove(&threaded.item),
                 _ => items.get(&threaded.item).cloned(),
-            }
-            .ok_or_else(|| Error::not_found("item", threaded.item))?;
-            Ok(Entry {
-                id: threaded.id,
-                item,
-                added_at: threaded.added_at,
-                position,
-            })
+            };
+            threaded.at(position, item)
         })
         .collect()
 }
