@@ -40,6 +40,82 @@ fn reopening_an_up_to_date_library_writes_nothing() {
     assert_eq!(library.wal_bytes(), 0, "the reopen wrote to the library");
 }
 
+/// The files beside the library, by name, that are not the library or its SQLite companions.
+fn files_beside(library: &Library) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(library.dir.path())
+        .expect("list")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| !name.starts_with("strand.sqlite"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_library_an_older_strand_wrote_is_copied_whole_beside_it_before_it_is_upgraded() {
+    let library = Library::premium();
+    library.bundle("Before the upgrade", 3, true);
+    library.roll_back_to(13);
+    let library = library.restart();
+
+    assert_eq!(files_beside(&library), ["strand-v13.sqlite"]);
+    let copy = Connection::open(library.dir.path().join("strand-v13.sqlite")).expect("open");
+    let version: i64 = copy
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .expect("version");
+    assert_eq!(
+        version, 13,
+        "the copy is the library as the older Strand left it"
+    );
+    let (name, entries): (String, i64) = copy
+        .query_row(
+            "SELECT name, (SELECT COUNT(*) FROM entries) FROM bundles",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .expect("the kept bundle");
+    assert_eq!((name.as_str(), entries), ("Before the upgrade", 3));
+    drop(copy);
+    // The library itself is upgraded, and the next start copies nothing again.
+    let library = library.restart();
+    assert_eq!(library.strand.bundles().expect("bundles").len(), 1);
+    assert_eq!(files_beside(&library), ["strand-v13.sqlite"]);
+}
+
+#[test]
+fn a_library_that_cannot_be_copied_is_not_upgraded_and_the_error_says_why() {
+    let library = Library::premium();
+    library.bundle("Before the upgrade", 3, true);
+    library.roll_back_to(13);
+    let Library { strand, dir } = library;
+    drop(strand);
+    // A folder where the copy would go: the copy cannot be named.
+    std::fs::create_dir(dir.path().join("strand-v13.sqlite")).expect("folder");
+
+    let error = Strand::open(&dir.path().join("strand.sqlite"), StrandOptions::default())
+        .expect_err("must refuse");
+    assert!(matches!(error, Error::File(_)), "{error}");
+    assert!(error.to_string().contains("left as it was"), "{error}");
+    let raw = Connection::open(dir.path().join("strand.sqlite")).expect("raw");
+    let version: i64 = raw
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .expect("version");
+    assert_eq!(version, 13, "the library was not migrated");
+    assert!(!dir.path().join("strand-v13.sqlite-partial").exists());
+}
+
+#[test]
+fn a_new_or_current_library_is_not_copied() {
+    let library = Library::new(false).restart();
+    assert_eq!(files_beside(&library), Vec::<String>::new());
+}
+
 #[test]
 fn a_checkpoint_leaves_everything_in_the_database_file_and_the_wal_empty() {
     let library = Library::premium();

@@ -2,6 +2,10 @@
 //! version tracked by `PRAGMA user_version`. A shipped migration is never edited, only followed.
 //! (rusqlite_migration pins an older rusqlite, and this runner is a screenful.)
 
+use std::fs;
+use std::path::Path;
+
+use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, TransactionBehavior};
 
 use crate::error::{Error, Result};
@@ -40,6 +44,45 @@ pub(super) fn refuse_newer(connection: &Connection) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// Before a library an older Strand wrote is migrated, copies it whole to `<name>-v<N>.sqlite`
+/// beside it, N being its schema version. A migration is one transaction, so a failed one
+/// changes nothing; the copy is for what a transaction cannot undo — a migration that succeeded
+/// and was wrong — and for going back to the older Strand, which refuses the newer schema. A
+/// new, empty library and one already current are not copied; one that cannot be copied is
+/// not migrated either.
+pub(super) fn copy_before_upgrade(connection: &Connection, path: &Path) -> Result<()> {
+    let found = user_version(connection)?;
+    if found == 0 || found >= LATEST_VERSION {
+        return Ok(());
+    }
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let copy = path.with_file_name(format!("{stem}-v{found}.sqlite"));
+    // Written under another name and renamed when whole, so a copy cut short by a crash is
+    // never taken for the library as it was.
+    let partial = copy.with_extension("sqlite-partial");
+    copy_whole(connection, &partial)
+        .and_then(|()| Ok(fs::rename(&partial, &copy)?))
+        .map_err(|reason| {
+            let _ = fs::remove_file(&partial);
+            Error::File(format!(
+                "Strand copies a library before upgrading it and could not write {}: {reason}; \
+                 the library was left as it was",
+                copy.display()
+            ))
+        })
+}
+
+/// Copies the database `connection` reads, WAL included, into a new file at `to`.
+fn copy_whole(connection: &Connection, to: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    let _ = fs::remove_file(to);
+    let mut destination = Connection::open(to)?;
+    // One step: nothing else writes to the library while it opens.
+    match Backup::new(connection, &mut destination)?.step(-1)? {
+        StepResult::Done => Ok(()),
+        _ => Err("the library was busy".into()),
+    }
 }
 
 /// Applies every migration the database has not seen yet, all in one transaction.

@@ -136,6 +136,7 @@ impl Store {
         // compared with a parameter): a cached statement was parsed anew on every run, a
         // quarter of a move's time. Strand's statements have one good plan whatever the values.
         connection.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        migrations::copy_before_upgrade(&connection, path)?;
         migrations::apply(&mut connection)?;
         Ok(Store {
             connection: Mutex::new(connection),
