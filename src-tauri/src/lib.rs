@@ -17,6 +17,7 @@ use std::time::Instant;
 
 use strand_core::{Strand, StrandOptions};
 use tauri::{Manager, Runtime};
+use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
 pub use launch::Launch;
 use startup::Startup;
@@ -90,9 +91,14 @@ pub fn run_app<R: Runtime>(
                 Some(dir) => dir.clone(),
                 None => app.path().app_data_dir()?,
             };
-            let (lock, strand) = open_library(&data_dir, launch.demo)?;
-            app.manage(lock);
-            app.manage(strand);
+            match open_library(&data_dir, launch.demo) {
+                Ok((lock, strand)) => {
+                    app.manage(lock);
+                    app.manage(strand);
+                    open_windows(app)?;
+                }
+                Err(reason) => refuse_to_start(app.handle(), reason.to_string()),
+            }
             Ok(())
         })
         .on_window_event(quit_guard::on_window_event)
@@ -146,6 +152,34 @@ pub fn run_app<R: Runtime>(
             commands::empty_trash,
             commands::app_ready,
         ])
+}
+
+/// Opens the windows the config describes but leaves to the app (`"create": false`): only once
+/// the library is open, so no page ever asks a core that is not there.
+fn open_windows<R: Runtime>(app: &tauri::App<R>) -> tauri::Result<()> {
+    for window in app
+        .config()
+        .app
+        .windows
+        .iter()
+        .filter(|window| !window.create)
+    {
+        tauri::WebviewWindowBuilder::from_config(app.handle(), window)?.build()?;
+    }
+    Ok(())
+}
+
+/// Says in a native dialog why the library cannot be opened (another Strand has it, a newer
+/// Strand wrote it, it could not be copied before an upgrade) and quits once it is read:
+/// started from a desktop menu, Strand has no terminal to print to.
+fn refuse_to_start<R: Runtime>(app: &tauri::AppHandle<R>, reason: String) {
+    eprintln!("Strand could not start: {reason}");
+    let quit = app.clone();
+    app.dialog()
+        .message(reason)
+        .title("Strand could not start")
+        .kind(MessageDialogKind::Error)
+        .show(move |_| quit.exit(1));
 }
 
 /// Creates the data directory if needed, takes the one-Strand-per-library lock, and opens the

@@ -11,6 +11,7 @@ mod library_filters;
 mod premium;
 mod quitting;
 mod selection;
+mod starting;
 mod steps;
 mod transfer;
 mod undo;
