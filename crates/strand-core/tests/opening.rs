@@ -149,6 +149,37 @@ fn a_checkpoint_leaves_everything_in_the_database_file_and_the_wal_empty() {
 }
 
 #[test]
+fn emptying_the_log_while_another_checkpoint_is_under_way_waits_for_it() {
+    let library = Library::premium();
+    library
+        .strand
+        .add_items(&strand_core::catalogue::generate(20_000))
+        .expect("a log of a few megabytes");
+    let logged = library.wal_bytes();
+    assert!(logged > 1_000_000, "only {logged} bytes of log");
+
+    // Another connection copies that log into the file, as the background checkpointer does;
+    // SQLite answers a second checkpoint "busy" at once while it runs.
+    let raw = library.raw();
+    let (started, starting) = std::sync::mpsc::channel();
+    let other = std::thread::spawn(move || {
+        started.send(()).expect("signal");
+        raw.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| {
+            row.get::<_, i64>(0)
+        })
+        .expect("the other checkpoint")
+    });
+    starting.recv().expect("started");
+    std::thread::sleep(std::time::Duration::from_millis(2));
+    library
+        .strand
+        .checkpoint()
+        .expect("waits, then empties the log");
+    assert_eq!(library.wal_bytes(), 0);
+    other.join().expect("the other checkpoint ended");
+}
+
+#[test]
 fn a_library_from_a_newer_strand_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("strand.sqlite");

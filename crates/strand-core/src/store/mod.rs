@@ -53,6 +53,8 @@ pub struct Store {
 const QUIET: Duration = Duration::from_millis(250);
 /// The longest a checkpoint waits for writing to pause.
 const AT_MOST: Duration = Duration::from_secs(2);
+/// How long emptying the WAL waits for a checkpoint under way to end.
+const CHECKPOINT_WAIT: Duration = Duration::from_secs(5);
 /// How many passes a checkpoint makes at most to drain the WAL while edits keep landing.
 const CHECKPOINT_PASSES: usize = 4;
 
@@ -167,14 +169,23 @@ impl Store {
     /// for a checkpoint under way to finish first.
     pub(crate) fn checkpoint(&self) -> Result<()> {
         let connection = self.lock();
-        let busy: i64 =
-            connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))?;
-        if busy != 0 {
-            return Err(Error::File(
-                "the library is busy, so its log was not written back into it".into(),
-            ));
+        let deadline = Instant::now() + CHECKPOINT_WAIT;
+        loop {
+            let busy: i64 =
+                connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))?;
+            if busy == 0 {
+                return Ok(());
+            }
+            // Another checkpoint holds SQLite's checkpoint lock — the background checkpointer's
+            // pass, on its own connection — and SQLite answers busy at once then, without the
+            // busy handler. The pass is short (a few bounded copies): ask again until it ends.
+            if Instant::now() >= deadline {
+                return Err(Error::File(
+                    "the library is busy, so its log was not written back into it".into(),
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(5));
         }
-        Ok(())
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
