@@ -23,9 +23,7 @@ fn reopening_a_library_does_not_seed_the_catalogue_twice() {
 fn a_library_is_migrated_to_the_latest_schema_in_wal_mode() {
     let library = Library::new(false);
     let raw = library.raw();
-    let version: i64 = raw
-        .pragma_query_value(None, "user_version", |row| row.get(0))
-        .expect("version");
+    let version = schema_version(&raw);
     let journal: String = raw
         .pragma_query_value(None, "journal_mode", |row| row.get(0))
         .expect("journal");
@@ -38,6 +36,20 @@ fn reopening_an_up_to_date_library_writes_nothing() {
     let library = Library::new(false).restart();
     // Within a minute of the first start, so the time seen is not due to be written either.
     assert_eq!(library.wal_bytes(), 0, "the reopen wrote to the library");
+}
+
+fn schema_version(connection: &Connection) -> i64 {
+    connection
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .expect("version")
+}
+
+/// A library holding the kept bundle "Before the upgrade" (3 entries), as schema 13 left it.
+fn kept_bundle_at_schema_13() -> Library {
+    let library = Library::premium();
+    library.bundle("Before the upgrade", 3, true);
+    library.roll_back_to(13);
+    library
 }
 
 /// The files beside the library, by name, that are not the library or its SQLite companions.
@@ -59,18 +71,14 @@ fn files_beside(library: &Library) -> Vec<String> {
 
 #[test]
 fn a_library_an_older_strand_wrote_is_copied_whole_beside_it_before_it_is_upgraded() {
-    let library = Library::premium();
-    library.bundle("Before the upgrade", 3, true);
-    library.roll_back_to(13);
+    let library = kept_bundle_at_schema_13();
     let library = library.restart();
 
     assert_eq!(files_beside(&library), ["strand-v13.sqlite"]);
     let copy = Connection::open(library.dir.path().join("strand-v13.sqlite")).expect("open");
-    let version: i64 = copy
-        .pragma_query_value(None, "user_version", |row| row.get(0))
-        .expect("version");
     assert_eq!(
-        version, 13,
+        schema_version(&copy),
+        13,
         "the copy is the library as the older Strand left it"
     );
     let (name, entries): (String, i64) = copy
@@ -90,9 +98,7 @@ fn a_library_an_older_strand_wrote_is_copied_whole_beside_it_before_it_is_upgrad
 
 #[test]
 fn a_library_that_cannot_be_copied_is_not_upgraded_and_the_error_says_why() {
-    let library = Library::premium();
-    library.bundle("Before the upgrade", 3, true);
-    library.roll_back_to(13);
+    let library = kept_bundle_at_schema_13();
     let Library { strand, dir } = library;
     drop(strand);
     // A folder where the copy would go: the copy cannot be named.
@@ -103,10 +109,7 @@ fn a_library_that_cannot_be_copied_is_not_upgraded_and_the_error_says_why() {
     assert!(matches!(error, Error::File(_)), "{error}");
     assert!(error.to_string().contains("left as it was"), "{error}");
     let raw = Connection::open(dir.path().join("strand.sqlite")).expect("raw");
-    let version: i64 = raw
-        .pragma_query_value(None, "user_version", |row| row.get(0))
-        .expect("version");
-    assert_eq!(version, 13, "the library was not migrated");
+    assert_eq!(schema_version(&raw), 13, "the library was not migrated");
     assert!(!dir.path().join("strand-v13.sqlite-partial").exists());
 }
 
