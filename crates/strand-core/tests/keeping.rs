@@ -85,11 +85,7 @@ fn keeping_twice_is_a_conflict_and_keeping_nothing_is_not_found() {
 
 #[test]
 fn a_draft_of_hundreds_of_entries_is_kept_whole_and_in_order() {
-    let library = Library::premium();
-    library
-        .strand
-        .add_items(&strand_core::catalogue::generate(600))
-        .expect("items");
+    let library = Library::premium_with_generated(600);
     let draft = library.draft("Long", 600);
     // Moved, so the order is not the order the items were added in.
     let last = library.move_to_front(draft.id, 599);

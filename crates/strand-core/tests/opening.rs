@@ -153,11 +153,7 @@ fn a_checkpoint_leaves_everything_in_the_database_file_and_the_wal_empty() {
 
 #[test]
 fn emptying_the_log_while_another_checkpoint_is_under_way_waits_for_it() {
-    let library = Library::premium();
-    library
-        .strand
-        .add_items(&strand_core::catalogue::generate(20_000))
-        .expect("a log of a few megabytes");
+    let library = Library::premium_with_generated(20_000);
     let logged = library.wal_bytes();
     assert!(logged > 1_000_000, "only {logged} bytes of log");
 

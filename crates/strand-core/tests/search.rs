@@ -260,11 +260,7 @@ fn a_search_inside_a_bundle_for_a_term_most_of_a_big_library_shares_finds_the_sa
 #[test]
 fn a_search_inside_a_big_bundle_for_a_word_only_its_far_entries_share_finds_them_at_their_positions()
  {
-    let library = Library::premium();
-    library
-        .strand
-        .add_items(&strand_core::catalogue::generate(3000))
-        .expect("a library of thousands");
+    let library = Library::premium_with_generated(3000);
     let mut rare = strand_core::catalogue::generate(3);
     for (index, item) in rare.iter_mut().enumerate() {
         item.title = format!("Quixotic fugue {index}");
@@ -313,11 +309,7 @@ fn a_search_inside_a_big_bundle_for_a_word_only_its_far_entries_share_finds_them
 
 #[test]
 fn a_search_inside_a_bundle_sees_one_state_of_it_while_another_thread_moves_its_entries() {
-    let library = Library::premium();
-    library
-        .strand
-        .add_items(&strand_core::catalogue::generate(3000))
-        .expect("a library of thousands");
+    let library = Library::premium_with_generated(3000);
     let threaded = library.first_items(3000);
     for kept in [false, true] {
         let id = library.bundle_threading("Busy", &threaded, kept);

@@ -83,6 +83,16 @@ impl Library {
         library
     }
 
+    /// A premium library holding `count` generated items besides the demo catalogue.
+    pub fn premium_with_generated(count: usize) -> Library {
+        let library = Library::premium();
+        library
+            .strand
+            .add_items(&strand_core::catalogue::generate(count))
+            .expect("generated items");
+        library
+    }
+
     pub fn path(&self) -> PathBuf {
         self.dir.path().join("strand.sqlite")
     }
