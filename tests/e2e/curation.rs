@@ -106,17 +106,7 @@ async fn an_item_dropped_on_a_bundle_in_the_list_goes_onto_its_end_once() {
     let mut harness = launched_showing_the_library().await;
     create_bundle(&harness, "Later").await;
     create_bundle(&harness, "Now").await;
-    let later = harness
-        .client()
-        .execute(
-            "return [...document.querySelectorAll('[data-bundle-id]')]
-                 .find((bundle) => bundle.querySelector('.name').textContent.trim() === 'Later')
-                 .dataset.bundleId;",
-            vec![],
-        )
-        .await
-        .expect("the bundle's id");
-    let later = format!("[data-bundle-id=\"{}\"]", later.as_str().expect("an id"));
+    let later = bundle_in_list(&harness, "Later").await;
 
     for notice in ["Added to “Later”.", "“Later” already has it."] {
         let bundle = harness.find(&later).await;

@@ -177,9 +177,22 @@ pub async fn drag_handle(
     let handle = harness
         .find(&format!("{row} [data-testid=drag-handle]"))
         .await;
+    drag(harness, handle, target, y, hold).await;
+}
+
+/// Presses the mouse on `source`, moves to `y` pixels below the middle of `target` (twice: the
+/// second move aims at where the target is once the drag has begun), holds it there for `hold`
+/// if given, and lets go.
+pub async fn drag(
+    harness: &Harness,
+    source: Element,
+    target: Element,
+    y: f64,
+    hold: Option<Duration>,
+) {
     let mut drag = MouseActions::new("mouse".into())
         .then(PointerAction::MoveToElement {
-            element: handle,
+            element: source,
             duration: None,
             x: 0.0,
             y: 0.0,
@@ -206,6 +219,23 @@ pub async fn drag_handle(
         button: MOUSE_BUTTON_LEFT,
     });
     harness.client().perform_actions(drag).await.expect("drag");
+}
+
+/// A CSS selector for the bundle named `name` in the bundle list.
+pub async fn bundle_in_list(harness: &Harness, name: &str) -> String {
+    let id = harness
+        .client()
+        .execute(
+            &format!(
+                "return [...document.querySelectorAll('[data-bundle-id]')]
+                     .find((bundle) => bundle.querySelector('.name').textContent.trim() === '{name}')
+                     .dataset.bundleId;"
+            ),
+            vec![],
+        )
+        .await
+        .expect("the bundle's id");
+    format!("[data-bundle-id=\"{}\"]", id.as_str().expect("an id"))
 }
 
 /// The entry id of the first entry row matching `row`.

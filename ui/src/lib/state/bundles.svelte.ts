@@ -151,9 +151,18 @@ export class BundlesState {
     });
   }
 
-  /** Files the open bundle in a folder (null: none). */
-  file(folderId: FolderId | null): Promise<boolean> {
-    return this.#applyToCurrent((id) => this.#api.fileBundle(id, folderId));
+  /**
+   * Files a bundle in a folder (null: none): the open one, from the editor, or `bundleId`,
+   * dragged onto a folder in the bundle list. The open bundle stays open; with none open, the
+   * filed one opens (its editor then offers the undo).
+   */
+  file(folderId: FolderId | null, bundleId = this.current?.id): Promise<boolean> {
+    if (!bundleId) return Promise.resolve(false);
+    const current = this.current;
+    return this.#apply(async () => {
+      const filed = await this.#api.fileBundle(bundleId, folderId);
+      return current && current.id !== bundleId ? this.#api.getBundle(current.id) : filed;
+    });
   }
 
   /** Moves the open bundle to the trash; it can be restored from there. */

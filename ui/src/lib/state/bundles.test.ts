@@ -408,6 +408,20 @@ describe('BundlesState selection', () => {
 });
 
 describe('BundlesState folders', () => {
+  it('files a bundle dropped on a folder there and leaves the open bundle open', async () => {
+    const core = new FakeCore();
+    const { bundles, target } = await targetBeside(core, 'Open');
+    const open = bundles.current!.id;
+    await bundles.createFolder('Trips');
+    const trips = bundles.folders[0]!.id;
+    expect(await bundles.file(trips, target)).toBe(true);
+    expect(bundles.current?.id).toBe(open);
+    expect(bundles.current?.folder).toBeNull();
+    expect(bundles.summaries.find((summary) => summary.id === target)?.folder).toBe(trips);
+    expect(await bundles.file(null, target)).toBe(true);
+    expect(bundles.summaries.find((summary) => summary.id === target)?.folder).toBeNull();
+  });
+
   it('files the open bundle in a folder, undoes it, and keeps it when the folder goes', async () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);
