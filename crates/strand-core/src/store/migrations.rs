@@ -34,8 +34,9 @@ fn user_version(connection: &Connection) -> Result<i64> {
     Ok(connection.pragma_query_value(None, "user_version", |row| row.get(0))?)
 }
 
-/// Refuses a database from a newer Strand; reading the version writes nothing.
-pub(super) fn refuse_newer(connection: &Connection) -> Result<()> {
+/// Refuses a database from a newer Strand, or answers the schema version it found; reading the
+/// version writes nothing.
+pub(super) fn refuse_newer(connection: &Connection) -> Result<i64> {
     let found = user_version(connection)?;
     if found > LATEST_VERSION {
         return Err(Error::NewerSchema {
@@ -43,17 +44,16 @@ pub(super) fn refuse_newer(connection: &Connection) -> Result<()> {
             supported: LATEST_VERSION,
         });
     }
-    Ok(())
+    Ok(found)
 }
 
 /// Before a library an older Strand wrote is migrated, copies it whole to `<name>-v<N>.sqlite`
-/// beside it, N being its schema version. A migration is one transaction, so a failed one
+/// beside it, N being its schema version (`found`). A migration is one transaction, so a failed one
 /// changes nothing; the copy is for what a transaction cannot undo — a migration that succeeded
 /// and was wrong — and for going back to the older Strand, which refuses the newer schema. A
 /// new, empty library and one already current are not copied; one that cannot be copied is
 /// not migrated either.
-pub(super) fn copy_before_upgrade(connection: &Connection, path: &Path) -> Result<()> {
-    let found = user_version(connection)?;
+pub(super) fn copy_before_upgrade(connection: &Connection, path: &Path, found: i64) -> Result<()> {
     if found == 0 || found >= LATEST_VERSION {
         return Ok(());
     }

@@ -122,7 +122,7 @@ impl Store {
     /// A database written by a newer Strand is refused before anything is written to it.
     pub fn open(path: &Path) -> Result<Store> {
         let mut connection = Connection::open(path)?;
-        migrations::refuse_newer(&connection)?;
+        let found = migrations::refuse_newer(&connection)?;
         connection.busy_timeout(Duration::from_secs(5))?;
         connection.pragma_update(None, "journal_mode", "WAL")?;
         connection.pragma_update(None, "synchronous", "FULL")?;
@@ -138,7 +138,7 @@ impl Store {
         // compared with a parameter): a cached statement was parsed anew on every run, a
         // quarter of a move's time. Strand's statements have one good plan whatever the values.
         connection.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
-        migrations::copy_before_upgrade(&connection, path)?;
+        migrations::copy_before_upgrade(&connection, path, found)?;
         migrations::apply(&mut connection)?;
         Ok(Store {
             connection: Mutex::new(connection),
