@@ -36,13 +36,43 @@ impl OrderKey {
     }
 }
 
-/// A key that sorts after `before` (if any) and before `after` (if any).
+/// A key that sorts after `before` (if any) and before `after` (if any), checked to fall strictly
+/// between them: a key equal to a neighbour would silently swap two entries.
 pub fn between(before: Option<&OrderKey>, after: Option<&OrderKey>) -> Result<OrderKey> {
-    FractionalIndex::new(before.map(|k| &k.0), after.map(|k| &k.0))
-        .map(OrderKey)
+    let key = match (before, after) {
+        (Some(before), Some(after)) => between_both(&before.0, &after.0),
+        _ => FractionalIndex::new(before.map(|k| &k.0), after.map(|k| &k.0)),
+    };
+    key.map(OrderKey)
+        .filter(|key| before.is_none_or(|before| before < key))
+        .filter(|key| after.is_none_or(|after| key < after))
         .ok_or_else(|| {
             Error::Conflict("the bundle's order is damaged; reopen it and try again".into())
         })
+}
+
+/// fractional_index 2.0.2 (the newest) computes `after[i] - 1` for every leading byte the two
+/// keys share, so a shared 0x00 byte — which a run of moves to the front makes — underflows: a
+/// panic in a debug build, and in release a key equal to `after`. For any other shared byte the
+/// crate just steps over it, so the crate is handed only what follows the shared bytes, which
+/// are then the new key's own first bytes too (bytewise order ignores a common prefix).
+fn between_both(before: &FractionalIndex, after: &FractionalIndex) -> Option<FractionalIndex> {
+    let (low, high) = (before.as_bytes(), after.as_bytes());
+    // Every key ends with the terminator, so at least that much of each is left to compare.
+    let comparable = low.len().min(high.len()).saturating_sub(1);
+    let shared = low
+        .iter()
+        .zip(high)
+        .take(comparable)
+        .take_while(|(low, high)| low == high)
+        .count();
+    let tail = FractionalIndex::new_between(
+        &FractionalIndex::from_bytes(low[shared..].to_vec()).ok()?,
+        &FractionalIndex::from_bytes(high[shared..].to_vec()).ok()?,
+    )?;
+    let mut bytes = low[..shared].to_vec();
+    bytes.extend_from_slice(tail.as_bytes());
+    FractionalIndex::from_bytes(bytes).ok()
 }
 
 /// `count` keys in increasing order, spread evenly over the key space, all of one short length:
@@ -127,6 +157,36 @@ mod tests {
             upper = key;
         }
         assert!(asked);
+    }
+
+    fn key(bytes: &[u8]) -> OrderKey {
+        OrderKey(FractionalIndex::from_bytes(bytes.to_vec()).expect("terminated"))
+    }
+
+    #[test]
+    fn a_key_between_two_that_share_leading_zero_bytes_sorts_between_them() {
+        for (low, high) in [
+            (
+                &[0x00, 0x00, 0x7f, TERMINATOR][..],
+                &[0x00, 0x01, TERMINATOR][..],
+            ),
+            (&[0x00, 0x7f, 0x7f, TERMINATOR], &[0x00, TERMINATOR]),
+            (&[0x00, 0x00, 0x01, TERMINATOR], &[0x00, 0x00, TERMINATOR]),
+            (&[0xff, 0xff, TERMINATOR], &[0xff, 0xff, 0xff, TERMINATOR]),
+        ] {
+            let (low, high) = (key(low), key(high));
+            let middle = between(Some(&low), Some(&high)).expect("a gap exists");
+            assert!(low < middle && middle < high, "{low:?} {middle:?} {high:?}");
+        }
+    }
+
+    #[test]
+    fn equal_neighbours_are_a_conflict_not_a_key_equal_to_one_of_them() {
+        let same = evenly_spaced(1).remove(0);
+        assert!(matches!(
+            between(Some(&same), Some(&same)),
+            Err(Error::Conflict(_))
+        ));
     }
 
     #[test]

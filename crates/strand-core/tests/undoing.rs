@@ -15,6 +15,12 @@ enum Op {
     /// Several entries (picked by these numbers) moved together to after the entry at a place.
     MoveMany(Vec<usize>, usize),
     RemoveMany(Vec<usize>),
+    /// The last entry moved to the front (or the first to the end) this many times in a row: the
+    /// runs that wear a gap's keys down to their edge bytes.
+    MoveRun {
+        to_front: bool,
+        times: usize,
+    },
     Sort,
     Rename(u8),
     Undo,
@@ -30,6 +36,8 @@ fn ops() -> impl Strategy<Value = Vec<Op>> {
             2 => (prop::collection::vec(any::<usize>(), 1..5), any::<usize>())
                 .prop_map(|(picked, to)| Op::MoveMany(picked, to)),
             1 => prop::collection::vec(any::<usize>(), 1..4).prop_map(Op::RemoveMany),
+            1 => (any::<bool>(), 100..300_usize)
+                .prop_map(|(to_front, times)| Op::MoveRun { to_front, times }),
             1 => Just(Op::Sort),
             1 => any::<u8>().prop_map(Op::Rename),
             3 => Just(Op::Undo),
@@ -125,6 +133,13 @@ fn run(library: &Library, mut bundle: Bundle, ops: Vec<Op>) -> Result<(), TestCa
                     .expect("remove many");
                 model.push(snapshot(library, &bundle));
             }
+            Op::MoveRun { to_front, times } if len > 1 => {
+                // Each move is an undo step of its own.
+                for _ in 0..times {
+                    bundle = move_end_over(library, bundle.id, to_front);
+                    model.push(snapshot(library, &bundle));
+                }
+            }
             Op::Sort => {
                 bundle = strand
                     .sort_bundle(bundle.id, SortField::Title)
@@ -172,6 +187,21 @@ fn run(library: &Library, mut bundle: Bundle, ops: Vec<Op>) -> Result<(), TestCa
     Ok(())
 }
 
+/// Moves the last entry to the front, or the first to the end.
+fn move_end_over(library: &Library, id: strand_core::BundleId, to_front: bool) -> Bundle {
+    let entries = library.entries(id);
+    let (first, last) = (&entries[0], &entries[entries.len() - 1]);
+    let (moving, after) = if to_front {
+        (last.id, None)
+    } else {
+        (first.id, Some(last.id))
+    };
+    library
+        .strand
+        .move_entry(id, moving, after)
+        .expect("move an end over")
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
@@ -190,6 +220,52 @@ proptest! {
         let kept = library.strand.keep(draft.id).expect("keep");
         run(&library, kept, ops)?;
     }
+}
+
+/// A run of moves to one end wears the keys there down to 0x00 (to the front) or 0xFF (to the
+/// end) bytes; a move between two such keys is where fractional_index 2.0.2 underflows.
+fn worn_keys_keep_their_order(kept: bool) {
+    let library = Library::premium();
+    let bundle = library.bundle("Worn", 3, kept);
+    for to_front in [true, false] {
+        for _ in 0..129 {
+            move_end_over(&library, bundle.id, to_front);
+        }
+        let before: Vec<_> = library.entries(bundle.id).iter().map(|e| e.id).collect();
+        // The last entry to right after the first.
+        let moved = library
+            .strand
+            .move_entry(bundle.id, before[2], Some(before[0]))
+            .expect("move between worn keys");
+        let after: Vec<_> = library.entries(bundle.id).iter().map(|e| e.id).collect();
+        assert_eq!(
+            after,
+            vec![before[0], before[2], before[1]],
+            "to front: {to_front}"
+        );
+        assert_eq!(moved.entry_count, 3);
+    }
+    if kept {
+        let keys: Vec<Vec<u8>> = library
+            .raw()
+            .prepare("SELECT order_key FROM entries ORDER BY order_key")
+            .expect("keys")
+            .query_map([], |row| row.get(0))
+            .expect("keys")
+            .collect::<Result<_, _>>()
+            .expect("keys");
+        assert!(keys.windows(2).all(|pair| pair[0] < pair[1]), "{keys:?}");
+    }
+}
+
+#[test]
+fn a_draft_keeps_its_order_after_long_runs_of_moves_to_either_end() {
+    worn_keys_keep_their_order(false);
+}
+
+#[test]
+fn a_kept_bundle_keeps_its_order_after_long_runs_of_moves_to_either_end() {
+    worn_keys_keep_their_order(true);
 }
 
 #[test]
