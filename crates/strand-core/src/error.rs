@@ -67,6 +67,10 @@ pub enum Error {
         /// The newest schema version this build knows.
         supported: i64,
     },
+    /// The file is not a Strand library Strand can open (another program's database, a damaged
+    /// header, not a database at all); it was left untouched.
+    #[error("{0}")]
+    NotALibrary(String),
     /// The person cancelled a long task (an import); nothing of it was written.
     #[error("cancelled; nothing was changed")]
     Cancelled,
@@ -116,8 +120,16 @@ impl Error {
             Error::Duplicate => ErrorCode::Duplicate,
             Error::Forbidden(_) => ErrorCode::Forbidden,
             Error::Cancelled => ErrorCode::Cancelled,
-            Error::File(_) => ErrorCode::File,
+            Error::File(_) | Error::NotALibrary(_) => ErrorCode::File,
             Error::NewerSchema { .. } | Error::Storage(_) => ErrorCode::Internal,
+        }
+    }
+
+    /// SQLite's code for this error, if SQLite raised it.
+    pub(crate) fn sqlite_error_code(&self) -> Option<rusqlite::ErrorCode> {
+        match self {
+            Error::Storage(error) => error.sqlite_error_code(),
+            _ => None,
         }
     }
 

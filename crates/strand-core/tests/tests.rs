@@ -14,3 +14,4 @@ mod premium;
 mod search;
 mod trash;
 mod undoing;
+mod wrong_files;

@@ -30,19 +30,45 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
-fn user_version(connection: &Connection) -> Result<i64> {
-    Ok(connection.pragma_query_value(None, "user_version", |row| row.get(0))?)
+fn user_version(connection: &Connection) -> rusqlite::Result<i64> {
+    connection.pragma_query_value(None, "user_version", |row| row.get(0))
 }
 
-/// Refuses a database from a newer Strand, or answers the schema version it found; reading the
-/// version writes nothing.
-pub(super) fn refuse_newer(connection: &Connection) -> Result<i64> {
-    let found = user_version(connection)?;
+/// Answers the schema version of the database at `path`, or refuses it — a database from a
+/// newer Strand, another program's database, a damaged header, a file that is no database —
+/// having written nothing: every refusal leaves the file byte for byte as it was.
+pub(super) fn schema_to_open(connection: &Connection, path: &Path) -> Result<i64> {
+    let untouched = |what: String| {
+        Error::NotALibrary(format!(
+            "{} is not a Strand library Strand can open: {what}; it was left untouched",
+            path.display()
+        ))
+    };
+    let found = user_version(connection).map_err(|error| match error.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
+            untouched("it is not a SQLite database, or its first page is damaged".into())
+        }
+        _ => Error::Storage(error),
+    })?;
+    if found < 0 {
+        return Err(untouched(format!(
+            "its header is damaged (it gives schema version {found})"
+        )));
+    }
     if found > LATEST_VERSION {
         return Err(Error::NewerSchema {
             found,
             supported: LATEST_VERSION,
         });
+    }
+    // Strand sets the version in the same transaction that creates its first table, so tables
+    // at version 0 were made by another program.
+    let has_tables: bool =
+        connection.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_schema)", [], |row| {
+            row.get(0)
+        })?;
+    if found == 0 && has_tables {
+        return Err(untouched("it is another program's database".into()));
     }
     Ok(found)
 }
@@ -97,12 +123,28 @@ pub(super) fn apply(connection: &mut Connection) -> Result<()> {
         });
     }
     if current < LATEST_VERSION {
-        for migration in &MIGRATIONS[current as usize..] {
-            transaction.execute_batch(migration)?;
+        // `current` is 0 to LATEST_VERSION here: `schema_to_open` refused anything else.
+        for (index, migration) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+            transaction
+                .execute_batch(migration)
+                .map_err(|error| upgrade_failed(index as i64 + 1, &error))?;
         }
         transaction.pragma_update(None, "user_version", LATEST_VERSION)?;
     }
     // Nothing changed commits without writing (and without waiting for the disk).
     transaction.commit()?;
     Ok(())
+}
+
+/// A migration that failed, in a sentence: SQLite's own reason without the statement it was
+/// running (rusqlite's message quotes the whole migration, kilobytes of SQL).
+fn upgrade_failed(schema: i64, error: &rusqlite::Error) -> Error {
+    let reason = match error {
+        rusqlite::Error::SqliteFailure(_, Some(message))
+        | rusqlite::Error::SqlInputError { msg: message, .. } => message.clone(),
+        other => other.to_string(),
+    };
+    Error::File(format!(
+        "upgrading the library to schema {schema} failed ({reason}); the library was left as it was"
+    ))
 }

@@ -119,11 +119,29 @@ impl Checkpointer {
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    /// A database written by a newer Strand is refused before anything is written to it.
+    /// A database written by a newer Strand, or by another program, is refused before anything
+    /// is written to it; one Strand cannot write to is refused saying so.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_writable(path).map_err(|error| match error.sqlite_error_code() {
+            // SQLite opens a file it may not write read-only without a word and fails at the
+            // first write ("attempt to write a readonly database"), and cannot make the log
+            // beside a library in a folder it may not write ("unable to open database file").
+            Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen) => {
+                cannot_write(path)
+            }
+            _ => error,
+        })
+    }
+
+    fn open_writable(path: &Path) -> Result<Store> {
         let mut connection = Connection::open(path)?;
-        let found = migrations::refuse_newer(&connection)?;
         connection.busy_timeout(Duration::from_secs(5))?;
+        // Whatever refuses the file does so before the first byte is written to it.
+        let found = migrations::schema_to_open(&connection, path)?;
+        if connection.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(cannot_write(path));
+        }
+        migrations::copy_before_upgrade(&connection, path, found)?;
         connection.pragma_update(None, "journal_mode", "WAL")?;
         connection.pragma_update(None, "synchronous", "FULL")?;
         connection.pragma_update(None, "foreign_keys", "ON")?;
@@ -138,7 +156,6 @@ impl Store {
         // compared with a parameter): a cached statement was parsed anew on every run, a
         // quarter of a move's time. Strand's statements have one good plan whatever the values.
         connection.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
-        migrations::copy_before_upgrade(&connection, path, found)?;
         migrations::apply(&mut connection)?;
         Ok(Store {
             connection: Mutex::new(connection),
@@ -195,6 +212,17 @@ impl Store {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// Strand writes its library as a person edits, and beside it (its log): both must be writable.
+fn cannot_write(path: &Path) -> Error {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    Error::File(format!(
+        "Strand cannot write to its library {} or to the folder it is in ({}); make both \
+         writable and start Strand again — nothing was changed",
+        path.display(),
+        folder.display()
+    ))
 }
 
 impl Drop for Store {
