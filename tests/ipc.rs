@@ -16,6 +16,7 @@ struct TestApp {
     _app: App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,
     dir: TempDir,
+    demo: bool,
 }
 
 impl TestApp {
@@ -40,6 +41,7 @@ impl TestApp {
             _app: app,
             window,
             dir,
+            demo,
         }
     }
 
@@ -62,11 +64,23 @@ impl TestApp {
             .unwrap_or_else(|error| panic!("{cmd} failed: {error}"))
     }
 
+    /// The library file this run works on: the person's, or in demo mode the demo's own.
+    fn library_file(&self) -> std::path::PathBuf {
+        let folder = if self.demo {
+            self.dir.path().join("demo")
+        } else {
+            self.dir.path().to_owned()
+        };
+        folder.join("strand.sqlite")
+    }
+
     /// How many bundles a fresh process would find kept in the library file.
     fn kept_rows(&self) -> usize {
-        let strand =
-            strand_core::Strand::open(&self.dir.path().join("strand.sqlite"), Default::default())
-                .expect("reopen");
+        let options = strand_core::StrandOptions {
+            demo: self.demo,
+            ..Default::default()
+        };
+        let strand = strand_core::Strand::open(&self.library_file(), options).expect("reopen");
         strand.bundles().expect("bundles").len()
     }
 
@@ -151,6 +165,10 @@ fn a_demo_session_switched_to_premium_keeps_bundles() {
     assert_eq!(kept["entryCount"], 3);
     assert_eq!(app.entries(&kept), entries);
     assert_eq!(app.kept_rows(), 1);
+    assert!(
+        !app.dir.path().join("strand.sqlite").exists(),
+        "the demo made or wrote the person's library"
+    );
 }
 
 #[test]

@@ -24,6 +24,8 @@ use startup::Startup;
 
 /// The library file inside the data directory.
 const LIBRARY_FILE: &str = "strand.sqlite";
+/// The folder inside the data directory that holds demo mode's own library.
+const DEMO_FOLDER: &str = "demo";
 
 /// Starts Strand as a desktop app.
 pub fn run() {
@@ -188,16 +190,27 @@ fn open_library(
     data_dir: &Path,
     demo: bool,
 ) -> Result<(instance::LibraryLock, Strand), Box<dyn std::error::Error>> {
-    std::fs::create_dir_all(data_dir).map_err(|error| {
+    // Demo mode reaches past the premium gate and its reset wipes the library, so it runs on a
+    // library of its own, in a folder of its own with its own lock (the core refuses to run a
+    // demo on a person's library in any case).
+    let library_dir = if demo {
+        data_dir.join(DEMO_FOLDER)
+    } else {
+        data_dir.to_owned()
+    };
+    std::fs::create_dir_all(&library_dir).map_err(|error| {
         format!(
             "cannot create the data directory {}: {error}",
-            data_dir.display()
+            library_dir.display()
         )
     })?;
-    let lock = instance::lock_library(data_dir)?;
+    let lock = instance::lock_library(&library_dir)?;
     let options = StrandOptions {
         demo,
         ..StrandOptions::default()
     };
-    Ok((lock, Strand::open(&data_dir.join(LIBRARY_FILE), options)?))
+    Ok((
+        lock,
+        Strand::open(&library_dir.join(LIBRARY_FILE), options)?,
+    ))
 }

@@ -19,14 +19,7 @@ const ROW: u32 = 44;
 
 /// Writes a library holding a kept bundle of `ENTRIES` entries, each a generated item.
 fn library_with_a_big_bundle(harness: &Harness) {
-    let strand = Strand::open(
-        &harness.data_dir.path().join("strand.sqlite"),
-        StrandOptions {
-            demo: true,
-            ..StrandOptions::default()
-        },
-    )
-    .expect("library");
+    let strand = harness.open_library();
     strand
         .add_items(&catalogue::generate(ENTRIES as usize))
         .expect("items");

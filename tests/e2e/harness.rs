@@ -80,6 +80,29 @@ impl Harness {
         }
     }
 
+    /// The folder demo mode keeps its own library in, inside the data directory.
+    pub fn library_dir(&self) -> std::path::PathBuf {
+        self.data_dir.path().join("demo")
+    }
+
+    /// The demo library file the journeys run on.
+    pub fn library_file(&self) -> std::path::PathBuf {
+        self.library_dir().join("strand.sqlite")
+    }
+
+    /// Opens the library file beside the running app (or before it starts), as demo mode does.
+    pub fn open_library(&self) -> strand_core::Strand {
+        std::fs::create_dir_all(self.library_dir()).expect("the demo's folder");
+        strand_core::Strand::open(
+            &self.library_file(),
+            strand_core::StrandOptions {
+                demo: true,
+                ..strand_core::StrandOptions::default()
+            },
+        )
+        .expect("open the library file")
+    }
+
     /// Starts Strand in demo mode on this harness's library and waits for its window.
     pub async fn launch(&mut self) -> &Client {
         let port = free_port();

@@ -17,11 +17,7 @@ async fn typing_a_tag_shows_only_the_items_with_that_tag() {
         .send_keys("indie")
         .await
         .expect("type a tag");
-    let library = Strand::open(
-        &harness.data_dir.path().join("strand.sqlite"),
-        StrandOptions::default(),
-    )
-    .expect("the library file beside the running app");
+    let library = harness.open_library();
     let tagged: Vec<String> = library
         .search_items("", None, Some("indie"), 1000)
         .expect("search")

@@ -39,7 +39,7 @@ async fn closing_with_nothing_unkept_quits_without_asking_and_leaves_no_log_to_r
     create_bundle(&harness, "Kept before quitting").await;
     add_library_rows_by_keyboard(&harness, 2).await;
     keep_in_demo_premium(&harness).await;
-    let wal = harness.data_dir.path().join("strand.sqlite-wal");
+    let wal = harness.library_dir().join("strand.sqlite-wal");
     let logged = || std::fs::metadata(&wal).map_or(0, |wal| wal.len());
     assert!(logged() > 0, "keeping wrote nothing to the library's log");
     let desktop = Desktop::connect(&harness.display_name());

@@ -128,11 +128,7 @@ pub async fn keep_in_demo_premium(harness: &Harness) {
 }
 
 pub fn kept_bundle_names(harness: &Harness) -> Vec<String> {
-    let library = Strand::open(
-        &harness.data_dir.path().join("strand.sqlite"),
-        StrandOptions::default(),
-    )
-    .expect("open the library file beside the running app");
+    let library = harness.open_library();
     library
         .bundles()
         .expect("bundles")

@@ -151,7 +151,7 @@ async fn quitting_during_a_catalogue_import_stops_it_at_once_and_leaves_the_libr
 
     desktop.request_close(desktop.wait_for_window("Strand").await);
     // The app holds the library's lock until its process ends.
-    let lock = std::fs::File::open(harness.data_dir.path().join("strand.lock")).expect("lock");
+    let lock = std::fs::File::open(harness.library_dir().join("strand.lock")).expect("lock");
     let deadline = Instant::now() + Duration::from_secs(10);
     while lock.try_lock().is_err() {
         assert!(
@@ -161,11 +161,7 @@ async fn quitting_during_a_catalogue_import_stops_it_at_once_and_leaves_the_libr
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     harness.stop().await;
-    let library = Strand::open(
-        &harness.data_dir.path().join("strand.sqlite"),
-        StrandOptions::default(),
-    )
-    .expect("open the library after Strand quit");
+    let library = harness.open_library();
     let items = library.items(0, 1).expect("items").total as usize;
     assert_eq!(items, DEMO_CATALOGUE_SIZE, "part of the import was kept");
 }

@@ -79,7 +79,10 @@ pub struct Strand {
 }
 
 impl Strand {
-    /// Opens the library at `path`, creating it with the demo catalogue on first start.
+    /// Opens the library at `path`, creating it with the demo catalogue on first start. Demo
+    /// mode, whose switches reach past the premium gate and whose reset wipes the library, runs
+    /// only on a library made for it: a demo never opens a person's library, and a normal start
+    /// never opens a demo's.
     pub fn open(path: &Path, options: StrandOptions) -> Result<Strand> {
         let strand = Strand {
             store: Store::open(path)?,
@@ -89,10 +92,31 @@ impl Strand {
             clock: Clock::new(options.time),
             licence_key: licence::vendor_key(),
         };
+        let (seeded, demo_library) = strand.store.read(|connection| {
+            Ok((
+                store::is_seeded(connection)?,
+                store::is_demo_library(connection)?,
+            ))
+        })?;
+        match (seeded, options.demo, demo_library) {
+            (true, true, false) => {
+                return Err(Error::Forbidden(format!(
+                    "{} is a person's library, and demo mode runs on a library of its own; \
+                     start Strand without --demo to open it",
+                    path.display()
+                )));
+            }
+            (true, false, true) => {
+                return Err(Error::Forbidden(format!(
+                    "{} is a demo library; start Strand with --demo to open it",
+                    path.display()
+                )));
+            }
+            _ => {}
+        }
         strand.store.write(|tx| {
-            if !store::is_seeded(tx)? {
-                store::insert_items(tx, &catalogue::demo_catalogue(), strand.clock.now())?;
-                store::mark_seeded(tx)?;
+            if !seeded {
+                strand.seed(tx)?;
             }
             strand.observe_clock(tx)
         })?;
@@ -267,8 +291,7 @@ impl Strand {
         self.clock.set_offset(Duration::zero());
         self.store.write(|tx| {
             store::wipe(tx)?;
-            store::insert_items(tx, &catalogue::demo_catalogue(), self.clock.now())?;
-            store::mark_seeded(tx)?;
+            self.seed(tx)?;
             self.observe_clock(tx)
         })?;
         drafts.clear();
@@ -957,6 +980,16 @@ impl Strand {
     /// Remembers the latest system time seen, so a clock set back behind it can be noticed.
     /// Written at most once a minute: the guard tolerates minutes anyway, and rewriting it with
     /// every edit added the meta table's pages to each small commit.
+    /// Fills a new (or wiped) library with the demo catalogue, marking a demo's as its own.
+    fn seed(&self, connection: &Connection) -> Result<()> {
+        store::insert_items(connection, &catalogue::demo_catalogue(), self.clock.now())?;
+        store::mark_seeded(connection)?;
+        if self.demo.is_some() {
+            store::mark_demo_library(connection)?;
+        }
+        Ok(())
+    }
+
     fn observe_clock(&self, connection: &Connection) -> Result<()> {
         let now = self.clock.system_now();
         if store::last_seen(connection)?.is_none_or(|seen| now >= seen + Duration::minutes(1)) {

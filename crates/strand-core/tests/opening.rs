@@ -99,7 +99,7 @@ fn a_library_an_older_strand_wrote_is_copied_whole_beside_it_before_it_is_upgrad
 #[test]
 fn a_library_that_cannot_be_copied_is_not_upgraded_and_the_error_says_why() {
     let library = kept_bundle_at_schema_13();
-    let Library { strand, dir } = library;
+    let Library { strand, dir, .. } = library;
     drop(strand);
     // A folder where the copy would go: the copy cannot be named.
     std::fs::create_dir(dir.path().join("strand-v13.sqlite")).expect("folder");

@@ -57,6 +57,8 @@ pub fn licence_for_ada(days: Option<i64>, key: &SigningKey) -> String {
 pub struct Library {
     pub strand: Strand,
     pub dir: TempDir,
+    /// How it was opened; a restart opens it the same way.
+    options: StrandOptions,
 }
 
 impl Library {
@@ -70,8 +72,12 @@ impl Library {
     pub fn with_options(options: StrandOptions) -> Library {
         let dir = tempfile::tempdir().expect("temp dir");
         let strand =
-            Strand::open(&dir.path().join("strand.sqlite"), options).expect("open library");
-        Library { strand, dir }
+            Strand::open(&dir.path().join("strand.sqlite"), options.clone()).expect("open library");
+        Library {
+            strand,
+            dir,
+            options,
+        }
     }
 
     pub fn premium() -> Library {
@@ -97,19 +103,21 @@ impl Library {
         self.dir.path().join("strand.sqlite")
     }
 
-    /// Closes the library and opens the same file again, as a restart would.
+    /// Closes the library and opens the same file again, as a restart would, in the same mode.
     pub fn restart(self) -> Library {
-        let Library { strand, dir } = self;
+        let Library {
+            strand,
+            dir,
+            options,
+        } = self;
         drop(strand);
-        let strand = Strand::open(
-            &dir.path().join("strand.sqlite"),
-            StrandOptions {
-                demo: true,
-                ..StrandOptions::default()
-            },
-        )
-        .expect("reopen library");
-        Library { strand, dir }
+        let strand = Strand::open(&dir.path().join("strand.sqlite"), options.clone())
+            .expect("reopen library");
+        Library {
+            strand,
+            dir,
+            options,
+        }
     }
 
     pub fn raw(&self) -> Connection {

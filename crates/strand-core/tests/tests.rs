@@ -2,6 +2,7 @@
 
 mod support;
 
+mod demo;
 mod editing;
 mod exporting;
 mod folders;

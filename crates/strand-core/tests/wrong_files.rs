@@ -104,7 +104,7 @@ fn a_failed_upgrade_says_which_step_failed_without_quoting_its_sql() {
         .raw()
         .execute_batch("CREATE TABLE entries_slim (x);")
         .expect("in the way");
-    let Library { strand, dir } = library;
+    let Library { strand, dir, .. } = library;
     drop(strand);
     let error = Strand::open(&dir.path().join("strand.sqlite"), StrandOptions::default())
         .expect_err("must fail");

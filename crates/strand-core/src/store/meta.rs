@@ -5,6 +5,8 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::error::Result;
 
 const CATALOGUE_SEEDED: &str = "catalogue_seeded";
+/// Set in a library made for demo mode, which never opens a person's library (nor they it).
+const DEMO_LIBRARY: &str = "demo_library";
 
 pub(super) fn get(connection: &Connection, key: &str) -> Result<Option<String>> {
     let mut statement = connection.prepare_cached("SELECT value FROM meta WHERE key = ?1")?;
@@ -30,4 +32,14 @@ pub(crate) fn mark_seeded(connection: &Connection) -> Result<()> {
         CATALOGUE_SEEDED,
         &chrono::Utc::now().to_rfc3339(),
     )
+}
+
+/// Whether this library was made for demo mode.
+pub(crate) fn is_demo_library(connection: &Connection) -> Result<bool> {
+    Ok(get(connection, DEMO_LIBRARY)?.is_some())
+}
+
+/// Marks a new library as demo mode's own.
+pub(crate) fn mark_demo_library(connection: &Connection) -> Result<()> {
+    set(connection, DEMO_LIBRARY, "true")
 }

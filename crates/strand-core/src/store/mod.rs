@@ -253,4 +253,4 @@ pub(crate) use items::{
     ItemWriter, all_items, insert_items, item_exists, item_rows, items_by_id, matching_ids,
     matching_item, matching_rows, page as item_page, search as search_items,
 };
-pub(crate) use meta::{is_seeded, mark_seeded};
+pub(crate) use meta::{is_demo_library, is_seeded, mark_demo_library, mark_seeded};
