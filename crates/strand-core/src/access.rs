@@ -1,6 +1,8 @@
 //! Derives a person's access from verified facts on every check: activated licence tokens (each
-//! verified again, signature and dates), the one-time trial, and whether the system clock was set
-//! back behind the last time Strand saw. There is no stored tier to edit.
+//! verified again, signature and dates) and the one-time trial, judged at the latest time the
+//! library has evidence of — the clock, or a later time Strand saw or wrote on kept data — so a
+//! clock set back gains nothing, and a clock that was once fast costs a valid licence nothing.
+//! There is no stored tier to edit.
 
 use chrono::{DateTime, Duration, Utc};
 use ed25519_dalek::VerifyingKey;
@@ -8,7 +10,6 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::entitlements::Tier;
-use crate::error::{Error, Result};
 use crate::licence::{self, LicencePayload};
 
 /// How long the one-time trial lasts.
@@ -51,9 +52,10 @@ pub struct TrialInfo {
 pub struct AccessInfo {
     /// The tier.
     pub tier: Tier,
-    /// The system clock is behind the last time Strand saw: premium is suspended.
+    /// The system clock is behind the latest time the library has evidence of; access is judged
+    /// at that later time.
     pub clock_behind: bool,
-    /// The latest system time Strand has seen.
+    /// The latest time the library has evidence of.
     pub last_seen: Option<DateTime<Utc>>,
     /// The best licence activated here, if any.
     pub licence: Option<LicenceInfo>,
@@ -61,23 +63,19 @@ pub struct AccessInfo {
     pub trial: TrialInfo,
 }
 
-impl AccessInfo {
-    /// Refuses with [`Error::ClockBehind`] while the system clock is set back: premium waits
-    /// until the clock is right again.
-    pub(crate) fn refuse_if_clock_behind(&self) -> Result<()> {
-        match self.last_seen {
-            Some(last_seen) if self.clock_behind => Err(Error::ClockBehind { last_seen }),
-            _ => Ok(()),
-        }
-    }
-}
-
 /// The stored facts access is derived from.
 #[derive(Debug, Default)]
 pub(crate) struct Facts {
     pub licence_tokens: Vec<String>,
     pub trial_started: Option<DateTime<Utc>>,
-    pub last_seen: Option<DateTime<Utc>>,
+    /// The latest time the library has evidence of (see `store::latest_evidence`).
+    pub evidence: Option<DateTime<Utc>>,
+}
+
+/// When validity is judged: Strand's time now, or the latest time the library has evidence of
+/// if that is later.
+pub(crate) fn judged_at(now: DateTime<Utc>, evidence: Option<DateTime<Utc>>) -> DateTime<Utc> {
+    evidence.map_or(now, |evidence| evidence.max(now))
 }
 
 /// Derives access at Strand time `now` (demo time travel included) and system time `system_now`.
@@ -87,6 +85,7 @@ pub(crate) fn derive(
     now: DateTime<Utc>,
     system_now: DateTime<Utc>,
 ) -> AccessInfo {
+    let now = judged_at(now, facts.evidence);
     // Tokens whose signature still verifies; anything edited in the database falls out here.
     let genuine: Vec<(LicencePayload, bool)> = key
         .map(|key| {
@@ -125,9 +124,9 @@ pub(crate) fn derive(
     AccessInfo {
         tier,
         clock_behind: facts
-            .last_seen
+            .evidence
             .is_some_and(|seen| system_now < seen - Duration::minutes(CLOCK_TOLERANCE_MINUTES)),
-        last_seen: facts.last_seen,
+        last_seen: facts.evidence,
         licence: best.map(|(payload, active)| LicenceInfo {
             licensee: payload.licensee.clone(),
             plan: payload.plan.clone(),
@@ -236,11 +235,24 @@ mod tests {
     fn a_system_clock_set_back_behind_the_last_time_seen_is_noticed_within_tolerance() {
         let now = Utc::now();
         let facts = Facts {
-            last_seen: Some(now),
+            evidence: Some(now),
             ..Facts::default()
         };
         let key = signing().verifying_key();
         assert!(!derive(&facts, Some(&key), now, now - Duration::minutes(1)).clock_behind);
         assert!(derive(&facts, Some(&key), now, now - Duration::hours(2)).clock_behind);
+    }
+
+    #[test]
+    fn a_trial_is_judged_at_the_latest_evidence_when_the_clock_is_earlier() {
+        let start = Utc::now();
+        let facts = Facts {
+            trial_started: Some(start),
+            evidence: Some(start + Duration::days(TRIAL_DAYS + 1)),
+            ..Facts::default()
+        };
+        let set_back = start + Duration::days(1);
+        let info = derive(&facts, None, set_back, set_back);
+        assert_eq!((info.tier, info.clock_behind), (Tier::Lapsed, true));
     }
 }

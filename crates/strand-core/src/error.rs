@@ -34,16 +34,6 @@ pub enum Error {
         /// What was refused.
         capability: Capability,
     },
-    /// The system clock is behind the last time Strand saw; premium is suspended until it is
-    /// right again. Nothing is deleted.
-    #[error(
-        "your computer's clock is set earlier than the last time Strand ran ({last_seen}); \
-         Premium is paused until the clock is right again — nothing was deleted"
-    )]
-    ClockBehind {
-        /// The latest system time Strand has seen.
-        last_seen: chrono::DateTime<chrono::Utc>,
-    },
     /// A licence key was refused; nothing was stored.
     #[error("{0}")]
     Licence(#[from] crate::licence::LicenceError),
@@ -88,8 +78,6 @@ pub enum Error {
 pub enum ErrorCode {
     /// See [`Error::PremiumRequired`].
     PremiumRequired,
-    /// See [`Error::ClockBehind`].
-    ClockBehind,
     /// See [`Error::NotFound`].
     NotFound,
     /// See [`Error::Invalid`].
@@ -114,7 +102,6 @@ impl Error {
         match self {
             Error::NotFound { .. } => ErrorCode::NotFound,
             Error::Invalid { .. } | Error::Licence(_) => ErrorCode::Invalid,
-            Error::ClockBehind { .. } => ErrorCode::ClockBehind,
             Error::PremiumRequired { .. } => ErrorCode::PremiumRequired,
             Error::Conflict(_) => ErrorCode::Conflict,
             Error::Duplicate => ErrorCode::Duplicate,

@@ -156,7 +156,7 @@ impl Strand {
             Ok(Facts {
                 licence_tokens: store::licence_tokens(connection)?,
                 trial_started: store::trial_started(connection)?,
-                last_seen: store::last_seen(connection)?,
+                evidence: store::latest_evidence(connection)?,
             })
         })?;
         let mut access = access::derive(
@@ -183,8 +183,8 @@ impl Strand {
         self.policy().plan_map()
     }
 
-    /// The premium gate: refuses with [`Error::PremiumRequired`] (or [`Error::ClockBehind`]
-    /// while the clock is set back) unless the policy lets the current tier use `capability`.
+    /// The premium gate: refuses with [`Error::PremiumRequired`] unless the policy lets the
+    /// current tier use `capability`.
     pub fn require(&self, capability: Capability) -> Result<()> {
         let policy = self.policy();
         let rule = policy.rule(capability);
@@ -196,9 +196,7 @@ impl Strand {
         if rule.allows(Tier::Free, kept) {
             return Ok(());
         }
-        let access = self.access()?;
-        access.refuse_if_clock_behind()?;
-        entitlements::require(policy, capability, access.tier, kept)
+        entitlements::require(policy, capability, self.access()?.tier, kept)
     }
 
     // ----- trial, licences, funnel ---------------------------------------------------------------
@@ -206,7 +204,6 @@ impl Strand {
     /// Starts the one-time 14-day trial.
     pub fn start_trial(&self) -> Result<SessionInfo> {
         let access = self.access()?;
-        access.refuse_if_clock_behind()?;
         if !access.trial.available {
             return Err(Error::Conflict(
                 "the free trial has already been used on this computer".into(),
@@ -225,7 +222,10 @@ impl Strand {
         let key = self.licence_key.as_ref().ok_or_else(|| {
             Error::Conflict("this build of Strand has no valid licence key compiled in".into())
         })?;
-        let payload = licence::verify(token, key, self.clock.now())?;
+        // Judged at the latest time the library has seen, as access is: a clock set back does
+        // not make an expired licence valid again.
+        let evidence = self.store.read(store::latest_evidence)?;
+        let payload = licence::verify(token, key, access::judged_at(self.clock.now(), evidence))?;
         self.store.write(|tx| {
             store::insert_licence(
                 tx,

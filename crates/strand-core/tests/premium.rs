@@ -85,15 +85,18 @@ fn expired_and_future_licences_are_refused_with_nothing_written() {
             .contains("expired")
     );
 
-    let time = ManualTime::new();
-    let library = Library::with_options(StrandOptions {
-        time: time.clone(),
-        ..StrandOptions::default()
-    });
-    time.shift(Duration::days(-3));
-    let issued_yesterday = licence_for_ada(None, &demo_signing_key());
+    let issued_in_three_days = strand_core::licence::issue(
+        &strand_core::licence::LicencePayload {
+            licence_id: uuid::Uuid::now_v7(),
+            licensee: "Ada Lovelace".into(),
+            plan: "premium".into(),
+            issued_at: chrono::Utc::now() + Duration::days(3),
+            expires_at: None,
+        },
+        &demo_signing_key(),
+    );
     assert!(
-        refused_without_writing(&library, &issued_yesterday)
+        refused_without_writing(&library, &issued_in_three_days)
             .to_string()
             .contains("not valid yet")
     );
@@ -118,8 +121,8 @@ fn a_premium_flag_written_straight_into_the_database_changes_nothing() {
     assert_eq!(library.count("bundles"), 0);
 }
 
-#[test]
-fn a_clock_set_back_behind_the_last_time_seen_suspends_premium_until_it_is_right() {
+/// A library on a clock the test moves, with a licence for Ada valid for `days` activated.
+fn licensed_on_a_manual_clock(days: Option<i64>) -> (Library, std::sync::Arc<ManualTime>) {
     let time = ManualTime::new();
     let library = Library::with_options(StrandOptions {
         time: time.clone(),
@@ -127,28 +130,61 @@ fn a_clock_set_back_behind_the_last_time_seen_suspends_premium_until_it_is_right
     });
     library
         .strand
-        .activate_licence(&licence_for_ada(None, &demo_signing_key()))
+        .activate_licence(&licence_for_ada(days, &demo_signing_key()))
         .expect("licence");
-    let kept = library.draft("Before", 1);
-    library.strand.keep(kept.id).expect("keep");
+    (library, time)
+}
 
-    time.shift(Duration::days(-2));
-    let draft = library.draft("While tampered", 1);
+#[test]
+fn a_clock_once_fast_costs_a_valid_licence_nothing() {
+    let (library, time) = licensed_on_a_manual_clock(Some(3650));
+    time.shift(Duration::days(365));
+    library.bundle("A year ahead", 1, true);
+    let library = library.restart();
+
+    time.shift(Duration::days(-365));
+    let access = library.strand.access().expect("access");
+    assert_eq!(access.tier, Tier::Premium);
+    assert!(access.clock_behind, "the clock is behind what Strand saw");
+    library.bundle("Clock put right", 1, true);
+    library
+        .strand
+        .activate_licence(&licence_for_ada(Some(3650), &demo_signing_key()))
+        .expect("activating it again");
+    assert_eq!(library.count("bundles"), 2);
+}
+
+#[test]
+fn a_clock_set_back_gains_an_expired_licence_nothing_even_with_the_time_seen_deleted() {
+    let (library, time) = licensed_on_a_manual_clock(Some(10));
+    let kept = library.bundle("While licensed", 1, true);
+    time.shift(Duration::days(20));
+    let library = library.restart();
+    assert_eq!(library.strand.access().expect("access").tier, Tier::Lapsed);
+
+    // Back to when the licence was valid, and the time Strand saw deleted from meta.
+    time.shift(Duration::days(-15));
+    library
+        .raw()
+        .execute("DELETE FROM meta WHERE key = 'last_seen'", [])
+        .expect("tamper");
+    let library = library.restart();
+    assert_eq!(library.strand.access().expect("access").tier, Tier::Lapsed);
+    let draft = library.draft("Sneaky", 1);
     assert!(matches!(
         library.strand.keep(draft.id),
-        Err(Error::ClockBehind { .. })
+        Err(Error::PremiumRequired { .. })
     ));
-    assert_eq!(library.count("bundles"), 1);
-    assert!(library.strand.access().expect("access").clock_behind);
-    // Nothing is deleted: the kept bundle is still readable.
+    let again = library
+        .strand
+        .activate_licence(&licence_for_ada(Some(10), &demo_signing_key()))
+        .expect_err("expired by what the library has seen");
+    assert!(again.to_string().contains("expired"), "{again}");
+    // Nothing is lost: what was kept stays readable.
     assert_eq!(
         library.strand.bundle(kept.id).expect("readable").name,
-        "Before"
+        "While licensed"
     );
-
-    time.shift(Duration::days(2));
-    library.strand.keep(draft.id).expect("clock is right again");
-    assert_eq!(library.count("bundles"), 2);
 }
 
 #[test]
@@ -161,11 +197,7 @@ fn the_time_seen_is_written_at_most_once_a_minute_not_with_every_edit() {
     let last_seen = || -> String {
         library
             .raw()
-            .query_row(
-                "SELECT value FROM meta WHERE key = 'last_seen'",
-                [],
-                |row| row.get(0),
-            )
+            .query_row("SELECT MAX(latest) FROM days_seen", [], |row| row.get(0))
             .expect("last seen")
     };
     let draft = library.draft("Quick", 3);

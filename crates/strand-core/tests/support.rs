@@ -181,6 +181,7 @@ impl Library {
     /// left it (data they rewrote stays rewritten); the next open migrates it again.
     pub fn roll_back_to(&self, version: i64) {
         const ADDED_BY: &[(i64, &str)] = &[
+            (15, "DROP TABLE days_seen;"),
             (
                 14,
                 "CREATE TABLE entries_with_text_times (

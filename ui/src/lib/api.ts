@@ -42,7 +42,6 @@ export class AppError extends Error {
 
 const ERROR_CODES: readonly ErrorCode[] = [
   'premium_required',
-  'clock_behind',
   'not_found',
   'invalid',
   'conflict',

@@ -1,5 +1,5 @@
-//! Queries on the tables the tier is derived from (`licences`, `trial`, `meta.last_seen`) and on
-//! the funnel.
+//! Queries on the tables the tier is derived from (`licences`, `trial`, `days_seen` and the times
+//! written on kept data) and on the funnel.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension};
@@ -46,19 +46,48 @@ pub(crate) fn start_trial(connection: &Connection, now: DateTime<Utc>) -> Result
     Ok(())
 }
 
-const LAST_SEEN: &str = "last_seen";
 const FUNNEL_OPT_IN: &str = "funnel_opt_in";
 
-/// The latest system time Strand has seen.
+/// The latest system time Strand recorded seeing.
 pub(crate) fn last_seen(connection: &Connection) -> Result<Option<DateTime<Utc>>> {
-    Ok(meta::get(connection, LAST_SEEN)?
-        .and_then(|text| DateTime::parse_from_rfc3339(&text).ok())
-        .map(|t| t.to_utc()))
+    Ok(connection
+        .prepare_cached("SELECT latest FROM days_seen ORDER BY day DESC LIMIT 1")?
+        .query_row([], |row| row.get(0))
+        .optional()?)
 }
 
-/// Records the system time as seen.
+/// Records the system time as seen, on today's row.
 pub(crate) fn set_last_seen(connection: &Connection, now: DateTime<Utc>) -> Result<()> {
-    meta::set(connection, LAST_SEEN, &now.to_rfc3339())
+    connection
+        .prepare_cached("INSERT OR REPLACE INTO days_seen (day, latest) VALUES (?1, ?2)")?
+        .execute((now.format("%Y-%m-%d").to_string(), now.to_rfc3339()))?;
+    Ok(())
+}
+
+/// The latest time the library has evidence of: the time Strand last saw, and the newest
+/// time written on an item, a bundle, an entry, a licence, the trial or a funnel event. Each
+/// is one seek (the newest row by rowid, or a single-row table), so the gate can ask often.
+pub(crate) fn latest_evidence(connection: &Connection) -> Result<Option<DateTime<Utc>>> {
+    const WRITTEN_AS_TEXT: &[&str] = &[
+        "SELECT created_at FROM items ORDER BY rowid DESC LIMIT 1",
+        "SELECT MAX(created_at, kept_at) FROM bundles ORDER BY rowid DESC LIMIT 1",
+        "SELECT MAX(activated_at) FROM licences",
+        "SELECT started_at FROM trial",
+        "SELECT at FROM funnel_events ORDER BY id DESC LIMIT 1",
+    ];
+    let mut latest = last_seen(connection)?;
+    for query in WRITTEN_AS_TEXT {
+        let written: Option<Option<DateTime<Utc>>> = connection
+            .prepare_cached(query)?
+            .query_row([], |row| row.get(0))
+            .optional()?;
+        latest = latest.max(written.flatten());
+    }
+    let entry: Option<i64> = connection
+        .prepare_cached("SELECT added_at FROM entries ORDER BY rowid DESC LIMIT 1")?
+        .query_row([], |row| row.get(0))
+        .optional()?;
+    Ok(latest.max(entry.map(DateTime::from_timestamp_nanos)))
 }
 
 /// Whether the person agreed to local funnel recording.
@@ -107,6 +136,7 @@ pub(crate) fn wipe(connection: &Connection) -> Result<()> {
     connection.execute_batch(
         "DELETE FROM entries; DELETE FROM bundles; DELETE FROM folders; DELETE FROM item_tags; DELETE FROM items;
          DELETE FROM licences; DELETE FROM trial; DELETE FROM funnel_events; DELETE FROM meta;
+         DELETE FROM days_seen;
          UPDATE library_stats SET items = 0;",
     )?;
     Ok(())

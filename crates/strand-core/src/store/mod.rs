@@ -237,8 +237,8 @@ impl Drop for Store {
 }
 
 pub(crate) use access::{
-    funnel_counts, funnel_opt_in, insert_licence, last_seen, licence_tokens, record_funnel,
-    set_funnel_opt_in, set_last_seen, start_trial, trial_started, wipe,
+    funnel_counts, funnel_opt_in, insert_licence, last_seen, latest_evidence, licence_tokens,
+    record_funnel, set_funnel_opt_in, set_last_seen, start_trial, trial_started, wipe,
 };
 pub(crate) use bundles::{
     KeptBundle, Threaded, Whereabouts, empty_trash, keep_draft, kept_bundle, kept_count,

@@ -12,11 +12,12 @@ export type AccessInfo = {
  */
 tier: Tier, 
 /**
- * The system clock is behind the last time Strand saw: premium is suspended.
+ * The system clock is behind the latest time the library has evidence of; access is judged
+ * at that later time.
  */
 clockBehind: boolean, 
 /**
- * The latest system time Strand has seen.
+ * The latest time the library has evidence of.
  */
 lastSeen: string | null, 
 /**
