@@ -2,6 +2,8 @@
 //! exported with "Export everything". The header is read first, so a file from a newer Strand
 //! says so instead of failing on a field this build does not know.
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
 
 use super::entry::{Fields, SkippedLine};
@@ -36,9 +38,15 @@ pub(crate) fn parse_bundle(bytes: &[u8]) -> Result<ParsedPlaylist> {
         name: Some(file.name),
         ..ParsedPlaylist::default()
     };
+    // Looked up by id, not searched for: a search per entry made 80,000 entries take 18 s.
+    // Should the file list an id twice, the first listing wins, as a search would find it.
+    let mut items = HashMap::with_capacity(file.items.len());
+    for item in &file.items {
+        items.entry(item.id).or_insert(item);
+    }
     for (index, entry) in file.entries.iter().enumerate() {
         let number = index as u32 + 1;
-        match file.items.iter().find(|item| item.id == entry.item) {
+        match items.get(&entry.item) {
             Some(item) => playlist.push(fields(item).into_entry(number)),
             None => playlist.skipped.push(SkippedLine::new(
                 number,
