@@ -67,6 +67,25 @@ pub struct Item {
     pub details: ItemDetails,
 }
 
+impl Item {
+    /// What an entry shows for an item the library no longer holds.
+    pub fn missing(id: ItemId) -> Item {
+        Item {
+            id,
+            details: ItemDetails {
+                kind: ItemKind::Note,
+                title: "Missing item".into(),
+                creator: String::new(),
+                duration_ms: None,
+                price_cents: None,
+                tags: Vec::new(),
+                source_uri: None,
+                colour: "#808080".into(),
+            },
+        }
+    }
+}
+
 /// Everything about an item but its id: what the catalogue generator (and later, importers)
 /// create before the store gives it one.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
@@ -144,6 +163,10 @@ pub struct Entry {
     pub added_at: DateTime<Utc>,
     /// Where it is in its bundle, 0 first.
     pub position: u32,
+    /// The item it threads is no longer in the library (a library edited or damaged outside
+    /// Strand): `item` then holds only its id, under a placeholder title, and exports leave the
+    /// entry out, having nothing to point to.
+    pub missing: bool,
 }
 
 /// Some of a bundle's entries, in order: a window onto it, or what a search inside it found.
@@ -218,6 +241,13 @@ pub struct WholeBundle {
     pub bundle: Bundle,
     /// Its entries, first to last.
     pub entries: Vec<Entry>,
+}
+
+impl WholeBundle {
+    /// Its entries whose items the library still holds, first to last: what an export writes.
+    pub fn present_entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|entry| !entry.missing)
+    }
 }
 
 /// A bundle as the bundle list shows it.

@@ -118,8 +118,7 @@ impl LibraryBundle {
 
 fn entries_of(bundle: &WholeBundle) -> Vec<BundleFileEntry> {
     bundle
-        .entries
-        .iter()
+        .present_entries()
         .map(|entry| BundleFileEntry {
             item: entry.item.id,
         })
@@ -131,8 +130,7 @@ impl BundleFile {
     pub fn from_bundle(bundle: &WholeBundle, exported_at: DateTime<Utc>) -> BundleFile {
         let mut listed = HashSet::new();
         let items: Vec<Item> = bundle
-            .entries
-            .iter()
+            .present_entries()
             .filter(|entry| listed.insert(entry.item.id))
             .map(|entry| entry.item.clone())
             .collect();
@@ -198,6 +196,7 @@ mod tests {
                     item: (*item).clone(),
                     added_at: Utc::now(),
                     position,
+                    missing: false,
                 })
                 .collect(),
         };

@@ -961,10 +961,10 @@ impl Strand {
         let items = self.store.read(|connection| {
             store::items_by_id(connection, placed.iter().map(|(threaded, _)| threaded.item))
         })?;
-        placed
+        Ok(placed
             .into_iter()
             .map(|(threaded, position)| threaded.at(position, items.get(&threaded.item).cloned()))
-            .collect()
+            .collect())
     }
 
     /// Whether the bundle already threads the item (a bundle that does not exist threads

@@ -2,6 +2,7 @@
 
 mod support;
 
+mod damaged;
 mod demo;
 mod editing;
 mod exporting;

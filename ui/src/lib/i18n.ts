@@ -123,6 +123,8 @@ const en = {
   moveDown: 'Move {title} down',
   remove: 'Remove {title}',
   dragHandle: 'Drag to reorder {title}',
+  missingItem: 'Missing item',
+  missingItemHint: 'No longer in your library; remove it, or restore the library from a restore point',
   dragIntoBundle: 'Drag {title} into the bundle, where it should go',
   reorderHint:
     'Drag the handle, or press Alt+↑ / Alt+↓ to move the focused entry; Delete removes it. Ctrl+click, Shift+click or Space picks several.',
@@ -328,6 +330,8 @@ const de: Record<MessageKey, Message> = {
   moveDown: '{title} nach unten',
   remove: '{title} entfernen',
   dragHandle: '{title} ziehen, um die Reihenfolge zu ändern',
+  missingItem: 'Fehlendes Objekt',
+  missingItemHint: 'Nicht mehr in deiner Bibliothek; entferne den Eintrag oder stelle die Bibliothek aus einem Wiederherstellungspunkt wieder her',
   dragIntoBundle: '{title} an die gewünschte Stelle im Bündel ziehen',
   reorderHint:
     'Ziehe am Griff oder drücke Alt+↑ / Alt+↓, um den Eintrag zu verschieben; Entf entfernt ihn. Strg+Klick, Umschalt+Klick oder Leertaste wählt mehrere.',

@@ -36,7 +36,7 @@ fn one_line(text: &str) -> String {
 
 fn m3u8(bundle: &WholeBundle) -> String {
     let mut out = format!("#EXTM3U\n#PLAYLIST:{}\n", one_line(&bundle.bundle.name));
-    for entry in &bundle.entries {
+    for entry in bundle.present_entries() {
         let details = &entry.item.details;
         let seconds = details
             .duration_ms
@@ -73,7 +73,7 @@ fn xspf(bundle: &WholeBundle) -> String {
                 writer
                     .create_element("trackList")
                     .write_inner_content(|writer| {
-                        for entry in &bundle.entries {
+                        for entry in bundle.present_entries() {
                             let item = &entry.item;
                             writer
                                 .create_element("track")
@@ -124,7 +124,7 @@ fn csv(bundle: &WholeBundle) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let written: csv::Result<()> = (|| {
         writer.write_record(CSV_HEADER)?;
-        for entry in &bundle.entries {
+        for entry in bundle.present_entries() {
             let (item, details) = (&entry.item, &entry.item.details);
             writer.write_field(neutralise(&details.title).as_ref())?;
             writer.write_field(neutralise(&details.creator).as_ref())?;

@@ -268,14 +268,14 @@ pub(crate) struct Threaded {
 
 impl Threaded {
     /// The entry at `position`, given the item it threads; none found means the item is missing.
-    pub fn at(self, position: u32, item: Option<Item>) -> Result<Entry> {
-        let item = item.ok_or_else(|| Error::not_found("item", self.item))?;
-        Ok(Entry {
+    pub fn at(self, position: u32, item: Option<Item>) -> Entry {
+        Entry {
             id: self.id,
-            item,
+            missing: item.is_none(),
+            item: item.unwrap_or_else(|| Item::missing(self.item)),
             added_at: self.added_at,
             position,
-        })
+        }
     }
 }
 
@@ -320,7 +320,7 @@ pub(crate) fn kept_entries(connection: &Connection, id: BundleId) -> Result<Vec<
     for threaded in &order {
         *uses.entry(threaded.item).or_default() += 1;
     }
-    order
+    Ok(order
         .into_iter()
         .zip(0..)
         .map(|(threaded, position)| {
@@ -334,7 +334,7 @@ pub(crate) fn kept_entries(connection: &Connection, id: BundleId) -> Result<Vec<
             };
             threaded.at(position, item)
         })
-        .collect()
+        .collect())
 }
 
 /// Whether a kept bundle threads the item. It reads the bundle's entries (~15–20 ms for 100,000):

@@ -21,4 +21,10 @@ addedAt: string,
 /**
  * Where it is in its bundle, 0 first.
  */
-position: number, };
+position: number, 
+/**
+ * The item it threads is no longer in the library (a library edited or damaged outside
+ * Strand): `item` then holds only its id, under a placeholder title, and exports leave the
+ * entry out, having nothing to point to.
+ */
+missing: boolean, };

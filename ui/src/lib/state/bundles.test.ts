@@ -30,6 +30,7 @@ async function bigDraft(core: FakeCore, count: number): Promise<BundlesState> {
     item: item(n),
     addedAt: '',
     position: n,
+    missing: false,
   }));
   await bundles.open(held.id);
   return bundles;

@@ -168,7 +168,7 @@ export class FakeCore {
     }
     const inFront = after === null ? -1 : bundle.entries.findIndex((entry) => entry.id === after);
     if (after !== null && inFront < 0) throw new AppError('not_found', `entry ${after} was not found`);
-    const entry = { id: this.#id('entry'), item: found, addedAt: new Date().toISOString(), position: inFront + 1 };
+    const entry = { id: this.#id('entry'), item: found, addedAt: new Date().toISOString(), position: inFront + 1, missing: false };
     return this.#edit({ ...bundle, entries: [...bundle.entries.slice(0, inFront + 1), entry, ...bundle.entries.slice(inFront + 1)] });
   }
 
@@ -179,7 +179,7 @@ export class FakeCore {
       .entries.filter((entry) => entryIds.includes(entry.id))
       .map((entry) => entry.item);
     const fresh = items.filter((candidate) => !target.entries.some((entry) => entry.item.id === candidate.id));
-    const entries = fresh.map((found) => ({ id: this.#id('entry'), item: found, addedAt: '', position: 0 }));
+    const entries = fresh.map((found) => ({ id: this.#id('entry'), item: found, addedAt: '', position: 0, missing: false }));
     const bundle = this.#edit({ ...target, entries: [...target.entries, ...entries] });
     return { bundle, added: fresh.length, skippedDuplicates: items.length - fresh.length };
   }

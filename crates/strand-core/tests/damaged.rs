@@ -1,0 +1,52 @@
+//! A library someone or something damaged, opened anyway: what can still be read is read, and
+//! what is gone is shown as gone, never the reason nothing opens.
+
+use strand_core::ExportFormat;
+
+use crate::support::Library;
+
+#[test]
+fn a_kept_bundle_whose_item_was_deleted_still_opens_and_exports_showing_the_entry_missing() {
+    let library = Library::premium();
+    let kept = library.bundle("Dangling", 3, true);
+    let gone = library.entries(kept.id)[1].item.id;
+    // Entries no longer check their item by foreign key (migration 0013), so this goes through.
+    library
+        .raw()
+        .execute("DELETE FROM items WHERE id = ?1", [gone])
+        .expect("delete the item behind one entry");
+
+    let entries = library.entries(kept.id);
+    let missing: Vec<bool> = entries.iter().map(|entry| entry.missing).collect();
+    assert_eq!(missing, [false, true, false]);
+    assert_eq!(
+        entries[1].item.id, gone,
+        "the missing entry still says which item"
+    );
+    let window = library.strand.entries(kept.id, 0, 10).expect("a window");
+    assert_eq!(window.entries.len(), 3);
+    assert!(window.entries[1].missing);
+
+    for format in ExportFormat::ALL {
+        let text = library
+            .strand
+            .export_bundle(kept.id, format)
+            .unwrap_or_else(|error| panic!("export as {format:?}: {error}"));
+        assert!(!text.contains(&entries[1].item.details.title), "{format:?}");
+        assert!(text.contains(&entries[2].item.details.title), "{format:?}");
+    }
+    library.strand.export_library().expect("export everything");
+}
+
+#[test]
+fn a_draft_whose_item_was_deleted_still_opens_showing_the_entry_missing() {
+    let library = Library::new(false);
+    let draft = library.draft("Dangling draft", 2);
+    let gone = library.entries(draft.id)[0].item.id;
+    library
+        .raw()
+        .execute("DELETE FROM items WHERE id = ?1", [gone])
+        .expect("delete the item behind one entry");
+    let entries = library.entries(draft.id);
+    assert!(entries[0].missing && !entries[1].missing);
+}
