@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use serde_json::json;
-use strand_core::{ItemId, Strand, StrandOptions, Tier, catalogue};
+use strand_core::{ItemId, Tier, catalogue};
 
 use crate::harness::Harness;
 use crate::steps::*;

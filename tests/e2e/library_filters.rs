@@ -2,8 +2,6 @@
 //! finds with that tag (checked against the library file itself), and clearing it shows the whole
 //! library again; finding inside a bundle shows the matching entries at their places.
 
-use strand_core::{Strand, StrandOptions};
-
 use crate::steps::*;
 
 #[tokio::test(flavor = "multi_thread")]

@@ -6,7 +6,6 @@ use fantoccini::actions::{
     InputSource, KeyAction, KeyActions, MOUSE_BUTTON_LEFT, MouseActions, PointerAction,
 };
 use fantoccini::elements::Element;
-use strand_core::{Strand, StrandOptions};
 
 use crate::harness::Harness;
 

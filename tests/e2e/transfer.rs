@@ -7,7 +7,6 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use strand_core::catalogue::DEMO_CATALOGUE_SIZE;
-use strand_core::{Strand, StrandOptions};
 
 use crate::desktop::Desktop;
 use crate::harness::Harness;
