@@ -13,14 +13,16 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
     let mut playlist = ParsedPlaylist::default();
     let mut pending = Fields::default();
     let mut display = String::new();
-    for (index, line) in text.lines().enumerate() {
+    for (index, line) in super::text::lines(text).enumerate() {
         let number = index as u32 + 1;
         if line.len() > MAX_LINE_BYTES {
             return Err(long_line(number));
         }
         let line = line.trim();
         if let Some(info) = line.strip_prefix("#EXTINF:") {
-            let (duration, title) = info.split_once(',').unwrap_or((info, ""));
+            // The title follows the first comma outside the attributes' quotes
+            // (`-1 tvg-name="News, Live" group-title="TV",BBC News`).
+            let (duration, title) = split_outside_quotes(info).unwrap_or((info, ""));
             // Attributes (`tvg-id="…"`) may follow the duration; the number comes first.
             let seconds = duration.split_whitespace().next().unwrap_or("");
             pending.duration_ms = seconds_to_ms(seconds);
@@ -47,12 +49,43 @@ pub(crate) fn split_display(fields: &mut Fields, display: &str) {
     if !fields.creator.is_empty() {
         let prefix = format!("{} - ", fields.creator);
         fields.title = display.strip_prefix(&prefix).unwrap_or(display).to_owned();
-    } else if let Some((creator, title)) = display.split_once(" - ") {
+    } else if let Some((creator, title)) = split_outside_brackets(display, " - ") {
         fields.creator = creator.to_owned();
         fields.title = title.to_owned();
     } else {
         fields.title = display.to_owned();
     }
+}
+
+/// `info` around its first comma that no double quote encloses.
+fn split_outside_quotes(info: &str) -> Option<(&str, &str)> {
+    let mut quoted = false;
+    let at = info.char_indices().find_map(|(at, c)| {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => return Some(at),
+            _ => {}
+        }
+        None
+    })?;
+    Some((&info[..at], &info[at + 1..]))
+}
+
+/// `text` around the first `separator` outside brackets, so "Live at Wembley (1986 - Remastered)"
+/// keeps its dash.
+fn split_outside_brackets<'t>(text: &'t str, separator: &str) -> Option<(&'t str, &'t str)> {
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && text[at..].starts_with(separator) => {
+                return Some((&text[..at], &text[at + separator.len()..]));
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `187`, `187.5` or `-1` (unknown) seconds as milliseconds.
@@ -120,6 +153,52 @@ mod tests {
         assert_eq!(playlist.entries[0].details.title, "song one");
         assert_eq!(playlist.skipped.len(), 1);
         assert_eq!(playlist.skipped[0].line, 2);
+    }
+
+    #[test]
+    fn a_comma_inside_an_extinf_attribute_is_not_where_the_title_starts() {
+        let text = "#EXTM3U\n#EXTINF:-1 tvg-name=\"News, Live\" group-title=\"TV\",BBC News\nhttp://tv.example/bbc\n";
+        let entry = &parse(text, &base()).expect("parses").entries[0];
+        assert_eq!(entry.details.title, "BBC News");
+        assert_eq!(entry.details.creator, "");
+    }
+
+    #[test]
+    fn a_dash_inside_brackets_does_not_split_creator_from_title() {
+        for (display, creator, title) in [
+            (
+                "Live at Wembley (1986 - Remastered)",
+                "",
+                "Live at Wembley (1986 - Remastered)",
+            ),
+            (
+                "Queen - Live at Wembley (1986 - Remastered)",
+                "Queen",
+                "Live at Wembley (1986 - Remastered)",
+            ),
+            ("[Demo - Take 2] Intro", "", "[Demo - Take 2] Intro"),
+        ] {
+            let text = format!("#EXTM3U\n#EXTINF:60,{display}\n/x.mp3\n");
+            let entry = &parse(&text, &base()).expect("parses").entries[0];
+            assert_eq!(
+                (entry.details.creator.as_str(), entry.details.title.as_str()),
+                (creator, title),
+                "{display}"
+            );
+        }
+    }
+
+    #[test]
+    fn lines_ending_in_a_lone_cr_are_read_as_lines() {
+        let text = "#EXTM3U\r#EXTINF:60,A - One\r/one.mp3\r#EXTINF:61,B - Two\r/two.mp3\r";
+        let playlist = parse(text, &base()).expect("parses");
+        let titles: Vec<_> = playlist
+            .entries
+            .iter()
+            .map(|e| e.details.title.as_str())
+            .collect();
+        assert_eq!(titles, ["One", "Two"]);
+        assert_eq!(playlist.entries[1].line, 5);
     }
 
     #[test]

@@ -21,8 +21,7 @@ struct Numbered<'a> {
 
 /// Reads a PLS playlist's text.
 pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
-    let mut lines = text
-        .lines()
+    let mut lines = super::text::lines(text)
         .enumerate()
         .map(|(index, line)| (index as u32 + 1, line));
     let header = lines.by_ref().find(|(_, line)| !line.trim().is_empty());
@@ -107,5 +106,12 @@ mod tests {
         let playlist = parse("[playlist]\nTitle3=Lost\nFile1=a.mp3\n", &base()).expect("parses");
         assert_eq!(playlist.entries.len(), 1);
         assert!(playlist.skipped[0].reason.contains("File3"));
+    }
+
+    #[test]
+    fn a_pls_whose_lines_end_in_a_lone_cr_is_read() {
+        let text = "[playlist]\rFile1=a.mp3\rTitle1=A\rNumberOfEntries=1\r";
+        let playlist = parse(text, &base()).expect("a PLS from classic Mac OS");
+        assert_eq!(playlist.entries[0].details.title, "A");
     }
 }

@@ -42,6 +42,31 @@ pub(crate) fn decode(bytes: &[u8], legacy: Legacy) -> Result<String> {
     }
 }
 
+/// The lines of a text file, whichever of CRLF, LF or a lone CR (classic Mac OS, old iTunes)
+/// ends them, mixed freely; a last line needs no end. (`str::lines` knows only LF and CRLF, and
+/// read a CR-only file as one line.)
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match current.find(['\r', '\n']) {
+            Some(end) => {
+                let ending = if current[end..].starts_with("\r\n") {
+                    2
+                } else {
+                    1
+                };
+                rest = Some(&current[end + ending..]);
+                Some(&current[..end])
+            }
+            None => {
+                rest = None;
+                (!current.is_empty()).then_some(current)
+            }
+        }
+    })
+}
+
 /// One field of a CSV record as text: UTF-8 if it is, else Windows-1252 (what spreadsheets on
 /// Windows save as "CSV").
 pub(crate) fn decode_field(bytes: &[u8]) -> String {
@@ -57,6 +82,17 @@ pub(crate) fn decode_field(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_end_in_crlf_lf_or_a_lone_cr_mixed_freely() {
+        let text = "one\r\ntwo\nthree\rfour\r\rsix";
+        assert_eq!(
+            lines(text).collect::<Vec<_>>(),
+            ["one", "two", "three", "four", "", "six"]
+        );
+        assert_eq!(lines("a\n").collect::<Vec<_>>(), ["a"]);
+        assert_eq!(lines("").count(), 0);
+    }
 
     #[test]
     fn byte_order_marks_decide_the_encoding_and_are_dropped() {
