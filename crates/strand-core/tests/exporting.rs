@@ -177,3 +177,27 @@ fn kept_bundles_export_on_every_tier_even_after_premium_lapses() {
         );
     }
 }
+
+#[test]
+fn characters_xml_forbids_never_reach_an_xspf_export() {
+    let library = Library::new(false);
+    let title = "Noise\u{FFFE}\u{FFFF}\u{1}end".to_owned();
+    let bundle = bundle_of(&library, &[(title, "Anon".into())]);
+    let path = export_to_file(&library, bundle.bundle.id, ExportFormat::Xspf);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(
+        !text.contains(['\u{FFFE}', '\u{FFFF}', '\u{1}']),
+        "the XSPF holds a character XML forbids"
+    );
+    let friend = Library::new(false);
+    let import = friend
+        .strand
+        .import_playlist(&path, &Unwatched)
+        .expect("a friend reads it");
+    let titles: Vec<_> = friend
+        .entries(import.bundle.id)
+        .into_iter()
+        .map(|entry| entry.item.details.title)
+        .collect();
+    assert_eq!(titles[0], "Noise\u{FFFD}\u{FFFD}\u{FFFD}end");
+}

@@ -27,6 +27,26 @@ const PATH_ESCAPES: &AsciiSet = &CONTROLS
     .add(b'{')
     .add(b'}');
 
+/// Characters a URI reference may not hold as they are (XSPF's `<location>` is a URI, but
+/// players write spaces and the like into it): escaped, while a `%` already starts an escape.
+const REFERENCE_ESCAPES: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
+
+/// How a format writes a location.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Spelling {
+    /// A path or an address, as M3U and PLS write them: a `%` in a path is a `%`.
+    Path,
+    /// A URI reference, as XSPF writes them: a relative one is percent-encoded already.
+    UriReference,
+}
+
 /// What a playlist line points at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Location {
@@ -42,7 +62,7 @@ pub fn item_urn(id: ItemId) -> String {
 }
 
 /// Resolves one location as written in a playlist at `base`; `Err` says why it is not one.
-pub fn resolve(raw: &str, base: &Url) -> Result<Location, String> {
+pub fn resolve(raw: &str, base: &Url, spelling: Spelling) -> Result<Location, String> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Err("the location is empty".into());
@@ -59,6 +79,8 @@ pub fn resolve(raw: &str, base: &Url) -> Result<Location, String> {
         Url::parse(&format!("file://{}", escape_path(share)))
     } else if has_scheme(raw) {
         Url::parse(raw)
+    } else if spelling == Spelling::UriReference {
+        base.join(&utf8_percent_encode(raw, REFERENCE_ESCAPES).to_string())
     } else if raw.starts_with('/') {
         Url::parse(&format!("file://{}", escape_path(raw)))
     } else {
@@ -136,7 +158,7 @@ mod tests {
     }
 
     fn uri(raw: &str) -> String {
-        match resolve(raw, &base()).expect("resolves") {
+        match resolve(raw, &base(), Spelling::Path).expect("resolves") {
             Location::Uri(uri) => uri,
             Location::Item(id) => panic!("{raw} resolved to item {id}"),
         }
@@ -197,9 +219,28 @@ mod tests {
     #[test]
     fn strand_item_urns_name_items_and_bad_ones_say_so() {
         let id = ItemId::new();
-        assert_eq!(resolve(&item_urn(id), &base()), Ok(Location::Item(id)));
-        assert!(resolve("urn:strand:item:nope", &base()).is_err());
-        assert!(resolve("   ", &base()).is_err());
-        assert!(resolve("http://[::1", &base()).is_err());
+        let resolve = |raw: &str| resolve(raw, &base(), Spelling::Path);
+        assert_eq!(resolve(&item_urn(id)), Ok(Location::Item(id)));
+        assert!(resolve("urn:strand:item:nope").is_err());
+        assert!(resolve("   ").is_err());
+        assert!(resolve("http://[::1").is_err());
+    }
+
+    #[test]
+    fn a_relative_uri_reference_is_decoded_once_and_may_hold_spaces() {
+        let reference = |raw: &str| match resolve(raw, &base(), Spelling::UriReference) {
+            Ok(Location::Uri(uri)) => uri,
+            other => panic!("{raw}: {other:?}"),
+        };
+        // VLC writes relative locations percent-encoded: %E6 is one byte, not "%E6".
+        assert_eq!(
+            reference("../Music/%E6%97%A5.mp3"),
+            "file:///home/ada/Music/%E6%97%A5.mp3"
+        );
+        assert_eq!(
+            reference("Mara Quill/01 Tide.mp3"),
+            "file:///home/ada/Playlists/Mara%20Quill/01%20Tide.mp3"
+        );
+        assert_eq!(reference("/music/a b.mp3"), "file:///music/a%20b.mp3");
     }
 }

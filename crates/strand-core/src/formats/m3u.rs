@@ -5,6 +5,7 @@
 use url::Url;
 
 use super::entry::Fields;
+use super::location::Spelling;
 use super::{MAX_LINE_BYTES, ParsedPlaylist};
 use crate::error::{Error, Result};
 
@@ -36,7 +37,7 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
         } else {
             let mut fields = std::mem::take(&mut pending);
             split_display(&mut fields, &std::mem::take(&mut display));
-            playlist.add(fields, Some(line), base, number);
+            playlist.add(fields, Some((line, Spelling::Path)), base, number);
         }
     }
     Ok(playlist)

@@ -24,6 +24,7 @@ use ts_rs::TS;
 use url::Url;
 
 use crate::error::{Error, Result};
+use location::Spelling;
 
 pub(crate) use entry::Fields;
 pub use entry::{ImportedEntry, SkippedLine};
@@ -128,12 +129,12 @@ impl ParsedPlaylist {
     pub(crate) fn add(
         &mut self,
         mut fields: Fields,
-        location: Option<&str>,
+        location: Option<(&str, Spelling)>,
         base: &Url,
         line: u32,
     ) {
-        if let Some(raw) = location {
-            match location::resolve(raw, base) {
+        if let Some((raw, spelling)) = location {
+            match location::resolve(raw, base, spelling) {
                 Ok(location) => fields.locate(location),
                 Err(reason) => return self.skipped.push(SkippedLine::new(line, reason)),
             }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use url::Url;
 
 use super::entry::{Fields, SkippedLine};
+use super::location::Spelling;
 use super::m3u::{long_line, seconds_to_ms, split_display};
 use super::{MAX_LINE_BYTES, ParsedPlaylist, not_readable};
 use crate::error::Result;
@@ -68,7 +69,7 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
             ..Fields::default()
         };
         split_display(&mut fields, entry.title.unwrap_or(""));
-        playlist.add(fields, Some(file), base, line);
+        playlist.add(fields, Some((file, Spelling::Path)), base, line);
     }
     Ok(playlist)
 }

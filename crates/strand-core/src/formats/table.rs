@@ -239,7 +239,11 @@ impl<R: Read> TableReader<R> {
                 Column::Tags => {
                     fields.tags = cell.split([';', ',', '|']).map(str::to_owned).collect();
                 }
-                Column::Uri => fields.locate(location::resolve(cell, &self.base)?),
+                Column::Uri => fields.locate(location::resolve(
+                    cell,
+                    &self.base,
+                    location::Spelling::Path,
+                )?),
                 Column::Colour => fields.colour = Some(cell.trim().to_owned()),
                 Column::Id => {
                     let id: ItemId = cell

@@ -103,8 +103,24 @@ fn xspf(bundle: &WholeBundle) -> String {
 fn text_element(writer: &mut Writer<Vec<u8>>, name: &str, text: &str) -> std::io::Result<()> {
     writer
         .create_element(name)
-        .write_text_content(BytesText::new(text))?;
+        .write_text_content(BytesText::new(&xml_characters(text)))?;
     Ok(())
+}
+
+/// `text` with every character XML 1.0 does not allow (controls but tab and line ends, lone
+/// surrogates cannot occur in Rust, U+FFFE and U+FFFF) replaced by U+FFFD: quick-xml escapes
+/// markup but writes any character, and one such character makes the whole file unreadable.
+fn xml_characters(text: &str) -> std::borrow::Cow<'_, str> {
+    let allowed = |c: char| {
+        matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+    };
+    if text.chars().all(allowed) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| if allowed(c) { c } else { '\u{FFFD}' })
+        .collect::<String>()
+        .into()
 }
 
 /// The columns Strand writes, which its reader maps back one to one.

@@ -4,12 +4,12 @@
 //! is just an unknown entity — a clear error.
 
 use quick_xml::escape::resolve_predefined_entity;
-use quick_xml::events::Event;
+use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 use url::Url;
 
 use super::entry::Fields;
-use super::location::ITEM_URN_PREFIX;
+use super::location::{ITEM_URN_PREFIX, Spelling};
 use super::{ParsedPlaylist, not_readable};
 use crate::error::Result;
 
@@ -27,6 +27,8 @@ struct Track {
 pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
     let mut reader = Reader::from_str(text);
     let mut path: Vec<String> = Vec::new();
+    // The base in force inside each open element: `xml:base` on any of them moves it.
+    let mut bases: Vec<Url> = Vec::new();
     let mut value = String::new();
     let mut track: Option<Track> = None;
     let mut playlist = ParsedPlaylist::default();
@@ -54,6 +56,16 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
                         ..Track::default()
                     });
                 }
+                let inherited = bases.last().unwrap_or(base);
+                bases.push(match xml_base(&start)? {
+                    Some(moved) => inherited.join(&moved).map_err(|error| {
+                        not_readable(
+                            "XSPF",
+                            format!("its xml:base {moved:?} is no address ({error})"),
+                        )
+                    })?,
+                    None => inherited.clone(),
+                });
                 path.push(name);
                 if path.len() > MAX_DEPTH {
                     return Err(not_readable("XSPF", "its elements nest too deeply"));
@@ -82,12 +94,15 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
             }
             Event::End(_) => {
                 let Some(name) = path.pop() else { continue };
+                let element_base = bases.pop();
                 let parent: Vec<&str> = path.iter().map(String::as_str).collect();
                 match (parent.as_slice(), name.as_str()) {
                     (["playlist"], "title") => playlist.name = Some(value.trim().to_owned()),
                     (["playlist", "trackList"], "track") => {
-                        if let Some(track) = track.take() {
-                            playlist.add(track.fields, track.location.as_deref(), base, track.line);
+                        if let (Some(track), Some(track_base)) = (track.take(), &element_base) {
+                            let location = track.location.as_deref();
+                            let location = location.map(|raw| (raw, Spelling::UriReference));
+                            playlist.add(track.fields, location, track_base, track.line);
                         }
                     }
                     (["playlist", "trackList", "track"], field) => {
@@ -113,6 +128,20 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
         ));
     }
     Ok(playlist)
+}
+
+/// The element's `xml:base`, if it has one.
+fn xml_base(start: &BytesStart<'_>) -> Result<Option<String>> {
+    for attribute in start.attributes() {
+        let attribute = attribute.map_err(|error| not_readable("XSPF", error))?;
+        if attribute.key.into_inner() == "xml:base" {
+            let value = attribute
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|error| not_readable("XSPF", error))?;
+            return Ok(Some(value.trim().to_owned()));
+        }
+    }
+    Ok(None)
 }
 
 fn read_field(track: &mut Track, field: &str, value: &str) {
@@ -195,5 +224,29 @@ mod tests {
         assert!(parse("<playlist></trackList>", &base()).is_err());
         assert!(parse("<html></html>", &base()).is_err());
         assert!(parse("", &base()).is_err());
+    }
+
+    #[test]
+    fn locations_are_uri_references_under_any_xml_base() {
+        let text = r#"<playlist version="1" xmlns="http://xspf.org/ns/0/" xml:base="file:///srv/">
+  <trackList xml:base="music/">
+    <track><location>%E6%97%A5%E6%9C%AC.mp3</location></track>
+    <track xml:base="/other/"><location>a b.ogg</location></track>
+  </trackList>
+</playlist>"#;
+        let playlist = parse(text, &base()).expect("parses");
+        let locations: Vec<_> = playlist
+            .entries
+            .iter()
+            .map(|entry| entry.details.source_uri.as_deref().expect("located"))
+            .collect();
+        assert_eq!(
+            locations,
+            [
+                "file:///srv/music/%E6%97%A5%E6%9C%AC.mp3",
+                "file:///other/a%20b.ogg"
+            ]
+        );
+        assert_eq!(playlist.entries[0].details.title, "日本");
     }
 }
