@@ -16,9 +16,33 @@ pub fn folder_name(name: &str) -> Result<String> {
     named("folder", name)
 }
 
+/// Whether `text` shows nothing: only whitespace and characters that draw no glyph (zero-width
+/// spaces and joiners, byte-order marks, soft hyphens, direction marks and overrides, Hangul
+/// fillers). A name of those looks empty in every list, so it is refused like an empty one.
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{00AD}'
+                    | '\u{034F}'
+                    | '\u{115F}'
+                    | '\u{1160}'
+                    | '\u{180E}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{202A}'..='\u{202E}'
+                    | '\u{2060}'..='\u{2064}'
+                    | '\u{2066}'..='\u{2069}'
+                    | '\u{3164}'
+                    | '\u{FEFF}'
+                    | '\u{FFA0}'
+            )
+    })
+}
+
 fn named(what: &str, name: &str) -> Result<String> {
     let trimmed = name.trim();
-    if trimmed.is_empty() {
+    if is_blank(trimmed) {
         return Err(Error::invalid("name", format!("a {what} needs a name")));
     }
     // Count lazily so a 10 MB name is refused without walking all of it.
@@ -82,6 +106,17 @@ pub fn bundle_details(description: &str, colour: Option<&str>) -> Result<BundleD
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_of_invisible_characters_alone_is_refused_like_an_empty_one() {
+        for invisible in ["\u{200B}", "\u{FEFF}\u{200B} \u{2060}", "\u{202E}\u{00AD}"] {
+            assert!(
+                matches!(bundle_name(invisible), Err(Error::Invalid { field: "name", .. })),
+                "{invisible:?} should be refused"
+            );
+        }
+        assert_eq!(bundle_name("\u{200B}Mix").expect("visible"), "\u{200B}Mix");
+    }
 
     #[test]
     fn a_name_is_trimmed() {

@@ -7,6 +7,7 @@ use super::location::{self, Location};
 use crate::catalogue;
 use crate::ids::ItemId;
 use crate::model::{ItemDetails, ItemKind};
+use crate::validate;
 
 /// The longest title or creator an imported entry may have, in characters.
 pub const MAX_TEXT_CHARS: usize = 1000;
@@ -149,19 +150,36 @@ fn is_hex_colour(text: &str) -> bool {
     text.len() == 7 && text.starts_with('#') && text[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// Text as an item holds it: trimmed, line breaks as `\n`, no control characters but `\n` and tab.
+/// Text as an item holds it: trimmed, line breaks as `\n`, no control characters but `\n` and tab;
+/// text that shows nothing (only invisible characters) is no text.
 fn clean(text: &str) -> String {
-    text.replace("\r\n", "\n")
+    let cleaned = text
+        .replace("\r\n", "\n")
         .chars()
         .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-        .collect::<String>()
-        .trim()
-        .to_owned()
+        .collect::<String>();
+    if validate::is_blank(&cleaned) {
+        return String::new();
+    }
+    cleaned.trim().to_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_of_invisible_characters_alone_counts_as_none() {
+        let fields = Fields {
+            title: "\u{200B}\u{FEFF}".into(),
+            creator: "\u{2060}".into(),
+            source_uri: Some("file:///music/01%20Tide.mp3".into()),
+            ..Fields::default()
+        };
+        let entry = fields.into_entry(1).expect("entry");
+        assert_eq!(entry.details.title, "01 Tide");
+        assert_eq!(entry.details.creator, "");
+    }
 
     #[test]
     fn an_entry_without_a_title_is_named_after_its_file() {
