@@ -15,6 +15,8 @@ async fn a_second_strand_on_the_same_library_says_why_it_cannot_start_and_quits_
 
     let mut second = Command::new(env!("CARGO_BIN_EXE_strand"))
         .env("STRAND_DATA_DIR", harness.data_dir.path())
+        // On the same library: the journeys run demo mode, whose library is its own.
+        .env("STRAND_DEMO", "1")
         .env("DISPLAY", harness.display_name())
         .env("GSETTINGS_BACKEND", "memory")
         .stdout(Stdio::null())
