@@ -39,4 +39,5 @@ pub use model::{
     BulkAdd, Bundle, BundleDetails, BundleState, BundleSummary, Entry, EntryPage, Folder, Item,
     ItemDetails, ItemKind, ItemPage, SearchResults, SessionInfo, SortField, WholeBundle,
 };
+pub use store::backups::{RestorePoint, RestoreReason};
 pub use strand::{Strand, StrandOptions};

@@ -26,10 +26,12 @@ use crate::model::{
 };
 use crate::search;
 use crate::sort;
+use crate::store::backups::RestoreReason;
 use crate::store::{self, KeptBundle, Store, Threaded, Whereabouts};
 use crate::validate;
 
 mod find;
+mod restore;
 mod transfer;
 
 /// The most items one library page may ask for.
@@ -404,6 +406,9 @@ impl Strand {
 
     /// Deletes everything in the trash for good; returns how many bundles went.
     pub fn empty_trash(&self) -> Result<u32> {
+        if self.store.read(store::kept_count_in_trash)? > 0 {
+            self.restore_point(RestoreReason::EmptyTrash)?;
+        }
         let drafts = std::mem::take(&mut *lock(&self.trashed_drafts)).len();
         let kept = self.store.write(|tx| store::empty_trash(tx))?;
         Ok((drafts + kept) as u32)

@@ -111,7 +111,10 @@ mod tests {
     fn a_name_of_invisible_characters_alone_is_refused_like_an_empty_one() {
         for invisible in ["\u{200B}", "\u{FEFF}\u{200B} \u{2060}", "\u{202E}\u{00AD}"] {
             assert!(
-                matches!(bundle_name(invisible), Err(Error::Invalid { field: "name", .. })),
+                matches!(
+                    bundle_name(invisible),
+                    Err(Error::Invalid { field: "name", .. })
+                ),
                 "{invisible:?} should be refused"
             );
         }

@@ -13,6 +13,7 @@ mod keeping;
 mod opening;
 mod policies;
 mod premium;
+mod restoring;
 mod search;
 mod trash;
 mod undoing;

@@ -213,6 +213,13 @@ pub(crate) fn set_trashed(
 }
 
 /// Deletes every kept bundle in the trash for good; returns how many.
+/// How many kept bundles the trash holds.
+pub(crate) fn kept_count_in_trash(connection: &Connection) -> Result<u32> {
+    Ok(connection
+        .prepare_cached("SELECT COUNT(*) FROM bundles WHERE deleted_at IS NOT NULL")?
+        .query_row([], |row| row.get(0))?)
+}
+
 pub(crate) fn empty_trash(connection: &Connection) -> Result<usize> {
     Ok(connection.execute("DELETE FROM bundles WHERE deleted_at IS NOT NULL", [])?)
 }

@@ -9,6 +9,7 @@
 //! the time of keeping a 10,000-entry bundle).
 
 mod access;
+pub mod backups;
 mod bundles;
 mod folders;
 mod history;
@@ -16,12 +17,13 @@ mod items;
 mod meta;
 mod migrations;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::{Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, Utc};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
@@ -47,6 +49,8 @@ const STATEMENT_CACHE: usize = 128;
 pub struct Store {
     connection: Mutex<Connection>,
     checkpointer: Option<Checkpointer>,
+    /// Where its restore points go.
+    backups: PathBuf,
 }
 
 /// How long writing must pause before the WAL is checkpointed.
@@ -160,6 +164,7 @@ impl Store {
         Ok(Store {
             connection: Mutex::new(connection),
             checkpointer: Some(Checkpointer::start(path)?),
+            backups: backups::folder_of(path),
         })
     }
 
@@ -205,6 +210,39 @@ impl Store {
         }
     }
 
+    /// Makes a restore point of the library as it is now, then lets the oldest go.
+    pub(crate) fn take_restore_point(
+        &self,
+        reason: backups::RestoreReason,
+        now: DateTime<Utc>,
+    ) -> Result<backups::RestorePoint> {
+        let point = backups::take(&self.lock(), &self.backups, reason, now)?;
+        backups::prune(&self.backups, now)?;
+        Ok(point)
+    }
+
+    /// The library's restore points, newest first.
+    pub(crate) fn restore_points(&self) -> Result<Vec<backups::RestorePoint>> {
+        backups::list(&self.backups)
+    }
+
+    /// Puts the restore point `name` back, having made one of the library as it was, so the
+    /// restore can itself be undone. An older schema is brought up to date as at open.
+    pub(crate) fn restore(&self, name: &str, now: DateTime<Utc>) -> Result<()> {
+        let from = backups::find(&self.backups, name)?;
+        let mut connection = self.lock();
+        backups::take(
+            &connection,
+            &self.backups,
+            backups::RestoreReason::Restore,
+            now,
+        )?;
+        backups::put_back(&mut connection, &from)?;
+        migrations::apply(&mut connection)?;
+        drop(connection);
+        backups::prune(&self.backups, now)
+    }
+
     fn lock(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave a transaction open (it rolls back on drop),
         // so the connection is still sound.
@@ -242,8 +280,8 @@ pub(crate) use access::{
 };
 pub(crate) use bundles::{
     KeptBundle, Threaded, Whereabouts, empty_trash, keep_draft, kept_bundle, kept_count,
-    kept_entries, kept_entry_count, kept_order, kept_summaries, kept_threads, set_trashed,
-    whereabouts,
+    kept_count_in_trash, kept_entries, kept_entry_count, kept_order, kept_summaries, kept_threads,
+    set_trashed, whereabouts,
 };
 pub(crate) use folders::{
     delete_folder, folders, insert_folder, rename_folder, require as require_folder,

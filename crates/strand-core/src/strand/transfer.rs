@@ -21,6 +21,7 @@ use crate::import::{
 };
 use crate::share::{LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION, LibraryBundle, LibraryFile};
 use crate::store;
+use crate::store::backups::RestoreReason;
 use crate::validate;
 
 impl Strand {
@@ -93,6 +94,7 @@ impl Strand {
             return Err(too_big("catalogue", MAX_CATALOGUE_BYTES));
         }
         let base = import::file_url(path)?;
+        self.restore_point(RestoreReason::Import)?;
         let now = self.clock.now();
         self.store.write(|tx| {
             let mut reader = TableReader::new(file, base)?;
@@ -120,6 +122,7 @@ impl Strand {
         skipped: Vec<SkippedLine>,
         watch: &dyn ImportWatch,
     ) -> Result<(Vec<ItemId>, ImportSummary)> {
+        self.restore_point(RestoreReason::Import)?;
         let now = self.clock.now();
         self.store.write(|tx| {
             let mut importer = Importer::new(tx, now)?;
