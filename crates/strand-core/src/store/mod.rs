@@ -49,6 +49,8 @@ const STATEMENT_CACHE: usize = 128;
 pub struct Store {
     connection: Mutex<Connection>,
     checkpointer: Option<Checkpointer>,
+    /// The library file, which restore points are read from on a connection of their own.
+    path: PathBuf,
     /// Where its restore points go.
     backups: PathBuf,
 }
@@ -164,6 +166,7 @@ impl Store {
         Ok(Store {
             connection: Mutex::new(connection),
             checkpointer: Some(Checkpointer::start(path)?),
+            path: path.to_owned(),
             backups: backups::folder_of(path),
         })
     }
@@ -210,13 +213,17 @@ impl Store {
         }
     }
 
-    /// Makes a restore point of the library as it is now, then lets the oldest go.
+    /// Makes a restore point of the library as it is now, then lets the oldest go. It reads on
+    /// a connection of its own: in WAL mode a reader sees one committed state throughout and
+    /// holds up no edit, so copying a large library (seconds) never freezes the window.
     pub(crate) fn take_restore_point(
         &self,
         reason: backups::RestoreReason,
         now: DateTime<Utc>,
     ) -> Result<backups::RestorePoint> {
-        let point = backups::take(&self.lock(), &self.backups, reason, now)?;
+        let reader =
+            Connection::open_with_flags(&self.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let point = backups::take(&reader, &self.backups, reason, now)?;
         backups::prune(&self.backups, now)?;
         Ok(point)
     }
