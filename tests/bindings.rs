@@ -10,7 +10,7 @@ use strand_app::error::IpcError;
 use strand_app::transfer::ImportProgress;
 use strand_core::{
     BulkAdd, Bundle, BundleSummary, EntryPage, ExportFormat, Folder, FunnelCount, ImportSummary,
-    ItemPage, PlanRow, PlaylistImport, SearchResults, SessionInfo, SortField,
+    ItemPage, PlanRow, PlaylistImport, RestorePoint, SearchResults, SessionInfo, SortField,
 };
 use ts_rs::{Config, TS};
 
@@ -32,6 +32,7 @@ fn export_all(out_dir: &Path) {
     ImportSummary::export_all(&config).expect("export ImportSummary");
     PlaylistImport::export_all(&config).expect("export PlaylistImport");
     ImportProgress::export_all(&config).expect("export ImportProgress");
+    RestorePoint::export_all(&config).expect("export RestorePoint");
 }
 
 fn files_in(dir: &Path) -> BTreeMap<String, String> {

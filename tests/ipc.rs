@@ -403,3 +403,30 @@ fn cancelling_when_no_import_runs_is_harmless() {
     assert_eq!(app.ok("cancel_import", json!({})), Value::Null);
     assert_eq!(app.ok("list_bundles", json!({})), json!([]));
 }
+
+#[test]
+fn a_bundle_emptied_from_the_trash_comes_back_from_its_restore_point_through_ipc() {
+    let app = TestApp::start(true);
+    app.ok("set_demo_tier", json!({ "tier": "premium" }));
+    let draft = app.draft_with_items("Months of work", 2);
+    let kept = app.ok("keep_bundle", json!({ "bundleId": draft["id"] }));
+    app.ok("delete_bundle", json!({ "bundleId": kept["id"] }));
+    app.ok("empty_trash", json!({}));
+    let points = app.ok("restore_points", json!({}));
+    let point = &points.as_array().expect("points")[0];
+    assert_eq!(point["reason"], "empty_trash");
+    assert_eq!(point["bundles"], 0, "the bundle was in the trash then");
+
+    let error = app
+        .call("restore_library", json!({ "name": "../strand.sqlite" }))
+        .expect_err("not a restore point");
+    assert_eq!(error["code"], "not_found");
+    let after = app.ok("restore_library", json!({ "name": point["name"] }));
+    assert_eq!(after.as_array().expect("points")[0]["reason"], "restore");
+    let trash = app.ok("list_trash", json!({}));
+    assert_eq!(
+        trash.as_array().expect("trash").len(),
+        1,
+        "back in the trash"
+    );
+}

@@ -14,10 +14,10 @@ use std::io::Write;
 
 use strand_core::{
     BulkAdd, Bundle, BundleId, BundleSummary, EntryId, EntryPage, Folder, FolderId, FunnelCount,
-    ItemId, ItemKind, ItemPage, PlanRow, Policy, SearchResults, SessionInfo, SortField, Strand,
-    Tier,
+    ItemId, ItemKind, ItemPage, PlanRow, Policy, RestorePoint, SearchResults, SessionInfo,
+    SortField, Strand, Tier,
 };
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::error::IpcResult;
 use crate::files;
@@ -103,6 +103,17 @@ pub fn restore_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResu
 #[tauri::command(async)]
 pub fn empty_trash(strand: State<'_, Strand>) -> IpcResult<u32> {
     Ok(strand.empty_trash()?)
+}
+
+#[tauri::command(async)]
+pub fn restore_points(strand: State<'_, Strand>) -> IpcResult<Vec<RestorePoint>> {
+    Ok(strand.restore_points()?)
+}
+
+/// Puts a restore point back (the UI has asked first); answers the restore points after it.
+#[tauri::command(async)]
+pub fn restore_library(strand: State<'_, Strand>, name: String) -> IpcResult<Vec<RestorePoint>> {
+    Ok(strand.restore(&name)?)
 }
 
 /// Opens the native save dialog and writes the funnel there as CSV; `false` if cancelled.
@@ -319,5 +330,13 @@ pub fn app_ready<R: Runtime>(app: AppHandle<R>, startup: State<'_, Startup>) {
     let _ = std::io::stdout().flush();
     if startup.exit_on_ready {
         app.exit(0);
+        return;
     }
+    // Today's restore point, once the library is on screen and off the main thread: copying
+    // a large library takes seconds.
+    std::thread::spawn(move || {
+        if let Err(error) = app.state::<Strand>().take_daily_restore_point() {
+            eprintln!("Strand could not make today's restore point: {error}");
+        }
+    });
 }

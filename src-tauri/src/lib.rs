@@ -152,6 +152,8 @@ pub fn run_app<R: Runtime>(
             commands::list_trash,
             commands::restore_bundle,
             commands::empty_trash,
+            commands::restore_points,
+            commands::restore_library,
             commands::app_ready,
         ])
 }

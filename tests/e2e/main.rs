@@ -10,6 +10,7 @@ mod journey;
 mod library_filters;
 mod premium;
 mod quitting;
+mod restoring;
 mod selection;
 mod starting;
 mod steps;

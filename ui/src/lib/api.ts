@@ -1,6 +1,7 @@
 // The only module that talks to Tauri: one typed function per command, and every failure turned
 // into an AppError whose `code` the UI can branch on.
 import { Channel, invoke } from '@tauri-apps/api/core';
+import type { RestorePoint } from './bindings/RestorePoint';
 import type { BulkAdd } from './bindings/BulkAdd';
 import type { Bundle } from './bindings/Bundle';
 import type { BundleId } from './bindings/BundleId';
@@ -144,6 +145,10 @@ export const api = {
   listTrash: () => call<BundleSummary[]>('list_trash'),
   restoreBundle: (bundleId: BundleId) => call<Bundle>('restore_bundle', { bundleId }),
   emptyTrash: () => call<number>('empty_trash'),
+  /** The library's restore points, newest first. */
+  restorePoints: () => call<RestorePoint[]>('restore_points'),
+  /** Puts a restore point back (the library as it was becomes one first); the points after it. */
+  restoreLibrary: (name: string) => call<RestorePoint[]>('restore_library', { name }),
   /** Opens the native save dialog; false when the person cancelled. */
   exportBundle: (bundleId: BundleId, format: ExportFormat) => call<boolean>('export_bundle', { bundleId, format }),
   /** Opens the native save dialog for the whole library; false when the person cancelled. */

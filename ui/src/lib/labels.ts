@@ -47,6 +47,11 @@ export function ruleLabel(rule: Rule): string {
   }
 }
 
+/** A date with its time of day, for things made several times a day (restore points). */
+export function formatDateTime(iso: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
 export function formatDate(iso: string): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(iso));
 }

@@ -1,6 +1,7 @@
 // An in-memory stand-in for the core, used by the state tests: it keeps bundles the way the core
 // does (drafts, keeping gated on the tier) so the state classes are tested against real answers,
 // not canned ones.
+import type { RestorePoint } from '../bindings/RestorePoint';
 import { AppError, type Api } from '../api';
 import type { BulkAdd } from '../bindings/BulkAdd';
 import type { Bundle } from '../bindings/Bundle';
@@ -79,6 +80,9 @@ export class FakeCore {
   /** What the next import dialog answers: a file's items, or null when the person cancels it. */
   dialogAnswer: Item[] | null = [item(1), item(7), item(8)];
   exportedAs: ExportFormat[] = [];
+  /** The restore points the core lists, and the names put back, in order. */
+  restorePoints: RestorePoint[] = [];
+  restored: string[] = [];
   #cancelRequested = false;
   #importGate: Promise<void> = Promise.resolve();
 
@@ -380,6 +384,14 @@ export class FakeCore {
       const count = this.trash.size;
       this.trash.clear();
       return count;
+    },
+    restorePoints: async () => this.restorePoints,
+    restoreLibrary: async (name) => {
+      if (!this.restorePoints.some((point) => point.name === name)) {
+        throw new AppError('not_found', `restore point ${name} was not found`);
+      }
+      this.restored.push(name);
+      return this.restorePoints;
     },
     exportBundle: async (id, format) => {
       this.#bundle(id);
