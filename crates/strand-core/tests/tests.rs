@@ -2,6 +2,7 @@
 
 mod support;
 
+mod crashing;
 mod damaged;
 mod demo;
 mod editing;
