@@ -8,6 +8,7 @@ mod demo;
 mod editing;
 mod exporting;
 mod folders;
+mod full_disk;
 mod fuzz_corpus;
 mod importing;
 mod keeping;

@@ -179,9 +179,21 @@ impl Store {
     /// Runs `write` in one `BEGIN IMMEDIATE` transaction: all of it lands, or none of it.
     pub(crate) fn write<T>(&self, write: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let mut connection = self.lock();
-        let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = write(&transaction)?;
-        transaction.commit()?;
+        let written = (|| -> Result<T> {
+            let transaction =
+                connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = write(&transaction)?;
+            transaction.commit()?;
+            Ok(value)
+        })();
+        let value = written.map_err(|error| match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull) => Error::File(
+                "the disk is full, so this was not saved and nothing was changed; free some \
+                 space and try again"
+                    .into(),
+            ),
+            _ => error,
+        })?;
         drop(connection);
         if let Some(checkpointer) = &self.checkpointer {
             // The thread only stops when the store is dropped, so the channel is open.
