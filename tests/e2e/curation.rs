@@ -57,14 +57,7 @@ async fn a_deleted_bundle_is_restored_from_the_trash_and_emptying_the_trash_asks
         !harness.find_all("[data-testid=trash]").await.is_empty(),
         "cancel kept the trash"
     );
-    click(&harness, "[data-testid=empty-trash]").await;
-    click(&harness, "[data-testid=confirm-empty-trash-confirm]").await;
-    harness
-        .wait_for(
-            "the trash to be empty",
-            "return !document.querySelector('[data-testid=trash]');",
-        )
-        .await;
+    empty_the_trash(&harness).await;
     assert!(kept_bundle_names(&harness).is_empty());
     harness.stop().await;
 }

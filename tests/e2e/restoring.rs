@@ -11,14 +11,7 @@ async fn a_bundle_emptied_from_the_trash_comes_back_from_a_restore_point_in_sett
     keep_in_demo_premium(&harness).await;
     click(&harness, "[data-testid=delete-bundle]").await;
     click(&harness, "[data-testid=trash] summary").await;
-    click(&harness, "[data-testid=empty-trash]").await;
-    click(&harness, "[data-testid=confirm-empty-trash-confirm]").await;
-    harness
-        .wait_for(
-            "the trash to be empty",
-            "return !document.querySelector('[data-testid=trash]');",
-        )
-        .await;
+    empty_the_trash(&harness).await;
 
     click(&harness, "[data-testid=open-settings]").await;
     // Newest first: the one made before the trash was emptied.

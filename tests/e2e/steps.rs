@@ -126,6 +126,18 @@ pub async fn keep_in_demo_premium(harness: &Harness) {
     harness.find("[data-testid=kept-notice]").await;
 }
 
+/// Empties the open trash, answering its question, and waits until it is gone.
+pub async fn empty_the_trash(harness: &Harness) {
+    click(harness, "[data-testid=empty-trash]").await;
+    click(harness, "[data-testid=confirm-empty-trash-confirm]").await;
+    harness
+        .wait_for(
+            "the trash to be empty",
+            "return !document.querySelector('[data-testid=trash]');",
+        )
+        .await;
+}
+
 pub fn kept_bundle_names(harness: &Harness) -> Vec<String> {
     let library = harness.open_library();
     library

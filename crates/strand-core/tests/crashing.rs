@@ -9,7 +9,9 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use rusqlite::Connection;
-use strand_core::{BundleState, Strand, StrandOptions};
+use strand_core::BundleState;
+
+use crate::support::open_demo;
 
 /// What the child printed: the last state answered OK, and one tried after it, if any.
 fn read_child(stdout: impl std::io::Read) -> (Option<String>, Option<String>) {
@@ -27,14 +29,7 @@ fn read_child(stdout: impl std::io::Read) -> (Option<String>, Option<String>) {
 /// The kept bundle as the child prints it, read from the library after the kill (none before
 /// the first child kept it).
 fn kept_state(path: &std::path::Path) -> Option<String> {
-    let strand = Strand::open(
-        path,
-        StrandOptions {
-            demo: true,
-            ..StrandOptions::default()
-        },
-    )
-    .expect("the library opens after a kill");
+    let strand = open_demo(path);
     let kept = strand
         .bundles()
         .expect("bundles")

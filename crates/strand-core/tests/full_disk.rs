@@ -6,7 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use strand_core::{ErrorCode, Strand, StrandOptions, Tier};
+use strand_core::{ErrorCode, Strand, Tier};
+
+use crate::support::open_demo;
 
 /// A tmpfs of `size` mounted on a fresh folder, unmounted when dropped.
 struct SmallDisk {
@@ -47,14 +49,7 @@ fn fill(disk: &Path) -> PathBuf {
 }
 
 fn open(path: &Path) -> Strand {
-    let strand = Strand::open(
-        path,
-        StrandOptions {
-            demo: true,
-            ..StrandOptions::default()
-        },
-    )
-    .expect("open");
+    let strand = open_demo(path);
     strand.set_demo_tier(Some(Tier::Premium)).expect("premium");
     strand
 }

@@ -3,7 +3,7 @@ use strand_core::catalogue::DEMO_CATALOGUE_SIZE;
 use strand_core::store::LATEST_VERSION;
 use strand_core::{Error, Strand, StrandOptions};
 
-use crate::support::Library;
+use crate::support::{Library, file_names};
 
 #[test]
 fn a_new_library_starts_with_the_demo_catalogue() {
@@ -54,18 +54,8 @@ fn kept_bundle_at_schema_13() -> Library {
 
 /// The files beside the library, by name, that are not the library or its SQLite companions.
 fn files_beside(library: &Library) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(library.dir.path())
-        .expect("list")
-        .map(|entry| {
-            entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .filter(|name| !name.starts_with("strand.sqlite"))
-        .collect();
-    names.sort();
+    let mut names = file_names(library.dir.path());
+    names.retain(|name| !name.starts_with("strand.sqlite"));
     names
 }
 

@@ -5,7 +5,7 @@ use chrono::Duration;
 use rusqlite::Connection;
 use strand_core::{ErrorCode, RestoreReason, StrandOptions, Unwatched};
 
-use crate::support::{Library, ManualTime};
+use crate::support::{Library, ManualTime, file_names};
 
 fn backups(library: &Library) -> std::path::PathBuf {
     library.dir.path().join("backups")
@@ -87,17 +87,10 @@ fn a_restore_point_is_one_whole_file_with_no_log_beside_it() {
         .expect("daily")
         .expect("made");
     assert_eq!(point.bundles, 1, "what the log held is in the copy");
-    let names: Vec<String> = std::fs::read_dir(backups(&library))
-        .expect("folder")
-        .map(|entry| {
-            entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    assert_eq!(names, std::slice::from_ref(&point.name));
+    assert_eq!(
+        file_names(&backups(&library)),
+        std::slice::from_ref(&point.name)
+    );
     let copy = Connection::open(backups(&library).join(&point.name)).expect("open");
     let journal: String = copy
         .pragma_query_value(None, "journal_mode", |row| row.get(0))

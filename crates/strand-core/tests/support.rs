@@ -274,6 +274,31 @@ impl Library {
     }
 }
 
+/// The names of the files in `dir`, sorted.
+pub fn file_names(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("list")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// Opens the demo library at `path` on the system clock, as another process would.
+pub fn open_demo(path: &std::path::Path) -> Strand {
+    let options = StrandOptions {
+        demo: true,
+        ..StrandOptions::default()
+    };
+    Strand::open(path, options).expect("open the demo library")
+}
+
 pub fn item_order(entries: &[Entry]) -> Vec<ItemId> {
     entries.iter().map(|entry| entry.item.id).collect()
 }
