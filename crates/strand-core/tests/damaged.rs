@@ -36,6 +36,35 @@ fn a_kept_bundle_whose_item_was_deleted_still_opens_and_exports_showing_the_entr
         assert!(text.contains(&entries[2].item.details.title), "{format:?}");
     }
     library.strand.export_library().expect("export everything");
+    let problems = library.strand.check_library().expect("check");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("1 entries thread an item"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_sound_library_passes_the_check_and_a_wrong_count_or_a_shared_key_is_found() {
+    let library = Library::premium();
+    let kept = library.bundle("Checked", 3, true);
+    assert_eq!(
+        library.strand.check_library().expect("check"),
+        Vec::<String>::new()
+    );
+    let raw = library.raw();
+    raw.execute("UPDATE bundles SET entry_count = 7", [])
+        .expect("a wrong count");
+    raw.execute(
+        "UPDATE entries SET order_key = (SELECT MIN(order_key) FROM entries WHERE bundle_id = ?1)
+         WHERE bundle_id = ?1",
+        [kept.id],
+    )
+    .expect("one key for all");
+    let problems = library.strand.check_library().expect("check");
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].contains("wrong number"), "{problems:?}");
+    assert!(problems[1].contains("share one position"), "{problems:?}");
 }
 
 #[test]

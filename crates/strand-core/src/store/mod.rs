@@ -11,6 +11,7 @@
 mod access;
 pub mod backups;
 mod bundles;
+mod check;
 mod folders;
 mod history;
 mod items;
@@ -302,6 +303,7 @@ pub(crate) use bundles::{
     kept_count_in_trash, kept_entries, kept_entry_count, kept_order, kept_summaries, kept_threads,
     set_trashed, whereabouts,
 };
+pub(crate) use check::problems as library_problems;
 pub(crate) use folders::{
     delete_folder, folders, insert_folder, rename_folder, require as require_folder,
 };

@@ -4,6 +4,7 @@
 
 use super::Strand;
 use crate::error::Result;
+use crate::store;
 use crate::store::backups::{RestorePoint, RestoreReason};
 
 impl Strand {
@@ -33,6 +34,12 @@ impl Strand {
     pub fn restore(&self, name: &str) -> Result<Vec<RestorePoint>> {
         self.store.restore(name, self.clock.system_now())?;
         self.restore_points()
+    }
+
+    /// What is wrong with the library — SQLite's `quick_check` and Strand's own invariants —
+    /// in plain words; empty when it is sound.
+    pub fn check_library(&self) -> Result<Vec<String>> {
+        self.store.read(store::library_problems)
     }
 
     /// Makes a restore point now, for `reason`.
