@@ -67,6 +67,13 @@ pub enum Error {
     /// A file could not be read or written.
     #[error("{0}")]
     File(String),
+    /// The library file is damaged: Strand reads what it still can and writes nothing until a
+    /// restore point is put back.
+    #[error(
+        "the library file is damaged, so Strand changed nothing and writes nothing to it until \
+         a restore point is put back (Settings → Restore points)"
+    )]
+    Damaged,
     /// SQLite failed; the transaction was rolled back.
     #[error("storage failed: {0}")]
     Storage(#[from] rusqlite::Error),
@@ -92,6 +99,8 @@ pub enum ErrorCode {
     Cancelled,
     /// See [`Error::File`].
     File,
+    /// See [`Error::Damaged`].
+    Damaged,
     /// Anything a person cannot fix by changing their input.
     Internal,
 }
@@ -108,6 +117,7 @@ impl Error {
             Error::Forbidden(_) => ErrorCode::Forbidden,
             Error::Cancelled => ErrorCode::Cancelled,
             Error::File(_) | Error::NotALibrary(_) => ErrorCode::File,
+            Error::Damaged => ErrorCode::Damaged,
             Error::NewerSchema { .. } | Error::Storage(_) => ErrorCode::Internal,
         }
     }

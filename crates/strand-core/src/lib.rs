@@ -40,4 +40,4 @@ pub use model::{
     ItemDetails, ItemKind, ItemPage, SearchResults, SessionInfo, SortField, WholeBundle,
 };
 pub use store::backups::{RestorePoint, RestoreReason};
-pub use strand::{Strand, StrandOptions};
+pub use strand::{LibraryHealth, Strand, StrandOptions};

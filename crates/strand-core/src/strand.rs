@@ -34,6 +34,8 @@ mod find;
 mod restore;
 mod transfer;
 
+pub use restore::LibraryHealth;
+
 /// The most items one library page may ask for.
 pub const MAX_PAGE: u32 = 1000;
 

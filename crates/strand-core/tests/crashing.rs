@@ -52,7 +52,7 @@ fn assert_sound(path: &std::path::Path) {
         .query_row("PRAGMA integrity_check", [], |row| row.get(0))
         .expect("integrity_check");
     assert_eq!(integrity, "ok");
-    let problems = open_demo(path).check_library().expect("check");
+    let problems = open_demo(path).check_library().expect("check").problems;
     assert!(problems.is_empty(), "{problems:?}");
 }
 

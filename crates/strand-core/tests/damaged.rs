@@ -36,7 +36,7 @@ fn a_kept_bundle_whose_item_was_deleted_still_opens_and_exports_showing_the_entr
         assert!(text.contains(&entries[2].item.details.title), "{format:?}");
     }
     library.strand.export_library().expect("export everything");
-    let problems = library.strand.check_library().expect("check");
+    let problems = library.strand.check_library().expect("check").problems;
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
         problems[0].contains("1 entries thread an item"),
@@ -49,7 +49,7 @@ fn a_sound_library_passes_the_check_and_a_wrong_count_or_a_shared_key_is_found()
     let library = Library::premium();
     let kept = library.bundle("Checked", 3, true);
     assert_eq!(
-        library.strand.check_library().expect("check"),
+        library.strand.check_library().expect("check").problems,
         Vec::<String>::new()
     );
     let raw = library.raw();
@@ -61,7 +61,7 @@ fn a_sound_library_passes_the_check_and_a_wrong_count_or_a_shared_key_is_found()
         [kept.id],
     )
     .expect("one key for all");
-    let problems = library.strand.check_library().expect("check");
+    let problems = library.strand.check_library().expect("check").problems;
     assert_eq!(problems.len(), 2, "{problems:?}");
     assert!(problems[0].contains("wrong number"), "{problems:?}");
     assert!(problems[1].contains("share one position"), "{problems:?}");

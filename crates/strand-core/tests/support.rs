@@ -105,12 +105,18 @@ impl Library {
 
     /// Closes the library and opens the same file again, as a restart would, in the same mode.
     pub fn restart(self) -> Library {
+        self.closed(|_| {})
+    }
+
+    /// Closes the library, does `between` to its file, and opens it again in the same mode.
+    pub fn closed(self, between: impl FnOnce(&std::path::Path)) -> Library {
         let Library {
             strand,
             dir,
             options,
         } = self;
         drop(strand);
+        between(&dir.path().join("strand.sqlite"));
         let strand = Strand::open(&dir.path().join("strand.sqlite"), options.clone())
             .expect("reopen library");
         Library {

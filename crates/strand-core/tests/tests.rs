@@ -1,5 +1,6 @@
 //! Integration tests of the core on a real SQLite file on disk.
 
+mod damage;
 mod support;
 
 mod crashing;
@@ -15,6 +16,7 @@ mod keeping;
 mod opening;
 mod policies;
 mod premium;
+mod recovering;
 mod restoring;
 mod search;
 mod trash;

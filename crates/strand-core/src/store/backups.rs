@@ -26,7 +26,8 @@ pub const KEEP_RECENT_AT_MOST: usize = 20;
 /// ...and before that, the newest of each of this many weeks.
 pub const KEEP_WEEKS: i64 = 4;
 
-const STAMP: &str = "%Y%m%dT%H%M%S%.3fZ";
+/// How a file name says when it was made.
+pub(crate) const STAMP: &str = "%Y%m%dT%H%M%S%.3fZ";
 
 /// Why a restore point was made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -114,6 +115,21 @@ pub(crate) fn list(folder: &Path) -> Result<Vec<RestorePoint>> {
     }
     points.sort_by_key(|point| std::cmp::Reverse(point.taken_at));
     Ok(points)
+}
+
+/// The newest restore point in `folder` that is itself sound (SQLite's `quick_check`): the one
+/// to offer for a damaged library.
+pub(crate) fn newest_sound(folder: &Path) -> Result<Option<RestorePoint>> {
+    for point in list(folder)? {
+        let copy = Connection::open_with_flags(
+            folder.join(&point.name),
+            OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )?;
+        if super::check::damage(&copy)?.is_empty() {
+            return Ok(Some(point));
+        }
+    }
+    Ok(None)
 }
 
 /// The restore point in `folder` called `name`, checked to be one of them (a name is never a

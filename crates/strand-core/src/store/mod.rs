@@ -12,6 +12,7 @@ mod access;
 pub mod backups;
 mod bundles;
 mod check;
+mod damage;
 mod folders;
 mod history;
 mod items;
@@ -20,7 +21,7 @@ mod migrations;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -49,7 +50,10 @@ const STATEMENT_CACHE: usize = 128;
 #[derive(Debug)]
 pub struct Store {
     connection: Mutex<Connection>,
-    checkpointer: Option<Checkpointer>,
+    /// Started anew when a damaged file is replaced, so it never writes to the one set aside.
+    checkpointer: Mutex<Option<Checkpointer>>,
+    /// What SQLite found damaged in the file; while there is anything, nothing is written to it.
+    damage: Arc<Mutex<Vec<String>>>,
     /// The library file, which restore points are read from on a connection of their own.
     path: PathBuf,
     /// Where its restore points go.
@@ -73,11 +77,18 @@ struct Checkpointer {
 }
 
 impl Checkpointer {
-    fn start(path: &Path) -> Result<Checkpointer> {
+    /// Starts checkpointing the library at `path` until `damage` says its file is damaged.
+    fn start(path: &Path, damage: Arc<Mutex<Vec<String>>>) -> Result<Checkpointer> {
         let connection = Connection::open(path)?;
         connection.busy_timeout(Duration::from_secs(5))?;
+        // Closing the last connection checkpoints; that is the main one's to do, or not to do.
+        connection.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
         let (wake, woken) = mpsc::channel::<()>();
         let checkpoint = move || {
+            if !lock(&damage).is_empty() {
+                // A damaged file is set aside as it is, log and all.
+                return;
+            }
             // PASSIVE copies what it can without waiting for the writer. Commits that land while
             // it copies stay in the WAL, and SQLite starts the WAL over (writing at the file's
             // start again) only when a commit finds nothing left to copy. Under a steady stream
@@ -122,6 +133,12 @@ impl Checkpointer {
             .map_err(|error| Error::File(format!("cannot start the checkpoint thread: {error}")))?;
         Ok(Checkpointer { wake, thread })
     }
+
+    /// Stops the thread and waits for it, so nothing of it still works on the file after.
+    fn stop(self) {
+        drop(self.wake);
+        let _ = self.thread.join();
+    }
 }
 
 impl Store {
@@ -129,44 +146,12 @@ impl Store {
     /// A database written by a newer Strand, or by another program, is refused before anything
     /// is written to it; one Strand cannot write to is refused saying so.
     pub fn open(path: &Path) -> Result<Store> {
-        Store::open_writable(path).map_err(|error| match error.sqlite_error_code() {
-            // SQLite opens a file it may not write read-only without a word and fails at the
-            // first write ("attempt to write a readonly database"), and cannot make the log
-            // beside a library in a folder it may not write ("unable to open database file").
-            Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen) => {
-                cannot_write(path)
-            }
-            _ => error,
-        })
-    }
-
-    fn open_writable(path: &Path) -> Result<Store> {
-        let mut connection = Connection::open(path)?;
-        connection.busy_timeout(Duration::from_secs(5))?;
-        // Whatever refuses the file does so before the first byte is written to it.
-        let found = migrations::schema_to_open(&connection, path)?;
-        if connection.is_readonly(rusqlite::MAIN_DB)? {
-            return Err(cannot_write(path));
-        }
-        migrations::copy_before_upgrade(&connection, path, found)?;
-        connection.pragma_update(None, "journal_mode", "WAL")?;
-        connection.pragma_update(None, "synchronous", "FULL")?;
-        connection.pragma_update(None, "foreign_keys", "ON")?;
-        connection.pragma_update(None, "cache_size", PAGE_CACHE_KIB)?;
-        connection.pragma_update(None, "wal_autocheckpoint", 0)?;
-        // After an import the WAL file can be hundreds of megabytes; once checkpointed, it is
-        // cut back to this when SQLite next starts it over.
-        connection.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
-        connection.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
-        // Without the query planner's stability guarantee, SQLite prepares a statement again
-        // whenever a new value is bound where the plan could use it (a LIMIT, a column
-        // compared with a parameter): a cached statement was parsed anew on every run, a
-        // quarter of a move's time. Strand's statements have one good plan whatever the values.
-        connection.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
-        migrations::apply(&mut connection)?;
+        let connection = open_connection(path)?;
+        let damage = Arc::default();
         Ok(Store {
             connection: Mutex::new(connection),
-            checkpointer: Some(Checkpointer::start(path)?),
+            checkpointer: Mutex::new(Some(Checkpointer::start(path, Arc::clone(&damage))?)),
+            damage,
             path: path.to_owned(),
             backups: backups::folder_of(path),
         })
@@ -174,12 +159,16 @@ impl Store {
 
     /// Runs `read` against the database.
     pub(crate) fn read<T>(&self, read: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        read(&self.lock())
+        read(&self.lock()).map_err(|error| self.noticing_damage(error))
     }
 
-    /// Runs `write` in one `BEGIN IMMEDIATE` transaction: all of it lands, or none of it.
+    /// Runs `write` in one `BEGIN IMMEDIATE` transaction: all of it lands, or none of it. A
+    /// damaged file is written nothing.
     pub(crate) fn write<T>(&self, write: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let mut connection = self.lock();
+        if self.is_damaged() {
+            return Err(Error::Damaged);
+        }
         let written = (|| -> Result<T> {
             let transaction =
                 connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -193,20 +182,24 @@ impl Store {
                  space and try again"
                     .into(),
             ),
-            _ => error,
+            _ => self.noticing_damage(error),
         })?;
         drop(connection);
-        if let Some(checkpointer) = &self.checkpointer {
-            // The thread only stops when the store is dropped, so the channel is open.
+        if let Some(checkpointer) = lock(&self.checkpointer).as_ref() {
+            // The thread only stops when the store is dropped or its file replaced, so the
+            // channel is open.
             let _ = checkpointer.wake.send(());
         }
         Ok(value)
     }
 
     /// Copies everything the WAL holds into the database file and empties the WAL, waiting
-    /// for a checkpoint under way to finish first.
+    /// for a checkpoint under way to finish first. A damaged file keeps its log as it is.
     pub(crate) fn checkpoint(&self) -> Result<()> {
         let connection = self.lock();
+        if self.is_damaged() {
+            return Ok(());
+        }
         let deadline = Instant::now() + CHECKPOINT_WAIT;
         loop {
             let busy: i64 =
@@ -234,6 +227,10 @@ impl Store {
         reason: backups::RestoreReason,
         now: DateTime<Utc>,
     ) -> Result<backups::RestorePoint> {
+        // A copy of the damage would only push a good restore point out.
+        if self.is_damaged() {
+            return Err(Error::Damaged);
+        }
         let reader =
             Connection::open_with_flags(&self.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         let point = backups::take(&reader, &self.backups, reason, now)?;
@@ -246,11 +243,22 @@ impl Store {
         backups::list(&self.backups)
     }
 
+    /// The newest restore point that is itself sound.
+    pub(crate) fn newest_sound_restore_point(&self) -> Result<Option<backups::RestorePoint>> {
+        backups::newest_sound(&self.backups)
+    }
+
     /// Puts the restore point `name` back, having made one of the library as it was, so the
-    /// restore can itself be undone. An older schema is brought up to date as at open.
+    /// restore can itself be undone (a damaged library is set aside instead). An older schema
+    /// is brought up to date as at open.
     pub(crate) fn restore(&self, name: &str, now: DateTime<Utc>) -> Result<()> {
         let from = backups::find(&self.backups, name)?;
         let mut connection = self.lock();
+        if self.is_damaged() {
+            self.replace_damaged(&mut connection, &from, now)?;
+            drop(connection);
+            return backups::prune(&self.backups, now);
+        }
         backups::take(
             &connection,
             &self.backups,
@@ -264,12 +272,59 @@ impl Store {
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
-        // A panic while holding the lock cannot leave a transaction open (it rolls back on drop),
-        // so the connection is still sound.
-        self.connection
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.connection)
     }
+}
+
+/// Locks `mutex` even if a thread panicked holding it: a panic cannot leave a transaction open
+/// (it rolls back on drop), so the connection, and what the others guard, is still sound.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Opens (creating if needed) the library at `path` for writing, with the pragmas that make
+/// keeping durable, and brings its schema up to date.
+fn open_connection(path: &Path) -> Result<Connection> {
+    open_writable(path).map_err(|error| match error.sqlite_error_code() {
+        // SQLite opens a file it may not write read-only without a word and fails at the
+        // first write ("attempt to write a readonly database"), and cannot make the log
+        // beside a library in a folder it may not write ("unable to open database file").
+        Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen) => cannot_write(path),
+        // Past its first page (which `schema_to_open` answers for): a damaged library.
+        Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+            Error::Damaged
+        }
+        _ => error,
+    })
+}
+
+fn open_writable(path: &Path) -> Result<Connection> {
+    let mut connection = Connection::open(path)?;
+    connection.busy_timeout(Duration::from_secs(5))?;
+    // Whatever refuses the file does so before the first byte is written to it.
+    let found = migrations::schema_to_open(&connection, path)?;
+    if connection.is_readonly(rusqlite::MAIN_DB)? {
+        return Err(cannot_write(path));
+    }
+    migrations::copy_before_upgrade(&connection, path, found)?;
+    connection.pragma_update(None, "journal_mode", "WAL")?;
+    connection.pragma_update(None, "synchronous", "FULL")?;
+    connection.pragma_update(None, "foreign_keys", "ON")?;
+    connection.pragma_update(None, "cache_size", PAGE_CACHE_KIB)?;
+    connection.pragma_update(None, "wal_autocheckpoint", 0)?;
+    // After an import the WAL file can be hundreds of megabytes; once checkpointed, it is
+    // cut back to this when SQLite next starts it over.
+    connection.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
+    connection.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    // Without the query planner's stability guarantee, SQLite prepares a statement again
+    // whenever a new value is bound where the plan could use it (a LIMIT, a column
+    // compared with a parameter): a cached statement was parsed anew on every run, a
+    // quarter of a move's time. Strand's statements have one good plan whatever the values.
+    connection.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+    migrations::apply(&mut connection)?;
+    Ok(connection)
 }
 
 /// Strand writes its library as a person edits, and beside it (its log): both must be writable.
@@ -285,11 +340,16 @@ fn cannot_write(path: &Path) -> Error {
 
 impl Drop for Store {
     /// Stops the checkpointer and waits for it, so a library reopened next finds no thread of
-    /// the old session still at work.
+    /// the old session still at work; a damaged file keeps its log.
     fn drop(&mut self) {
-        if let Some(Checkpointer { wake, thread }) = self.checkpointer.take() {
-            drop(wake);
-            let _ = thread.join();
+        if let Some(checkpointer) = lock(&self.checkpointer).take() {
+            checkpointer.stop();
+        }
+        if self.is_damaged() {
+            // Closing the last connection would write the log into the damaged file.
+            let _ = self
+                .lock()
+                .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true);
         }
     }
 }
@@ -303,7 +363,7 @@ pub(crate) use bundles::{
     kept_count_in_trash, kept_entries, kept_entry_count, kept_order, kept_summaries, kept_threads,
     set_trashed, whereabouts,
 };
-pub(crate) use check::problems as library_problems;
+pub(crate) use damage::replace_unopened;
 pub(crate) use folders::{
     delete_folder, folders, insert_folder, rename_folder, require as require_folder,
 };
