@@ -10,7 +10,8 @@ use strand_app::error::IpcError;
 use strand_app::transfer::ImportProgress;
 use strand_core::{
     BulkAdd, Bundle, BundleSummary, EntryPage, ExportFormat, Folder, FunnelCount, ImportSummary,
-    ItemPage, PlanRow, PlaylistImport, RestorePoint, SearchResults, SessionInfo, SortField,
+    ItemPage, LibraryHealth, PlanRow, PlaylistImport, RestorePoint, SearchResults, SessionInfo,
+    SortField,
 };
 use ts_rs::{Config, TS};
 
@@ -33,6 +34,7 @@ fn export_all(out_dir: &Path) {
     PlaylistImport::export_all(&config).expect("export PlaylistImport");
     ImportProgress::export_all(&config).expect("export ImportProgress");
     RestorePoint::export_all(&config).expect("export RestorePoint");
+    LibraryHealth::export_all(&config).expect("export LibraryHealth");
 }
 
 fn files_in(dir: &Path) -> BTreeMap<String, String> {

@@ -430,3 +430,17 @@ fn a_bundle_emptied_from_the_trash_comes_back_from_its_restore_point_through_ipc
         "back in the trash"
     );
 }
+
+#[test]
+fn the_check_at_start_through_ipc_finds_a_sound_library_and_makes_todays_restore_point() {
+    let app = TestApp::start(false);
+    let health = app.ok("check_library", json!({}));
+    assert_eq!(
+        health,
+        json!({ "problems": [], "readOnly": false, "restorePoint": null })
+    );
+    let points = app.ok("restore_points", json!({}));
+    assert_eq!(points.as_array().expect("points").len(), 1);
+    assert_eq!(points[0]["reason"], "daily");
+    assert_eq!(app.ok("library_health", json!({})), health);
+}

@@ -14,10 +14,10 @@ use std::io::Write;
 
 use strand_core::{
     BulkAdd, Bundle, BundleId, BundleSummary, EntryId, EntryPage, Folder, FolderId, FunnelCount,
-    ItemId, ItemKind, ItemPage, PlanRow, Policy, RestorePoint, SearchResults, SessionInfo,
-    SortField, Strand, Tier,
+    ItemId, ItemKind, ItemPage, LibraryHealth, PlanRow, Policy, RestorePoint, SearchResults,
+    SessionInfo, SortField, Strand, Tier,
 };
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::{AppHandle, Runtime, State};
 
 use crate::error::IpcResult;
 use crate::files;
@@ -114,6 +114,19 @@ pub fn restore_points(strand: State<'_, Strand>) -> IpcResult<Vec<RestorePoint>>
 #[tauri::command(async)]
 pub fn restore_library(strand: State<'_, Strand>, name: String) -> IpcResult<Vec<RestorePoint>> {
     Ok(strand.restore(&name)?)
+}
+
+/// The check at start, which the UI asks for once the library is on screen: it reads the whole
+/// file (and makes today's restore point of a sound one), seconds for a large library.
+#[tauri::command(async)]
+pub fn check_library(strand: State<'_, Strand>) -> IpcResult<LibraryHealth> {
+    Ok(strand.check_at_start()?)
+}
+
+/// What is known to be damaged now, asked for when a command answered `damaged`.
+#[tauri::command(async)]
+pub fn library_health(strand: State<'_, Strand>) -> IpcResult<LibraryHealth> {
+    Ok(strand.library_health()?)
 }
 
 /// Opens the native save dialog and writes the funnel there as CSV; `false` if cancelled.
@@ -330,13 +343,5 @@ pub fn app_ready<R: Runtime>(app: AppHandle<R>, startup: State<'_, Startup>) {
     let _ = std::io::stdout().flush();
     if startup.exit_on_ready {
         app.exit(0);
-        return;
     }
-    // Today's restore point, once the library is on screen and off the main thread: copying
-    // a large library takes seconds.
-    std::thread::spawn(move || {
-        if let Err(error) = app.state::<Strand>().take_daily_restore_point() {
-            eprintln!("Strand could not make today's restore point: {error}");
-        }
-    });
 }

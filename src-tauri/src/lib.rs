@@ -9,10 +9,11 @@ mod instance;
 mod launch;
 mod messages;
 mod quit_guard;
+mod recovery;
 mod startup;
 pub mod transfer;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use strand_core::{Strand, StrandOptions};
@@ -93,13 +94,9 @@ pub fn run_app<R: Runtime>(
                 Some(dir) => dir.clone(),
                 None => app.path().app_data_dir()?,
             };
-            match open_library(&data_dir, launch.demo) {
-                Ok((lock, strand)) => {
-                    app.manage(lock);
-                    app.manage(strand);
-                    open_windows(app)?;
-                }
-                Err(reason) => refuse_to_start(app.handle(), reason.to_string()),
+            match library_in(&data_dir, launch.demo) {
+                Ok((lock, library)) => open_library(app.handle(), lock, library, launch.demo),
+                Err(reason) => refuse_to_start(app.handle(), reason),
             }
             Ok(())
         })
@@ -154,23 +151,54 @@ pub fn run_app<R: Runtime>(
             commands::empty_trash,
             commands::restore_points,
             commands::restore_library,
+            commands::check_library,
+            commands::library_health,
             commands::app_ready,
         ])
 }
 
-/// Opens the windows the config describes but leaves to the app (`"create": false`): only once
-/// the library is open, so no page ever asks a core that is not there.
-fn open_windows<R: Runtime>(app: &tauri::App<R>) -> tauri::Result<()> {
-    for window in app
+/// Opens the library and the windows on it, or — if its file is damaged and a sound restore
+/// point is beside it — asks whether to put that back; otherwise says why it cannot start.
+fn open_library<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+    lock: instance::LibraryLock,
+    library: PathBuf,
+    demo: bool,
+) {
+    let options = StrandOptions {
+        demo,
+        ..StrandOptions::default()
+    };
+    match Strand::open(&library, options.clone()) {
+        Ok(strand) => show_library(app, lock, strand),
+        Err(refusal) => recovery::offer_restore_point(app, lock, library, options, refusal),
+    }
+}
+
+/// Manages the open library and opens the windows the config describes but leaves to the app
+/// (`"create": false`): only once the library is open, so no page ever asks a core that is
+/// not there.
+fn show_library<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+    lock: instance::LibraryLock,
+    strand: Strand,
+) {
+    app.manage(lock);
+    app.manage(strand);
+    let windows = app
         .config()
         .app
         .windows
         .iter()
         .filter(|window| !window.create)
-    {
-        tauri::WebviewWindowBuilder::from_config(app.handle(), window)?.build()?;
+        .try_for_each(|window| {
+            tauri::WebviewWindowBuilder::from_config(app, window)?
+                .build()
+                .map(drop)
+        });
+    if let Err(error) = windows {
+        refuse_to_start(app, format!("cannot open the window: {error}"));
     }
-    Ok(())
 }
 
 /// Says in a native dialog why the library cannot be opened (another Strand has it, a newer
@@ -186,12 +214,9 @@ fn refuse_to_start<R: Runtime>(app: &tauri::AppHandle<R>, reason: String) {
         .show(move |_| quit.exit(1));
 }
 
-/// Creates the data directory if needed, takes the one-Strand-per-library lock, and opens the
-/// library.
-fn open_library(
-    data_dir: &Path,
-    demo: bool,
-) -> Result<(instance::LibraryLock, Strand), Box<dyn std::error::Error>> {
+/// Creates the data directory if needed, takes the one-Strand-per-library lock, and answers
+/// where the library file is.
+fn library_in(data_dir: &Path, demo: bool) -> Result<(instance::LibraryLock, PathBuf), String> {
     // Demo mode reaches past the premium gate and its reset wipes the library, so it runs on a
     // library of its own, in a folder of its own with its own lock (the core refuses to run a
     // demo on a person's library in any case).
@@ -207,12 +232,5 @@ fn open_library(
         )
     })?;
     let lock = instance::lock_library(&library_dir)?;
-    let options = StrandOptions {
-        demo,
-        ..StrandOptions::default()
-    };
-    Ok((
-        lock,
-        Strand::open(&library_dir.join(LIBRARY_FILE), options)?,
-    ))
+    Ok((lock, library_dir.join(LIBRARY_FILE)))
 }

@@ -1,6 +1,9 @@
 //! The few strings the shell shows itself (in native dialogs), in English and German, chosen by
 //! the system locale. Everything else is translated in the UI.
 
+use chrono::Local;
+use strand_core::RestorePoint;
+
 pub struct Messages {
     german: bool,
 }
@@ -16,12 +19,13 @@ impl Messages {
         }
     }
 
+    /// `english`, or `german` on a German system.
+    fn in_language(&self, english: &'static str, german: &'static str) -> &'static str {
+        if self.german { german } else { english }
+    }
+
     pub fn unkept_drafts_title(&self) -> &'static str {
-        if self.german {
-            "Strand beenden?"
-        } else {
-            "Quit Strand?"
-        }
+        self.in_language("Quit Strand?", "Strand beenden?")
     }
 
     pub fn unkept_drafts_body(&self, names: &[String]) -> String {
@@ -38,19 +42,50 @@ impl Messages {
     }
 
     pub fn quit_and_lose(&self) -> &'static str {
-        if self.german {
-            "Beenden und verwerfen"
-        } else {
-            "Quit and lose them"
-        }
+        self.in_language("Quit and lose them", "Beenden und verwerfen")
     }
 
     pub fn keep_editing(&self) -> &'static str {
+        self.in_language("Keep editing", "Weiter bearbeiten")
+    }
+
+    pub fn damaged_library_title(&self) -> &'static str {
+        self.in_language(
+            "Your library cannot be opened",
+            "Deine Bibliothek lässt sich nicht öffnen",
+        )
+    }
+
+    /// Why the library would not open, and what putting `offered` back would bring.
+    pub fn damaged_library_body(&self, why: &str, offered: &RestorePoint) -> String {
+        let when = offered
+            .taken_at
+            .with_timezone(&Local)
+            .format("%Y-%m-%d %H:%M");
+        let (bundles, items) = (offered.bundles, offered.items);
         if self.german {
-            "Weiter bearbeiten"
+            format!(
+                "Strand konnte deine Bibliothek nicht öffnen: {why}\n\nDer neueste intakte \
+                 Wiederherstellungspunkt ist vom {when} ({bundles} behaltene Bündel, {items} \
+                 Objekte). Beim Zurückholen wird die Datei, die sich nicht öffnen ließ, in den \
+                 Ordner „damaged“ daneben gelegt, nie gelöscht."
+            )
         } else {
-            "Keep editing"
+            format!(
+                "Strand could not open your library: {why}\n\nThe newest sound restore point \
+                 is from {when} ({bundles} kept bundles, {items} items). Restoring it moves the \
+                 file that would not open into the “damaged” folder beside it; it is never \
+                 deleted."
+            )
         }
+    }
+
+    pub fn restore_it(&self) -> &'static str {
+        self.in_language("Restore it", "Zurückholen")
+    }
+
+    pub fn quit(&self) -> &'static str {
+        self.in_language("Quit", "Beenden")
     }
 }
 
@@ -63,6 +98,20 @@ mod tests {
         let body =
             Messages::for_locale("en-GB").unkept_drafts_body(&["Road trip".into(), "Gifts".into()]);
         assert!(body.contains("Road trip") && body.contains("Gifts") && body.contains("lost"));
+    }
+
+    #[test]
+    fn the_damaged_library_question_says_why_and_what_the_restore_point_holds() {
+        let offered = RestorePoint {
+            name: "strand-20261202T093001.250Z-daily.sqlite".into(),
+            taken_at: chrono::Utc::now(),
+            reason: strand_core::RestoreReason::Daily,
+            bundles: 3,
+            items: 240,
+        };
+        let body = Messages::for_locale("en").damaged_library_body("its file is damaged", &offered);
+        assert!(body.contains("its file is damaged"), "{body}");
+        assert!(body.contains("3 kept bundles, 240 items"), "{body}");
     }
 
     #[test]

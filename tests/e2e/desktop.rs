@@ -113,6 +113,13 @@ impl Desktop {
         panic!("the dialog did not take the path {path:?}");
     }
 
+    /// Presses `key` in `window`, as a person at the keyboard would.
+    pub fn press_in(&self, window: Window, key: &str) {
+        let id = window.to_string();
+        self.xdotool(&["windowfocus", "--sync", &id]);
+        self.xdotool(&["key", "--clearmodifiers", key]);
+    }
+
     fn xdotool(&self, args: &[&str]) {
         let status = Command::new("xdotool")
             .args(args)

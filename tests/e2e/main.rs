@@ -3,6 +3,8 @@
 
 mod big_bundle;
 mod curation;
+#[path = "../../crates/strand-core/tests/damage.rs"]
+mod damage;
 mod desktop;
 mod folders;
 mod harness;

@@ -1,5 +1,7 @@
 //! Restore points in the real window: a kept bundle emptied from the trash comes back from
-//! Settings → Restore points, after a question that names what happens.
+//! Settings → Restore points, after a question that names what happens; and a library damaged
+//! between two starts is found damaged at the next, which offers the restore point that brings
+//! it back.
 
 use crate::steps::*;
 
@@ -39,5 +41,35 @@ async fn a_bundle_emptied_from_the_trash_comes_back_from_a_restore_point_in_sett
     );
     entry_count_is(&harness, 2).await;
     assert_eq!(kept_bundle_names(&harness), ["Months of work"]);
+    harness.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_library_damaged_between_two_starts_offers_a_restore_point_that_brings_the_bundle_back() {
+    // The page that orders every bundle's entries.
+    let mut harness = damaged_after_a_restore_point("entries_in_order").await;
+    harness.launch().await;
+    let found = harness.find("[data-testid=library-health]").await;
+    let said = found.text().await.expect("text");
+    assert!(said.contains("read-only"), "{said}");
+    assert!(said.contains("the library file is damaged"), "{said}");
+    assert!(said.contains("Kept bundles: 1"), "{said}");
+    click(&harness, "[data-testid=restore-offered]").await;
+
+    // The window reads the restored library again, writable and sound.
+    library_is_shown(&harness).await;
+    assert_eq!(
+        bundle_names(&harness, 1).await,
+        serde_json::json!(["Months of work"])
+    );
+    click(&harness, "[data-testid=bundle-list] button").await;
+    entry_count_is(&harness, 2).await;
+    assert!(
+        harness
+            .find_all("[data-testid=read-only], [data-testid=library-health]")
+            .await
+            .is_empty()
+    );
+    assert!(files_set_aside(&harness) >= 1);
     harness.stop().await;
 }

@@ -138,6 +138,36 @@ pub async fn empty_the_trash(harness: &Harness) {
         .await;
 }
 
+/// A library holding the kept two-entry bundle "Months of work" in a restore point, whose page
+/// holding `object` was then damaged while Strand was not running.
+pub async fn damaged_after_a_restore_point(object: &str) -> Harness {
+    let mut harness = launched_showing_the_library().await;
+    kept_bundle_in_a_restore_point(&harness).await;
+    harness.stop().await;
+    crate::damage::damage_page_of(&harness.library_file(), object);
+    harness
+}
+
+/// How many files were set aside in `damaged/` beside the library.
+pub fn files_set_aside(harness: &Harness) -> usize {
+    std::fs::read_dir(harness.library_dir().join("damaged")).map_or(0, |files| files.count())
+}
+
+/// Keeps a two-entry bundle "Months of work", then keeps a second and empties it from the trash,
+/// which makes a restore point holding the first.
+async fn kept_bundle_in_a_restore_point(harness: &Harness) {
+    create_bundle(harness, "Months of work").await;
+    add_library_rows_by_keyboard(harness, 2).await;
+    keep_in_demo_premium(harness).await;
+    create_bundle(harness, "Let go").await;
+    add_library_rows_by_keyboard(harness, 1).await;
+    click(harness, "[data-testid=keep]").await;
+    harness.find("[data-testid=kept-notice]").await;
+    click(harness, "[data-testid=delete-bundle]").await;
+    click(harness, "[data-testid=trash] summary").await;
+    empty_the_trash(harness).await;
+}
+
 pub fn kept_bundle_names(harness: &Harness) -> Vec<String> {
     let library = harness.open_library();
     library

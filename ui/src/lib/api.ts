@@ -1,7 +1,6 @@
 // The only module that talks to Tauri: one typed function per command, and every failure turned
 // into an AppError whose `code` the UI can branch on.
 import { Channel, invoke } from '@tauri-apps/api/core';
-import type { RestorePoint } from './bindings/RestorePoint';
 import type { BulkAdd } from './bindings/BulkAdd';
 import type { Bundle } from './bindings/Bundle';
 import type { BundleId } from './bindings/BundleId';
@@ -20,9 +19,11 @@ import type { ImportProgress } from './bindings/ImportProgress';
 import type { IpcError } from './bindings/IpcError';
 import type { ImportSummary } from './bindings/ImportSummary';
 import type { ItemPage } from './bindings/ItemPage';
+import type { LibraryHealth } from './bindings/LibraryHealth';
 import type { PlanRow } from './bindings/PlanRow';
 import type { PlaylistImport } from './bindings/PlaylistImport';
 import type { Policy } from './bindings/Policy';
+import type { RestorePoint } from './bindings/RestorePoint';
 import type { SearchResults } from './bindings/SearchResults';
 import type { SessionInfo } from './bindings/SessionInfo';
 import type { SortField } from './bindings/SortField';
@@ -50,6 +51,7 @@ const ERROR_CODES: readonly ErrorCode[] = [
   'forbidden',
   'cancelled',
   'file',
+  'damaged',
   'internal',
 ];
 
@@ -149,6 +151,10 @@ export const api = {
   restorePoints: () => call<RestorePoint[]>('restore_points'),
   /** Puts a restore point back (the library as it was becomes one first); the points after it. */
   restoreLibrary: (name: string) => call<RestorePoint[]>('restore_library', { name }),
+  /** The check at start (and today's restore point of a sound library); seconds when large. */
+  checkLibrary: () => call<LibraryHealth>('check_library'),
+  /** What is known to be damaged now, without checking again. */
+  libraryHealth: () => call<LibraryHealth>('library_health'),
   /** Opens the native save dialog; false when the person cancelled. */
   exportBundle: (bundleId: BundleId, format: ExportFormat) => call<boolean>('export_bundle', { bundleId, format }),
   /** Opens the native save dialog for the whole library; false when the person cancelled. */

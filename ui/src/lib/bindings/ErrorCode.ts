@@ -3,4 +3,4 @@
 /**
  * The codes an error crosses the IPC boundary with; the UI branches on these, never on text.
  */
-export type ErrorCode = "premium_required" | "not_found" | "invalid" | "conflict" | "duplicate" | "forbidden" | "cancelled" | "file" | "internal";
+export type ErrorCode = "premium_required" | "not_found" | "invalid" | "conflict" | "duplicate" | "forbidden" | "cancelled" | "file" | "damaged" | "internal";

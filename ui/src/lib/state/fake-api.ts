@@ -1,6 +1,7 @@
 // An in-memory stand-in for the core, used by the state tests: it keeps bundles the way the core
 // does (drafts, keeping gated on the tier) so the state classes are tested against real answers,
 // not canned ones.
+import type { LibraryHealth } from '../bindings/LibraryHealth';
 import type { RestorePoint } from '../bindings/RestorePoint';
 import { AppError, type Api } from '../api';
 import type { BulkAdd } from '../bindings/BulkAdd';
@@ -83,6 +84,8 @@ export class FakeCore {
   /** The restore points the core lists, and the names put back, in order. */
   restorePoints: RestorePoint[] = [];
   restored: string[] = [];
+  /** What the library check finds; a restore makes the library sound again. */
+  health: LibraryHealth = { problems: [], readOnly: false, restorePoint: null };
   #cancelRequested = false;
   #importGate: Promise<void> = Promise.resolve();
 
@@ -391,8 +394,11 @@ export class FakeCore {
         throw new AppError('not_found', `restore point ${name} was not found`);
       }
       this.restored.push(name);
+      this.health = { problems: [], readOnly: false, restorePoint: null };
       return this.restorePoints;
     },
+    checkLibrary: async () => this.health,
+    libraryHealth: async () => this.health,
     exportBundle: async (id, format) => {
       this.#bundle(id);
       this.exportedAs.push(format);

@@ -1,15 +1,21 @@
 import { toAppError, type Api, type AppError } from '../api';
+import type { LibraryHealth } from '../bindings/LibraryHealth';
 import type { RestorePoint } from '../bindings/RestorePoint';
 
-type RestoreApi = Pick<Api, 'restorePoints' | 'restoreLibrary'>;
+type RestoreApi = Pick<Api, 'restorePoints' | 'restoreLibrary' | 'checkLibrary' | 'libraryHealth'>;
 
 /**
- * The library's restore points as Settings lists them, and putting one back. The core makes
- * them, decides what each holds and makes the library as it was a restore point first; this
- * only asks and shows.
+ * The library's restore points as Settings lists them, putting one back, and what the library
+ * check found, with the restore point it offers. The core checks, makes the points, decides
+ * what each holds, keeps a damaged library read-only and sets it aside on restore; this only
+ * asks and shows.
  */
 export class RestorePointsState {
   points = $state<RestorePoint[]>([]);
+  /** What the check found (or a damaged page met since); null while the library is sound. */
+  health = $state<LibraryHealth | null>(null);
+  /** Whether the findings are on screen (the person may close them and look around). */
+  showingHealth = $state(false);
   /** The point the person picked and is being asked about. */
   asking = $state<RestorePoint | null>(null);
   restoring = $state(false);
@@ -31,6 +37,54 @@ export class RestorePointsState {
     } catch (error) {
       this.error = toAppError(error);
     }
+  }
+
+  /** The check at start; what it finds is shown. */
+  async checkAtStart(): Promise<void> {
+    try {
+      this.#found(await this.#api.checkLibrary());
+    } catch (error) {
+      this.error = toAppError(error);
+    }
+  }
+
+  /** A command answered `damaged`: show what is known, unless it is known already. */
+  async noticeDamage(): Promise<void> {
+    if (this.health?.readOnly) return;
+    try {
+      this.#found(await this.#api.libraryHealth());
+    } catch (error) {
+      this.error = toAppError(error);
+    }
+  }
+
+  #found(health: LibraryHealth): void {
+    this.health = health.problems.length > 0 ? health : null;
+    this.showingHealth = this.health !== null;
+  }
+
+  showHealth(): void {
+    this.showingHealth = this.health !== null;
+  }
+
+  hideHealth(): void {
+    this.showingHealth = false;
+  }
+
+  /** Puts back the restore point the findings offer; true once the library is restored. */
+  async restoreOffered(): Promise<boolean> {
+    const offered = this.health?.restorePoint;
+    if (!offered) return false;
+    this.asking = offered;
+    const restored = await this.confirm();
+    if (restored) {
+      this.health = null;
+      this.showingHealth = false;
+    } else {
+      // The refusal shows in the findings; Settings is not left asking.
+      this.asking = null;
+    }
+    return restored;
   }
 
   ask(point: RestorePoint): void {
