@@ -11,6 +11,8 @@
 //!
 //! Run: `cargo bench -p strand-core --bench scale` (add `STRAND_BENCH_ITEMS=100000` for a quick run).
 
+#[path = "support/library.rs"]
+mod library;
 mod support;
 
 use std::io::{Seek, SeekFrom, Write};
@@ -19,7 +21,7 @@ use std::time::Duration;
 use rusqlite::Connection;
 use serde_json::json;
 use strand_core::order::{self, OrderKey};
-use strand_core::{BundleId, EntryId, ItemId, SortField, Strand, StrandOptions, Tier, catalogue};
+use strand_core::{BundleId, EntryId, ItemId, SortField, Strand};
 use support::timed;
 
 const QUERIES: &[&str] = &[
@@ -85,38 +87,9 @@ fn p99(mut samples: Vec<Duration>) -> f64 {
 }
 
 fn main() {
-    let count: usize = std::env::var("STRAND_BENCH_ITEMS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1_000_000);
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("strand.sqlite");
-    let strand = Strand::open(
-        &path,
-        StrandOptions {
-            demo: true,
-            ..StrandOptions::default()
-        },
-    )
-    .expect("open");
-    strand.set_demo_tier(Some(Tier::Premium)).expect("premium");
-
-    let items = catalogue::generate(count);
-    let ((), build) = timed(|| {
-        for chunk in items.chunks(100_000) {
-            strand.add_items(chunk).expect("add items");
-        }
-    });
-    drop(items);
-    println!(
-        "library of {count} items (+ demo catalogue) built in {:.1} s",
-        build.as_secs_f64()
-    );
-    // The figures are for a library at rest: the build's WAL is copied into the database now,
-    // rather than by Strand's background checkpoint while the edits below are timed.
+    let count = library::items_from_env();
+    let (_dir, path, strand) = library::premium_library(count);
     let raw = Connection::open(&path).expect("raw connection");
-    raw.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-        .expect("checkpoint the build");
 
     // Library search through Strand: every query, several rounds, after one warm-up round.
     let mut strand_samples = Vec::new();
@@ -163,7 +136,7 @@ fn main() {
     let sqlite_search_p99_ms = p99(raw_samples);
 
     // Keeping a 10,000-entry draft: five drafts of different items, one after the other.
-    let ids = library_ids(&strand, 100_000);
+    let ids = library::library_ids(&strand, 100_000);
     let mut keep_samples = Vec::new();
     let mut kept_bundles = Vec::new();
     for threads in ids.chunks(10_000).take(KEEPS) {
@@ -178,7 +151,7 @@ fn main() {
         keep_samples.iter().min().expect("keeps").as_secs_f64() * 1e3,
         keep_samples.iter().max().expect("keeps").as_secs_f64() * 1e3,
     );
-    let keep_10k_ms = median(keep_samples);
+    let keep_10k_ms = library::median(keep_samples);
     let kept = &kept_bundles[0];
 
     // Undo a sort of the kept 10,000-entry bundle. By duration: the bundle is in title order
@@ -211,7 +184,7 @@ fn main() {
         open_samples.push(took);
     }
     open_samples.remove(0); // the warm-up
-    let open_100k_first_rows_ms = median(open_samples);
+    let open_100k_first_rows_ms = library::median(open_samples);
 
     let before = raw_keys(&path, big);
     let (moving, target) = (
@@ -245,7 +218,7 @@ fn main() {
     let finds: Vec<(&str, f64, f64)> = FINDS
         .iter()
         .map(|query| {
-            let strand_ms = median_of_three(|| {
+            let strand_ms = library::median_of_three(|| {
                 let (found, took) = timed(|| strand.find_entries(big, query, FOUND).expect("find"));
                 assert!(found.entries.len() <= FOUND as usize);
                 took
@@ -256,8 +229,8 @@ fn main() {
     let slowest = |pick: fn(&(&str, f64, f64)) -> f64| finds.iter().map(pick).fold(0.0, f64::max);
     let find_in_100k_ms_max = slowest(|find| find.1);
     let sqlite_find_in_100k_ms_max = slowest(|find| find.2);
-    let move_one_ms = median(move_samples);
-    let undo_move_ms = median(undo_samples);
+    let move_one_ms = library::median(move_samples);
+    let undo_move_ms = library::median(undo_samples);
     let (sqlite_move_one_ms, disk_sync_ms) = raw_moves(&path, big);
     let syncs_after_idle = disk_syncs_after_idle(&path);
     let sqlite_keep_10k_ms = raw_keeps(&path, &ids);
@@ -330,7 +303,7 @@ fn raw_find(raw: &Connection, bundle: BundleId, query: &str) -> f64 {
              ORDER BY e.order_key LIMIT ?3",
         )
         .expect("prepare");
-    median_of_three(|| {
+    library::median_of_three(|| {
         timed(|| {
             statement
                 .query_map((bundle, &expression, FOUND + 1), |row| {
@@ -344,19 +317,6 @@ fn raw_find(raw: &Connection, bundle: BundleId, query: &str) -> f64 {
 }
 
 /// The median of three runs of `run` (each returning how long it took), in milliseconds.
-fn median_of_three(mut run: impl FnMut() -> Duration) -> f64 {
-    median((0..3).map(|_| run()).collect())
-}
-
-/// The ids of the first `count` library items by title.
-fn library_ids(strand: &Strand, count: u32) -> Vec<ItemId> {
-    (0..count.div_ceil(1000))
-        .flat_map(|page| strand.items(page * 1000, 1000).expect("page").items)
-        .map(|item| item.id)
-        .take(count as usize)
-        .collect()
-}
-
 /// The bundle's entries in order, by id.
 fn order_of(strand: &Strand, bundle: BundleId) -> Vec<EntryId> {
     let whole = strand.whole_bundle(bundle).expect("bundle");
@@ -432,7 +392,10 @@ fn raw_moves(path: &std::path::Path, bundle: BundleId) -> (f64, f64) {
         read_move(from, after);
         disk_samples.push(disk.write_and_sync(disk_samples.len()));
     }
-    (median(sqlite_samples), median(disk_samples))
+    (
+        library::median(sqlite_samples),
+        library::median(disk_samples),
+    )
 }
 
 /// Pages of a file beside the database, written over (not grown) and synced as SQLite syncs its
@@ -477,7 +440,7 @@ fn disk_syncs_after_idle(path: &std::path::Path) -> Vec<(u64, f64)> {
                     disk.write_and_sync(index)
                 })
                 .collect();
-            (idle, median(samples))
+            (idle, library::median(samples))
         })
         .collect()
 }
@@ -519,10 +482,5 @@ fn raw_keeps(path: &std::path::Path, ids: &[ItemId]) -> f64 {
             took
         })
         .collect();
-    median(samples)
-}
-
-fn median(mut samples: Vec<Duration>) -> f64 {
-    samples.sort();
-    samples[samples.len() / 2].as_secs_f64() * 1e3
+    library::median(samples)
 }
