@@ -16,6 +16,7 @@ mod damage;
 mod folders;
 mod history;
 mod items;
+mod kept_bundle;
 mod meta;
 mod migrations;
 
@@ -359,9 +360,9 @@ pub(crate) use access::{
     record_funnel, set_funnel_opt_in, set_last_seen, start_trial, trial_started, wipe,
 };
 pub(crate) use bundles::{
-    KeptBundle, Threaded, Whereabouts, empty_trash, keep_draft, kept_bundle, kept_count,
-    kept_count_in_trash, kept_entries, kept_entry_count, kept_order, kept_summaries, kept_threads,
-    set_trashed, whereabouts,
+    Threaded, Whereabouts, empty_trash, keep_draft, kept_bundle, kept_count, kept_count_in_trash,
+    kept_entries, kept_entry_count, kept_order, kept_summaries, kept_threads, set_trashed,
+    whereabouts,
 };
 pub(crate) use damage::replace_unopened;
 pub(crate) use folders::{
@@ -372,4 +373,5 @@ pub(crate) use items::{
     ItemWriter, all_items, insert_items, item_exists, item_rows, items_by_id, matching_ids,
     matching_item, matching_rows, page as item_page, search as search_items,
 };
+pub(crate) use kept_bundle::KeptBundle;
 pub(crate) use meta::{is_demo_library, is_seeded, mark_demo_library, mark_seeded};

@@ -1,0 +1,69 @@
+//! The demo controls product teams switch: a tier override, a policy preset, time travel and a
+//! reset. Each refuses with `forbidden` outside demo mode, whose library is its own.
+
+use std::sync::MutexGuard;
+
+use chrono::Duration;
+
+use super::{DemoControls, MAX_TIME_TRAVEL_DAYS, Strand};
+use crate::entitlements::{Policy, Tier};
+use crate::error::{Error, Result};
+use crate::model::SessionInfo;
+use crate::store;
+
+impl Strand {
+    /// Overrides the tier for this demo session (`None`: derive it from licence and trial again).
+    pub fn set_demo_tier(&self, tier: Option<Tier>) -> Result<SessionInfo> {
+        self.demo_controls_mut()?.tier = tier;
+        self.session()
+    }
+
+    /// Switches the policy preset for this demo session.
+    pub fn set_demo_policy(&self, policy: Policy) -> Result<SessionInfo> {
+        self.demo_controls_mut()?.policy = policy;
+        self.session()
+    }
+
+    /// Moves Strand's clock `days` ahead of the system's (0 returns to now).
+    pub fn time_travel(&self, days: i64) -> Result<SessionInfo> {
+        drop(self.demo_controls_mut()?); // only a demo may travel
+        if !(0..=MAX_TIME_TRAVEL_DAYS).contains(&days) {
+            return Err(Error::invalid(
+                "days",
+                format!("travel 0 to {MAX_TIME_TRAVEL_DAYS} days ahead"),
+            ));
+        }
+        self.clock.set_offset(Duration::days(days));
+        self.session()
+    }
+
+    /// Starts the demo afresh: an empty library with the demo catalogue, no licences, trial,
+    /// funnel or drafts, the founding policy, and the present time.
+    pub fn reset_demo(&self) -> Result<SessionInfo> {
+        let mut drafts = self.drafts();
+        *self.demo_controls_mut()? = DemoControls::default();
+        self.clock.set_offset(Duration::zero());
+        self.store.write(|tx| {
+            store::wipe(tx)?;
+            self.seed(tx)?;
+            self.observe_clock(tx)
+        })?;
+        drafts.clear();
+        drop(drafts);
+        self.session()
+    }
+
+    pub(super) fn demo_controls(&self) -> Option<MutexGuard<'_, DemoControls>> {
+        self.demo
+            .as_ref()
+            .map(|demo| demo.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+    }
+
+    fn demo_controls_mut(&self) -> Result<MutexGuard<'_, DemoControls>> {
+        self.demo_controls().ok_or_else(|| {
+            Error::Forbidden(
+                "demo controls only work in demo mode (--demo or STRAND_DEMO=1)".into(),
+            )
+        })
+    }
+}

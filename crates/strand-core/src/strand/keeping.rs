@@ -1,0 +1,62 @@
+//! Keeping, the premium act: a draft written whole in one transaction once the gate allows it,
+//! and the drafts that would be lost on quitting.
+
+use super::Strand;
+use crate::entitlements::Capability;
+use crate::error::{Error, Result};
+use crate::funnel::FunnelStep;
+use crate::ids::BundleId;
+use crate::model::Bundle;
+use crate::store;
+
+impl Strand {
+    /// Keeps a draft: the premium act. Refused by the gate unless the policy lets the current
+    /// tier keep, in which case the draft is written whole in one transaction.
+    pub fn keep(&self, id: BundleId) -> Result<Bundle> {
+        let mut drafts = self.drafts();
+        let Some(draft) = drafts.get(&id) else {
+            return Err(
+                match self
+                    .store
+                    .read(|connection| store::whereabouts(connection, id))?
+                {
+                    Some(_) => Error::Conflict("this bundle is already kept".into()),
+                    None => self.missing_bundle(id),
+                },
+            );
+        };
+        if let Err(refusal) = self.require(Capability::KeepBundle) {
+            self.store.write(|tx| {
+                self.record(tx, FunnelStep::KeepAttempted)?;
+                if matches!(refusal, Error::PremiumRequired { .. }) {
+                    self.record(tx, FunnelStep::PaywallShown)?;
+                }
+                Ok(())
+            })?;
+            return Err(refusal);
+        }
+        // The attempt is recorded with the keep, one commit instead of two; a keep that fails
+        // takes its record with it, so the attempt is then recorded alone.
+        let kept = self.store.write(|tx| {
+            self.record(tx, FunnelStep::KeepAttempted)?;
+            store::keep_draft(tx, draft, self.clock.now())?;
+            self.record(tx, FunnelStep::Kept)?;
+            self.observe_clock(tx)
+        });
+        if let Err(failure) = kept {
+            self.record_alone(FunnelStep::KeepAttempted)?;
+            return Err(failure);
+        }
+        drafts.remove(&id);
+        drop(drafts);
+        self.bundle(id)
+    }
+
+    /// The names of drafts that would be lost if Strand quit now.
+    pub fn unkept_draft_names(&self) -> Vec<String> {
+        self.drafts()
+            .values()
+            .map(|draft| draft.name.clone())
+            .collect()
+    }
+}
