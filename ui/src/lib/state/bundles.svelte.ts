@@ -11,6 +11,7 @@ import type { FolderId } from '../bindings/FolderId';
 import type { ExportFormat } from '../bindings/ExportFormat';
 import type { ItemId } from '../bindings/ItemId';
 import type { SortField } from '../bindings/SortField';
+import { Latest } from './latest';
 
 type BundleApi = Pick<
   Api,
@@ -55,6 +56,15 @@ export const MAX_FOUND = 200;
 /** How long typing in "Find in this bundle" must pause before the core is asked. */
 export const FIND_PAUSE_MS = 150;
 
+/** What the editor reports about the last thing done, one at a time. */
+export type BundleNotice =
+  | { kind: 'kept'; name: string }
+  /** Moved to the trash: the notice offers to bring it back. */
+  | { kind: 'deleted'; bundle: BundleSummary }
+  | { kind: 'exported' }
+  /** Entries added, copied or moved to another bundle: how many, and how many it had already. */
+  | { kind: 'transferred'; to: string; added: number; skipped: number; how: 'added' | 'copied' | 'moved' };
+
 /**
  * The bundle list and the open bundle. Every edit asks the core and shows what it answers; a
  * refusal leaves the open bundle as it was and says why.
@@ -72,8 +82,6 @@ export class BundlesState {
   pendingDuplicate = $state<ItemId | null>(null);
   /** Where the duplicate being asked about was to go (see `add`). */
   #pendingPlace: EntryId | null | undefined;
-  /** The bundle just moved to the trash, so the notice can offer to bring it back. */
-  justDeleted = $state<BundleSummary | null>(null);
   current = $state<Bundle | null>(null);
   /** The loaded entries of the open bundle, from position `window.offset` on. */
   window = $state.raw<{ offset: number; entries: Entry[] }>({ offset: 0, entries: [] });
@@ -85,30 +93,22 @@ export class BundlesState {
   filter = $state('');
   /** What the core refused with `premium_required`, which the paywall explains; null: closed. */
   paywall = $state<Capability | null>(null);
-  /** The name of the bundle that was just kept, for the confirmation. */
-  justKept = $state<string | null>(null);
+  /** What the last action did, for the notice; cleared by the next edit. */
+  notice = $state<BundleNotice | null>(null);
   error = $state<AppError | null>(null);
-  /** Whether the last export of the open bundle was written. */
-  exported = $state(false);
   /** The entries picked in the open bundle (Ctrl/Shift+click, Space, Shift+↑/↓). */
   selected = $state.raw<ReadonlySet<EntryId>>(new Set());
   /** How many edits are asked for and not yet answered (the editor says it is saving). */
   editing = $state(0);
-  /** What the last copy or move to another bundle did, for the notice. */
-  transferred = $state<{ to: string; added: number; skipped: number; how: 'added' | 'copied' | 'moved' } | null>(null);
 
   readonly #api: BundleApi;
   /** The positions the entry list shows, so a reload after an edit loads what is on screen. */
   #wanted = { start: 0, count: 50 };
-  /**
-   * Count loads of the window and of the search, which scrolling and typing ask for between
-   * edits, so an answer overtaken by a newer one is dropped: the core answers on worker
-   * threads, not always in the order asked.
-   */
-  #loads = 0;
-  #findLoads = 0;
-  /** Counts searches typed inside the bundle, so only the last of a burst asks the core. */
-  #searches = 0;
+  /** Loads of the window and of the search, which scrolling and typing ask for between edits. */
+  readonly #windowLoads = new Latest();
+  readonly #findLoads = new Latest();
+  /** Searches typed inside the bundle, so only the last of a burst asks the core. */
+  readonly #searches = new Latest();
   /** Where the last single pick was, for Shift to select a range from. */
   #anchor: number | null = null;
   /** The last edit asked for: the next one starts once it has finished. */
@@ -171,8 +171,9 @@ export class BundlesState {
     if (!current) return Promise.resolve(false);
     return this.#attempt(async () => {
       await this.#api.deleteBundle(current.id);
-      this.justDeleted = this.summaries.find((summary) => summary.id === current.id) ?? null;
+      const deleted = this.summaries.find((summary) => summary.id === current.id);
       this.forgetCurrent();
+      if (deleted) this.notice = { kind: 'deleted', bundle: deleted };
       await this.refresh();
     });
   }
@@ -184,7 +185,7 @@ export class BundlesState {
   emptyTrash(): Promise<boolean> {
     return this.#attempt(async () => {
       await this.#api.emptyTrash();
-      this.justDeleted = null;
+      this.notice = null;
       await this.refresh();
     });
   }
@@ -287,7 +288,13 @@ export class BundlesState {
     });
     if (sent && outcome) {
       const { added, skippedDuplicates } = outcome;
-      this.transferred = { to: target.name, added, skipped: skippedDuplicates, how: moving ? 'moved' : 'copied' };
+      this.notice = {
+        kind: 'transferred',
+        to: target.name,
+        added,
+        skipped: skippedDuplicates,
+        how: moving ? 'moved' : 'copied',
+      };
       if (moving) this.clearSelection();
     }
     return sent;
@@ -315,7 +322,7 @@ export class BundlesState {
       },
       () => this.addTo(to, itemId),
     );
-    if (sent) this.transferred = { to: target.name, added, skipped: 1 - added, how: 'added' };
+    if (sent) this.notice = { kind: 'transferred', to: target.name, added, skipped: 1 - added, how: 'added' };
     return sent;
   }
 
@@ -344,9 +351,9 @@ export class BundlesState {
    */
   async find(text: string): Promise<void> {
     this.filter = text;
-    const search = ++this.#searches;
+    const search = this.#searches.ask();
     await new Promise((resolve) => setTimeout(resolve, FIND_PAUSE_MS));
-    if (search === this.#searches) await this.#loadFound();
+    if (this.#searches.isNewest(search)) await this.#loadFound();
   }
 
   sort(field: SortField): Promise<boolean> {
@@ -371,7 +378,7 @@ export class BundlesState {
 
   async keep(): Promise<boolean> {
     const kept = await this.#applyToCurrent((id) => this.#api.keepBundle(id), () => this.keep());
-    if (kept) this.justKept = this.current?.name ?? null;
+    if (kept && this.current) this.notice = { kind: 'kept', name: this.current.name };
     return kept;
   }
 
@@ -388,7 +395,7 @@ export class BundlesState {
   /** Forgets the open bundle (after a demo reset removed it). */
   forgetCurrent(): void {
     this.current = null;
-    this.justKept = null;
+    this.notice = null;
     this.clearSelection();
     this.window = { offset: 0, entries: [] };
     this.beads = [];
@@ -402,10 +409,12 @@ export class BundlesState {
     if (!current) return false;
     // Not an edit: it waits for no turn, and the editor does not say it is saving while the
     // person picks a file.
+    let exported = false;
     await this.#reporting(async () => {
-      this.exported = await this.#api.exportBundle(current.id, format);
+      exported = await this.#api.exportBundle(current.id, format);
     });
-    return this.exported;
+    if (exported) this.notice = { kind: 'exported' };
+    return exported;
   }
 
   closePaywall(): void {
@@ -420,9 +429,9 @@ export class BundlesState {
   async #loadWindow(): Promise<void> {
     const current = this.current;
     if (!current) return;
-    const load = ++this.#loads;
+    const load = this.#windowLoads.ask();
     const window = await this.#fetchWindow(current.id, this.#wanted);
-    if (load === this.#loads && this.current?.id === current.id) this.window = window;
+    if (this.#windowLoads.isNewest(load) && this.current?.id === current.id) this.window = window;
   }
 
   async #loadFound(): Promise<void> {
@@ -432,9 +441,9 @@ export class BundlesState {
       this.found = null;
       return;
     }
-    const load = ++this.#findLoads;
+    const load = this.#findLoads.ask();
     const found = await this.#api.findEntries(current.id, text, MAX_FOUND);
-    if (load === this.#findLoads && this.current?.id === current.id && this.filter.trim() === text) {
+    if (this.#findLoads.isNewest(load) && this.current?.id === current.id && this.filter.trim() === text) {
       this.found = found;
     }
   }
@@ -456,7 +465,7 @@ export class BundlesState {
     const opened = bundle.id !== this.current?.id;
     const wanted = opened ? { start: 0, count: this.#wanted.count } : this.#wanted;
     const text = opened ? '' : this.filter.trim();
-    const [load, findLoad] = [++this.#loads, ++this.#findLoads];
+    const [load, findLoad] = [this.#windowLoads.ask(), this.#findLoads.ask()];
     const [window, beads, found] = await Promise.all([
       this.#fetchWindow(bundle.id, wanted),
       this.#api.bundleEntries(bundle.id, 0, MAX_BEADS),
@@ -469,8 +478,8 @@ export class BundlesState {
     }
     this.current = bundle;
     this.beads = beads.entries;
-    if (load === this.#loads) this.window = window;
-    if (findLoad === this.#findLoads && this.filter.trim() === text) this.found = found;
+    if (this.#windowLoads.isNewest(load)) this.window = window;
+    if (this.#findLoads.isNewest(findLoad) && this.filter.trim() === text) this.found = found;
   }
 
   /** Runs an edit that does not answer with a bundle, in its turn; a failure is shown, not thrown. */
@@ -517,10 +526,7 @@ export class BundlesState {
 
   /** Asks for `change` now and shows the answer (see `#apply`, which waits for its turn). */
   async #show(change: () => Promise<Bundle>, again?: () => Promise<boolean>): Promise<boolean> {
-    this.justKept = null;
-    this.justDeleted = null;
-    this.exported = false;
-    this.transferred = null;
+    this.notice = null;
     try {
       const bundle = await change();
       this.error = null;

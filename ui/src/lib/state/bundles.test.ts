@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BundlesState, MAX_BEADS, MAX_FOUND } from './bundles.svelte';
 import type { BundleId } from '../bindings/BundleId';
-import { FakeCore, item } from './fake-api';
+import { FakeCore, item } from '../../test/fake-core';
 
 async function draftWithThreeItems(core: FakeCore): Promise<BundlesState> {
   const bundles = new BundlesState(core.api);
@@ -184,7 +184,7 @@ describe('BundlesState', () => {
     expect(await bundles.keep()).toBe(true);
     expect(bundles.paywall).toBeNull();
     expect(bundles.current?.state).toBe('kept');
-    expect(bundles.justKept).toBe('Road trip');
+    expect(bundles.notice).toEqual({ kind: 'kept', name: 'Road trip' });
   });
 
   it('shows other refusals as an error and leaves the open bundle as it was', async () => {
@@ -242,10 +242,10 @@ describe('BundlesState', () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);
     expect(await bundles.exportCurrent('xspf')).toBe(true);
-    expect(bundles.exported).toBe(true);
+    expect(bundles.notice).toEqual({ kind: 'exported' });
     expect(core.exportedAs).toEqual(['xspf']);
     await bundles.move([bundles.window.entries[0]!.id], bundles.window.entries[1]!.id);
-    expect(bundles.exported).toBe(false);
+    expect(bundles.notice).toBeNull();
   });
 
   it('opens the paywall when editing a kept bundle needs premium, and retries the edit after upgrading', async () => {
@@ -280,7 +280,7 @@ describe('BundlesState', () => {
     expect(bundles.current).toBeNull();
     expect(bundles.summaries).toHaveLength(0);
     expect(bundles.trash.map((summary) => summary.name)).toEqual(['Road trip']);
-    expect(bundles.justDeleted?.name).toBe('Road trip');
+    expect(bundles.notice?.kind === 'deleted' && bundles.notice.bundle.name).toBe('Road trip');
     expect(await bundles.restore(before.id)).toBe(true);
     expect(bundles.current).toEqual(before);
     expect(bundles.trash).toHaveLength(0);
@@ -291,7 +291,7 @@ describe('BundlesState', () => {
     await bundles.deleteCurrent();
     expect(await bundles.emptyTrash()).toBe(true);
     expect(bundles.trash).toHaveLength(0);
-    expect(bundles.justDeleted).toBeNull();
+    expect(bundles.notice).toBeNull();
   });
 
   it('asks before threading an item the bundle already has, and adds it only when told to', async () => {
@@ -323,11 +323,11 @@ describe('BundlesState', () => {
     const core = new FakeCore();
     const { bundles, target } = await targetBeside(core, 'Open');
     expect(await bundles.addTo(target, 'item-2')).toBe(true);
-    expect(bundles.transferred).toEqual({ to: 'Target', added: 1, skipped: 0, how: 'added' });
+    expect(bundles.notice).toEqual({ kind: 'transferred', to: 'Target', added: 1, skipped: 0, how: 'added' });
     expect(core.bundles.get(target)!.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2']);
     expect(bundles.summaries.find((summary) => summary.id === target)?.entryCount).toBe(2);
     expect(await bundles.addTo(target, 'item-1')).toBe(true);
-    expect(bundles.transferred).toEqual({ to: 'Target', added: 0, skipped: 1, how: 'added' });
+    expect(bundles.notice).toEqual({ kind: 'transferred', to: 'Target', added: 0, skipped: 1, how: 'added' });
     expect(core.bundles.get(target)!.entries).toHaveLength(2);
     expect(bundles.current?.name).toBe('Open');
   });
@@ -348,7 +348,7 @@ describe('BundlesState', () => {
     core.trialStarted = true;
     expect(await bundles.retryRefused()).toBe(true);
     expect(core.bundles.get(kept)!.entries.map((entry) => entry.item.id)).toEqual(['item-1']);
-    expect(bundles.transferred).toEqual({ to: 'Kept', added: 1, skipped: 0, how: 'added' });
+    expect(bundles.notice).toEqual({ kind: 'transferred', to: 'Kept', added: 1, skipped: 0, how: 'added' });
   });
 
   it('sorts the open bundle by a field', async () => {
@@ -398,10 +398,10 @@ describe('BundlesState selection', () => {
     bundles.select(bundles.entryAt(0)!, 'only');
     bundles.select(bundles.entryAt(1)!, 'toggle');
     expect(await bundles.sendSelected(target, false)).toBe(true);
-    expect(bundles.transferred).toEqual({ to: 'Target', added: 1, skipped: 1, how: 'copied' });
+    expect(bundles.notice).toEqual({ kind: 'transferred', to: 'Target', added: 1, skipped: 1, how: 'copied' });
     expect(bundles.current?.entryCount).toBe(3);
     expect(await bundles.sendSelected(target, true)).toBe(true);
-    expect(bundles.transferred).toEqual({ to: 'Target', added: 0, skipped: 2, how: 'moved' });
+    expect(bundles.notice).toEqual({ kind: 'transferred', to: 'Target', added: 0, skipped: 2, how: 'moved' });
     expect(bundles.current?.entryCount).toBe(1);
     expect(bundles.selected.size).toBe(0);
     expect(bundles.summaries.find((summary) => summary.id === target)?.entryCount).toBe(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../api';
-import { FakeCore } from './fake-api';
+import { FakeCore } from '../../test/fake-core';
 import { loadFirstScreen } from './first-screen';
 
 describe('loadFirstScreen', () => {

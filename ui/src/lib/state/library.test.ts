@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeCore, item } from './fake-api';
+import { FakeCore, item } from '../../test/fake-core';
 import { FIRST_PAGE, LIBRARY_PAGE, LibraryState, MAX_RESULTS } from './library.svelte';
 
 function bigLibrary(count: number): LibraryState {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RestorePoint } from '../bindings/RestorePoint';
-import { FakeCore } from './fake-api';
+import { FakeCore } from '../../test/fake-core';
 import { RestorePointsState } from './restore-points.svelte';
 
 const point = (name: string, bundles: number): RestorePoint => ({

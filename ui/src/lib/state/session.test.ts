@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeCore } from './fake-api';
+import { FakeCore } from '../../test/fake-core';
 import { SessionState } from './session.svelte';
 
 describe('SessionState', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BundlesState } from './bundles.svelte';
-import { FakeCore } from './fake-api';
+import { FakeCore } from '../../test/fake-core';
 import { TransferState, type ImportResult } from './transfer.svelte';
 
 function transferWith(core: FakeCore) {

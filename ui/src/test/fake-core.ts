@@ -1,22 +1,22 @@
 // An in-memory stand-in for the core, used by the state tests: it keeps bundles the way the core
 // does (drafts, keeping gated on the tier) so the state classes are tested against real answers,
 // not canned ones.
-import type { LibraryHealth } from '../bindings/LibraryHealth';
-import type { RestorePoint } from '../bindings/RestorePoint';
-import { AppError, type Api } from '../api';
-import type { BulkAdd } from '../bindings/BulkAdd';
-import type { Bundle } from '../bindings/Bundle';
-import type { BundleSummary } from '../bindings/BundleSummary';
-import type { Entry } from '../bindings/Entry';
-import type { EntryPage } from '../bindings/EntryPage';
-import type { ExportFormat } from '../bindings/ExportFormat';
-import type { Folder } from '../bindings/Folder';
-import type { ImportProgress } from '../bindings/ImportProgress';
-import type { ImportSummary } from '../bindings/ImportSummary';
-import type { Item } from '../bindings/Item';
-import type { Policy } from '../bindings/Policy';
-import type { SessionInfo } from '../bindings/SessionInfo';
-import type { Tier } from '../bindings/Tier';
+import { AppError, type Api } from '../lib/api';
+import type { BulkAdd } from '../lib/bindings/BulkAdd';
+import type { Bundle } from '../lib/bindings/Bundle';
+import type { BundleSummary } from '../lib/bindings/BundleSummary';
+import type { Entry } from '../lib/bindings/Entry';
+import type { EntryPage } from '../lib/bindings/EntryPage';
+import type { ExportFormat } from '../lib/bindings/ExportFormat';
+import type { Folder } from '../lib/bindings/Folder';
+import type { ImportProgress } from '../lib/bindings/ImportProgress';
+import type { ImportSummary } from '../lib/bindings/ImportSummary';
+import type { Item } from '../lib/bindings/Item';
+import type { LibraryHealth } from '../lib/bindings/LibraryHealth';
+import type { Policy } from '../lib/bindings/Policy';
+import type { RestorePoint } from '../lib/bindings/RestorePoint';
+import type { SessionInfo } from '../lib/bindings/SessionInfo';
+import type { Tier } from '../lib/bindings/Tier';
 
 export function item(n: number): Item {
   return {
