@@ -63,6 +63,16 @@ pub fn set_funnel_opt_in(strand: State<'_, Strand>, opted_in: bool) -> IpcResult
     Ok(strand.set_funnel_opt_in(opted_in)?)
 }
 
+/// Opens the native save dialog and writes the funnel there as CSV; `false` if cancelled.
+#[tauri::command]
+pub async fn export_funnel_csv<R: Runtime>(
+    app: AppHandle<R>,
+    strand: State<'_, Strand>,
+) -> IpcResult<bool> {
+    let csv = strand.funnel_csv()?;
+    files::save_funnel_csv(&app, &csv)
+}
+
 #[tauri::command]
 pub fn start_trial(strand: State<'_, Strand>) -> IpcResult<SessionInfo> {
     Ok(strand.start_trial()?)
@@ -83,60 +93,6 @@ pub async fn activate_licence_file<R: Runtime>(
         return Ok(None);
     };
     Ok(Some(strand.activate_licence(&key)?))
-}
-
-#[tauri::command(async)]
-pub fn delete_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<()> {
-    Ok(strand.delete_bundle(bundle_id)?)
-}
-
-#[tauri::command]
-pub fn list_trash(strand: State<'_, Strand>) -> IpcResult<Vec<BundleSummary>> {
-    Ok(strand.trash()?)
-}
-
-#[tauri::command(async)]
-pub fn restore_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<Bundle> {
-    Ok(strand.restore_bundle(bundle_id)?)
-}
-
-#[tauri::command(async)]
-pub fn empty_trash(strand: State<'_, Strand>) -> IpcResult<u32> {
-    Ok(strand.empty_trash()?)
-}
-
-#[tauri::command(async)]
-pub fn restore_points(strand: State<'_, Strand>) -> IpcResult<Vec<RestorePoint>> {
-    Ok(strand.restore_points()?)
-}
-
-/// Puts a restore point back (the UI has asked first); answers the restore points after it.
-#[tauri::command(async)]
-pub fn restore_library(strand: State<'_, Strand>, name: String) -> IpcResult<Vec<RestorePoint>> {
-    Ok(strand.restore(&name)?)
-}
-
-/// The check at start, which the UI asks for once the library is on screen: it reads the whole
-/// file (and makes today's restore point of a sound one), seconds for a large library.
-#[tauri::command(async)]
-pub fn check_library(strand: State<'_, Strand>) -> IpcResult<LibraryHealth> {
-    Ok(strand.check_at_start()?)
-}
-
-/// What is known to be damaged now, asked for when a command answered `damaged`.
-#[tauri::command(async)]
-pub fn library_health(strand: State<'_, Strand>) -> IpcResult<LibraryHealth> {
-    Ok(strand.library_health()?)
-}
-
-/// Opens the native save dialog and writes the funnel there as CSV; `false` if cancelled.
-#[tauri::command]
-pub async fn export_funnel_csv<R: Runtime>(
-    app: AppHandle<R>,
-    strand: State<'_, Strand>,
-) -> IpcResult<bool> {
-    let csv = strand.funnel_csv()?;
-    files::save_funnel_csv(&app, &csv)
 }
 
 #[tauri::command(async)]
@@ -313,6 +269,15 @@ pub fn set_bundle_details(
 }
 
 #[tauri::command(async)]
+pub fn sort_bundle(
+    strand: State<'_, Strand>,
+    bundle_id: BundleId,
+    field: SortField,
+) -> IpcResult<Bundle> {
+    Ok(strand.sort_bundle(bundle_id, field)?)
+}
+
+#[tauri::command(async)]
 pub fn undo(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<Bundle> {
     Ok(strand.undo(bundle_id)?)
 }
@@ -323,17 +288,52 @@ pub fn redo(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<Bundle>
 }
 
 #[tauri::command(async)]
-pub fn sort_bundle(
-    strand: State<'_, Strand>,
-    bundle_id: BundleId,
-    field: SortField,
-) -> IpcResult<Bundle> {
-    Ok(strand.sort_bundle(bundle_id, field)?)
+pub fn keep_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<Bundle> {
+    Ok(strand.keep(bundle_id)?)
 }
 
 #[tauri::command(async)]
-pub fn keep_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<Bundle> {
-    Ok(strand.keep(bundle_id)?)
+pub fn delete_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<()> {
+    Ok(strand.delete_bundle(bundle_id)?)
+}
+
+#[tauri::command]
+pub fn list_trash(strand: State<'_, Strand>) -> IpcResult<Vec<BundleSummary>> {
+    Ok(strand.trash()?)
+}
+
+#[tauri::command(async)]
+pub fn restore_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<Bundle> {
+    Ok(strand.restore_bundle(bundle_id)?)
+}
+
+#[tauri::command(async)]
+pub fn empty_trash(strand: State<'_, Strand>) -> IpcResult<u32> {
+    Ok(strand.empty_trash()?)
+}
+
+#[tauri::command(async)]
+pub fn restore_points(strand: State<'_, Strand>) -> IpcResult<Vec<RestorePoint>> {
+    Ok(strand.restore_points()?)
+}
+
+/// Puts a restore point back (the UI has asked first); answers the restore points after it.
+#[tauri::command(async)]
+pub fn restore_library(strand: State<'_, Strand>, name: String) -> IpcResult<Vec<RestorePoint>> {
+    Ok(strand.restore(&name)?)
+}
+
+/// The check at start, which the UI asks for once the library is on screen: it reads the whole
+/// file (and makes today's restore point of a sound one), seconds for a large library.
+#[tauri::command(async)]
+pub fn check_library(strand: State<'_, Strand>) -> IpcResult<LibraryHealth> {
+    Ok(strand.check_at_start()?)
+}
+
+/// What is known to be damaged now, asked for when a command answered `damaged`.
+#[tauri::command(async)]
+pub fn library_health(strand: State<'_, Strand>) -> IpcResult<LibraryHealth> {
+    Ok(strand.library_health()?)
 }
 
 /// The UI calls this once the library is shown and accepts input: the end of start-up.

@@ -85,6 +85,30 @@ async fn import<R: Runtime, T: Send + 'static>(
     .map_err(|error| IpcError::internal(format!("the import stopped unexpectedly: {error}")))?
 }
 
+/// Writes a bundle as `format` where the person chooses in the save dialog; `false` if they
+/// cancelled. Allowed on every tier: a person's data is theirs.
+#[tauri::command]
+pub async fn export_bundle<R: Runtime>(
+    app: AppHandle<R>,
+    strand: State<'_, Strand>,
+    bundle_id: BundleId,
+    format: ExportFormat,
+) -> IpcResult<bool> {
+    let name = strand.bundle(bundle_id)?.name;
+    let text = strand.export_bundle(bundle_id, format)?;
+    files::save_bundle(&app, &name, format, &text)
+}
+
+/// Writes the whole library and every bundle in Strand's JSON; `false` if cancelled.
+#[tauri::command]
+pub async fn export_library<R: Runtime>(
+    app: AppHandle<R>,
+    strand: State<'_, Strand>,
+) -> IpcResult<bool> {
+    let json = strand.export_library()?;
+    files::save_library(&app, &json)
+}
+
 /// Imports a playlist file as a new draft.
 #[tauri::command]
 pub async fn import_playlist<R: Runtime>(
@@ -134,28 +158,4 @@ pub async fn import_audio_folder<R: Runtime>(
 #[tauri::command]
 pub fn cancel_import(cancel: State<'_, ImportCancel>) {
     cancel.request();
-}
-
-/// Writes a bundle as `format` where the person chooses in the save dialog; `false` if they
-/// cancelled. Allowed on every tier: a person's data is theirs.
-#[tauri::command]
-pub async fn export_bundle<R: Runtime>(
-    app: AppHandle<R>,
-    strand: State<'_, Strand>,
-    bundle_id: BundleId,
-    format: ExportFormat,
-) -> IpcResult<bool> {
-    let name = strand.bundle(bundle_id)?.name;
-    let text = strand.export_bundle(bundle_id, format)?;
-    files::save_bundle(&app, &name, format, &text)
-}
-
-/// Writes the whole library and every bundle in Strand's JSON; `false` if cancelled.
-#[tauri::command]
-pub async fn export_library<R: Runtime>(
-    app: AppHandle<R>,
-    strand: State<'_, Strand>,
-) -> IpcResult<bool> {
-    let json = strand.export_library()?;
-    files::save_library(&app, &json)
 }

@@ -137,10 +137,10 @@ export const api = {
   deleteFolder: (folderId: FolderId) => call<null>('delete_folder', { folderId }),
   /** Files a bundle in a folder (null: none); undoable. */
   fileBundle: (bundleId: BundleId, folderId: FolderId | null) => call<Bundle>('file_bundle', { bundleId, folderId }),
-  sortBundle: (bundleId: BundleId, field: SortField) => call<Bundle>('sort_bundle', { bundleId, field }),
-  undo: (bundleId: BundleId) => call<Bundle>('undo', { bundleId }),
   setBundleDetails: (bundleId: BundleId, description: string, colour: string | null) =>
     call<Bundle>('set_bundle_details', { bundleId, description, colour }),
+  sortBundle: (bundleId: BundleId, field: SortField) => call<Bundle>('sort_bundle', { bundleId, field }),
+  undo: (bundleId: BundleId) => call<Bundle>('undo', { bundleId }),
   redo: (bundleId: BundleId) => call<Bundle>('redo', { bundleId }),
   keepBundle: (bundleId: BundleId) => call<Bundle>('keep_bundle', { bundleId }),
   deleteBundle: (bundleId: BundleId) => call<null>('delete_bundle', { bundleId }),
@@ -171,6 +171,7 @@ export const api = {
   /** Stops the import under way; it answers with a `cancelled` error and changes nothing. */
   cancelImport: () => call<null>('cancel_import'),
   appReady: () => call<void>('app_ready'),
+
 };
 
 export type Api = typeof api;

@@ -276,30 +276,6 @@ export class FakeCore {
       );
       return { items: items.slice(0, limit), more: items.length > limit };
     },
-    listFolders: async () => structuredClone(this.folders),
-    createFolder: async (name) => {
-      if (!name.trim()) throw new AppError('invalid', 'name is invalid: a folder needs a name');
-      const folder = { id: this.#id('folder'), name: name.trim() };
-      this.folders.push(folder);
-      return folder;
-    },
-    renameFolder: async (folderId, name) => {
-      const folder = this.folders.find((candidate) => candidate.id === folderId);
-      if (!folder) throw new AppError('not_found', `folder ${folderId} was not found`);
-      folder.name = name.trim();
-      return { ...folder };
-    },
-    deleteFolder: async (folderId) => {
-      this.folders = this.folders.filter((folder) => folder.id !== folderId);
-      for (const bundle of this.bundles.values()) if (bundle.folder === folderId) bundle.folder = null;
-      return null;
-    },
-    fileBundle: async (id, folderId) => {
-      if (folderId && !this.folders.some((folder) => folder.id === folderId)) {
-        throw new AppError('not_found', `folder ${folderId} was not found`);
-      }
-      return this.#edit({ ...this.#bundle(id), folder: folderId });
-    },
     listBundles: async () =>
       [...this.bundles.values()].map(summary),
     getBundle: async (id) => head(this.#bundle(id)),
@@ -331,6 +307,10 @@ export class FakeCore {
       const bundle = this.#editable(id);
       return this.#edit({ ...bundle, entries: bundle.entries.filter((entry) => entry.id !== entryId) });
     },
+    removeEntries: async (id, entryIds) => {
+      const bundle = this.#bundle(id);
+      return this.#edit({ ...bundle, entries: bundle.entries.filter((entry) => !entryIds.includes(entry.id)) });
+    },
     moveEntries: async (id, entryIds, after) => {
       const bundle = this.#bundle(id);
       const moving = bundle.entries.filter((entry) => entryIds.includes(entry.id));
@@ -342,24 +322,44 @@ export class FakeCore {
       entries.splice(inFront + 1, 0, ...moving);
       return this.#edit({ ...bundle, entries });
     },
-    removeEntries: async (id, entryIds) => {
-      const bundle = this.#bundle(id);
-      return this.#edit({ ...bundle, entries: bundle.entries.filter((entry) => !entryIds.includes(entry.id)) });
-    },
     copyEntries: async (id, entryIds, to) => this.#copy(id, entryIds, to),
     moveEntriesTo: async (id, entryIds, to) => {
       const added = this.#copy(id, entryIds, to);
       await this.api.removeEntries(id, entryIds);
       return added;
     },
-    sortBundle: async (id, field) => {
-      const bundle = this.#bundle(id);
-      const key = (entry: Entry) => (field === 'title' ? entry.item.title : entry.item.creator);
-      return this.#edit({ ...bundle, entries: [...bundle.entries].sort((a, b) => key(a).localeCompare(key(b))) });
+    listFolders: async () => structuredClone(this.folders),
+    createFolder: async (name) => {
+      if (!name.trim()) throw new AppError('invalid', 'name is invalid: a folder needs a name');
+      const folder = { id: this.#id('folder'), name: name.trim() };
+      this.folders.push(folder);
+      return folder;
+    },
+    renameFolder: async (folderId, name) => {
+      const folder = this.folders.find((candidate) => candidate.id === folderId);
+      if (!folder) throw new AppError('not_found', `folder ${folderId} was not found`);
+      folder.name = name.trim();
+      return { ...folder };
+    },
+    deleteFolder: async (folderId) => {
+      this.folders = this.folders.filter((folder) => folder.id !== folderId);
+      for (const bundle of this.bundles.values()) if (bundle.folder === folderId) bundle.folder = null;
+      return null;
+    },
+    fileBundle: async (id, folderId) => {
+      if (folderId && !this.folders.some((folder) => folder.id === folderId)) {
+        throw new AppError('not_found', `folder ${folderId} was not found`);
+      }
+      return this.#edit({ ...this.#bundle(id), folder: folderId });
     },
     setBundleDetails: async (id, description, colour) => {
       if (colour !== null && !/^#[0-9a-f]{6}$/i.test(colour)) throw new AppError('invalid', `colour is invalid: ${colour}`);
       return this.#edit({ ...this.#bundle(id), details: { description: description.trim(), colour: colour?.toLowerCase() ?? null } });
+    },
+    sortBundle: async (id, field) => {
+      const bundle = this.#bundle(id);
+      const key = (entry: Entry) => (field === 'title' ? entry.item.title : entry.item.creator);
+      return this.#edit({ ...bundle, entries: [...bundle.entries].sort((a, b) => key(a).localeCompare(key(b))) });
     },
     undo: async (id) => this.#step(id, true),
     redo: async (id) => this.#step(id, false),

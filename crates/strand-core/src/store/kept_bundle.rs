@@ -233,11 +233,7 @@ impl Editable for KeptBundle<'_> {
 }
 
 /// Removes one entry from a kept bundle.
-fn delete_entry(
-    connection: &Connection,
-    bundle_id: BundleId,
-    entry_id: EntryId,
-) -> Result<()> {
+fn delete_entry(connection: &Connection, bundle_id: BundleId, entry_id: EntryId) -> Result<()> {
     let removed = connection
         .prepare_cached("DELETE FROM entries WHERE id = ?1 AND bundle_id = ?2")?
         .execute((entry_id, bundle_id))?;
@@ -258,11 +254,7 @@ fn rebalance(connection: &Connection, bundle_id: BundleId) -> Result<usize> {
 
 /// Puts a kept bundle's entries in the order of `ids` (every entry, each once) with fresh,
 /// evenly spaced keys. Returns how many rows were written.
-fn reorder_kept(
-    connection: &Connection,
-    bundle_id: BundleId,
-    ids: &[EntryId],
-) -> Result<usize> {
+fn reorder_kept(connection: &Connection, bundle_id: BundleId, ids: &[EntryId]) -> Result<usize> {
     let mut update = connection.prepare_cached(SET_KEY)?;
     for (id, key) in ids.iter().zip(order::evenly_spaced(ids.len())) {
         if update.execute((id, bundle_id, &key))? == 0 {

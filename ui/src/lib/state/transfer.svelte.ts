@@ -3,7 +3,7 @@ import type { BundleId } from '../bindings/BundleId';
 import type { ImportProgress } from '../bindings/ImportProgress';
 import type { ImportSummary } from '../bindings/ImportSummary';
 
-type TransferApi = Pick<Api, 'importPlaylist' | 'importCatalogue' | 'importAudioFolder' | 'cancelImport' | 'exportLibrary'>;
+type TransferApi = Pick<Api, 'exportLibrary' | 'importPlaylist' | 'importCatalogue' | 'importAudioFolder' | 'cancelImport'>;
 
 export type ImportKind = 'playlist' | 'catalogue' | 'folder';
 
