@@ -96,7 +96,7 @@ impl Checkpointer {
             // of edits one pass never drained it, so every commit grew the file, and a commit
             // that grows the file syncs slower. So it passes again until a pass finds no new
             // frames (the few the pass before left copy quickly), a bounded number of times;
-            // the WAL then starts over often, though not always (see BENCHMARKS.md). A failure
+            // the WAL then starts over often, though not always (see bench/LOG.md). A failure
             // is not fatal: the WAL only grows until a later checkpoint (or the close).
             let mut frames_seen = None;
             for _ in 0..CHECKPOINT_PASSES {
