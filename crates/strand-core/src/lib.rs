@@ -6,26 +6,37 @@
 //! refused here, so the rules hold whatever calls the core (the UI, a test, a script).
 #![deny(missing_docs)]
 
-pub mod access;
-pub mod catalogue;
-pub mod clock;
-mod drafts;
-pub mod entitlements;
-pub mod error;
-pub mod formats;
-pub mod funnel;
-mod history;
-pub mod ids;
-pub mod import;
-pub mod licence;
-pub mod model;
-pub mod order;
-pub mod search;
-pub mod share;
-pub mod sort;
-pub mod store;
+// The handle every caller drives: sessions, edits, keeping, imports, restore points.
 mod strand;
-pub mod validate;
+
+// The rules: who may do what, under which policy, at what time, with which licence.
+pub mod access; // the tier, derived from licences and trial on every check
+pub mod clock; // the system's time and the demo's time travel
+pub mod entitlements; // capabilities, policies, the plan map and the gate's decision
+pub mod funnel; // the steps of the premium funnel and their CSV
+pub mod licence; // offline Ed25519 licences
+
+// Bundles and how they change.
+mod drafts; // a draft in memory
+mod history; // every edit as a change with its inverse, for undo
+pub mod order; // order keys strictly between their neighbours
+pub mod sort; // how entries compare when a bundle is sorted
+pub mod validate; // names and details a person types
+
+// What is stored, and where.
+pub mod store; // the SQLite library: one file, migrations, the check, restore points
+
+// Files people bring and take.
+pub mod formats; // playlist and catalogue formats, read and written as pure functions
+pub mod import; // matching imported entries to items, audio folders
+pub mod share; // Strand's share format
+
+// The vocabulary every layer speaks.
+pub mod catalogue; // the demo catalogue and the item generator
+pub mod error; // one error type and its IPC codes
+pub mod ids; // UUID v7 ids
+pub mod model; // items, bundles, entries and pages, as the UI receives them
+pub mod search; // typed text to FTS5 terms
 
 pub use access::{AccessInfo, LicenceInfo, TrialInfo};
 pub use clock::{SystemTime, TimeSource};
