@@ -19,8 +19,8 @@ use strand_core::{
 };
 use tauri::{AppHandle, Runtime, State};
 
+use crate::dialogs;
 use crate::error::IpcResult;
-use crate::files;
 use crate::startup::Startup;
 
 #[tauri::command]
@@ -70,7 +70,7 @@ pub async fn export_funnel_csv<R: Runtime>(
     strand: State<'_, Strand>,
 ) -> IpcResult<bool> {
     let csv = strand.funnel_csv()?;
-    files::save_funnel_csv(&app, &csv)
+    dialogs::save_funnel_csv(&app, &csv)
 }
 
 #[tauri::command]
@@ -89,7 +89,7 @@ pub async fn activate_licence_file<R: Runtime>(
     app: AppHandle<R>,
     strand: State<'_, Strand>,
 ) -> IpcResult<Option<SessionInfo>> {
-    let Some(key) = files::read_licence_file(&app)? else {
+    let Some(key) = dialogs::read_licence_file(&app)? else {
         return Ok(None);
     };
     Ok(Some(strand.activate_licence(&key)?))
@@ -250,12 +250,12 @@ pub fn delete_folder(strand: State<'_, Strand>, folder_id: FolderId) -> IpcResul
 }
 
 #[tauri::command(async)]
-pub fn file_bundle(
+pub fn move_to_folder(
     strand: State<'_, Strand>,
     bundle_id: BundleId,
     folder_id: Option<FolderId>,
 ) -> IpcResult<Bundle> {
-    Ok(strand.file_bundle(bundle_id, folder_id)?)
+    Ok(strand.move_to_folder(bundle_id, folder_id)?)
 }
 
 #[tauri::command(async)]

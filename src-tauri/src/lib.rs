@@ -3,8 +3,8 @@
 //! `strand-core`; nothing here decides what a person may do.
 
 mod commands;
+mod dialogs;
 pub mod error;
-mod files;
 mod instance;
 mod launch;
 mod messages;
@@ -133,7 +133,7 @@ pub fn run_app<R: Runtime>(
             commands::create_folder,
             commands::rename_folder,
             commands::delete_folder,
-            commands::file_bundle,
+            commands::move_to_folder,
             commands::set_bundle_details,
             commands::sort_bundle,
             commands::undo,

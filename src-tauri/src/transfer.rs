@@ -10,8 +10,8 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
 use ts_rs::TS;
 
+use crate::dialogs::{self, ImportSource};
 use crate::error::{IpcError, IpcResult};
-use crate::files::{self, ImportSource};
 
 /// How far an import got, as the progress bar shows it.
 #[derive(Clone, Copy, Debug, Serialize, TS)]
@@ -68,7 +68,7 @@ async fn import<R: Runtime, T: Send + 'static>(
     + Send
     + 'static,
 ) -> IpcResult<Option<T>> {
-    let Some(path) = files::pick_import(&app, source)? else {
+    let Some(path) = dialogs::pick_import(&app, source)? else {
         return Ok(None);
     };
     tauri::async_runtime::spawn_blocking(move || {
@@ -96,7 +96,7 @@ pub async fn export_bundle<R: Runtime>(
 ) -> IpcResult<bool> {
     let name = strand.bundle(bundle_id)?.name;
     let text = strand.export_bundle(bundle_id, format)?;
-    files::save_bundle(&app, &name, format, &text)
+    dialogs::save_bundle(&app, &name, format, &text)
 }
 
 /// Writes the whole library and every bundle in Strand's JSON; `false` if cancelled.
@@ -106,7 +106,7 @@ pub async fn export_library<R: Runtime>(
     strand: State<'_, Strand>,
 ) -> IpcResult<bool> {
     let json = strand.export_library()?;
-    files::save_library(&app, &json)
+    dialogs::save_library(&app, &json)
 }
 
 /// Imports a playlist file as a new draft.

@@ -75,8 +75,9 @@ pub(crate) enum Change {
         from: BundleDetails,
         to: BundleDetails,
     },
-    /// It was filed in another folder (none: no folder).
-    Filed {
+    /// It moved to another folder (none: out of any). Stored as `filed`, its first name.
+    #[serde(rename = "filed")]
+    MovedToFolder {
         from: Option<FolderId>,
         to: Option<FolderId>,
     },
@@ -119,7 +120,7 @@ impl Change {
             },
             Change::Renamed { from, to } => Change::Renamed { from: to, to: from },
             Change::Detailed { from, to } => Change::Detailed { from: to, to: from },
-            Change::Filed { from, to } => Change::Filed { from: to, to: from },
+            Change::MovedToFolder { from, to } => Change::MovedToFolder { from: to, to: from },
         }
     }
 
@@ -129,7 +130,7 @@ impl Change {
         match self {
             Change::Renamed { from, to } => from == to,
             Change::Detailed { from, to } => from == to,
-            Change::Filed { from, to } => from == to,
+            Change::MovedToFolder { from, to } => from == to,
             Change::Added { entries } | Change::Removed { entries } => entries.is_empty(),
             // Nothing moves if each entry already follows the one it would be put after.
             Change::MovedTogether { entries, to } | Change::Returned { entries, to } => entries
@@ -162,7 +163,7 @@ impl Change {
             Change::Reordered { after, .. } => bundle.reorder(after),
             Change::Renamed { to, .. } => bundle.rename(to),
             Change::Detailed { to, .. } => bundle.set_details(to),
-            Change::Filed { to, .. } => bundle.set_folder(*to),
+            Change::MovedToFolder { to, .. } => bundle.set_folder(*to),
         }
     }
 }
@@ -192,8 +193,8 @@ impl History {
         !self.undone.is_empty()
     }
 
-    /// The change to undo next, taken off the done list (put it back with [`History::restore`]
-    /// if undoing fails).
+    /// The change to undo next, taken off the done list (put it back with [`History::put_back`]
+    /// once it is undone, or if undoing fails).
     pub fn take_undo(&mut self) -> Result<Change> {
         self.done.pop().ok_or_else(nothing_to_undo)
     }
@@ -202,8 +203,9 @@ impl History {
         self.undone.pop().ok_or_else(nothing_to_redo)
     }
 
-    /// Files a change that was just undone (`undone`) or redone.
-    pub fn file(&mut self, change: Change, undone: bool) {
+    /// Puts back a change taken off a list: on the undone list if it was just undone (`undone`),
+    /// on the done list if it was redone.
+    pub fn put_back(&mut self, change: Change, undone: bool) {
         if undone {
             self.undone.push(change);
         } else {
@@ -226,4 +228,17 @@ pub(crate) fn nothing_to_undo() -> Error {
 
 pub(crate) fn nothing_to_redo() -> Error {
     Error::Conflict("there is nothing to redo in this bundle".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_move_to_a_folder_is_stored_under_its_first_name_so_older_histories_still_read() {
+        let stored = r#"{"change":"filed","from":null,"to":null}"#;
+        let change: Change = serde_json::from_str(stored).expect("an older library's history");
+        assert!(matches!(change, Change::MovedToFolder { .. }));
+        assert_eq!(serde_json::to_string(&change).expect("stored"), stored);
+    }
 }

@@ -27,16 +27,16 @@ fn bundles_are_filed_in_folders_that_last_and_filing_can_be_undone() {
 
     let filed = library
         .strand
-        .file_bundle(draft.id, Some(trips.id))
+        .move_to_folder(draft.id, Some(trips.id))
         .expect("file draft");
     assert_eq!(filed.folder, Some(trips.id));
     library
         .strand
-        .file_bundle(kept.id, Some(work.id))
+        .move_to_folder(kept.id, Some(work.id))
         .expect("file kept");
     library
         .strand
-        .file_bundle(kept.id, Some(trips.id))
+        .move_to_folder(kept.id, Some(trips.id))
         .expect("refile");
     library.strand.undo(kept.id).expect("undo the refiling");
     assert_eq!(folder_of(&library, "Office"), Some(work.id));
@@ -65,7 +65,7 @@ fn deleting_a_folder_keeps_its_bundles_in_no_folder() {
     for id in [draft.id, kept.id] {
         library
             .strand
-            .file_bundle(id, Some(folder.id))
+            .move_to_folder(id, Some(folder.id))
             .expect("file");
     }
     library.strand.delete_folder(folder.id).expect("delete");
@@ -101,7 +101,9 @@ fn folder_names_are_checked_and_unknown_folders_are_not_found() {
     }
     let draft = library.draft("Mine", 1);
     assert!(matches!(
-        library.strand.file_bundle(draft.id, Some(FolderId::new())),
+        library
+            .strand
+            .move_to_folder(draft.id, Some(FolderId::new())),
         Err(Error::NotFound { what: "folder", .. })
     ));
     assert!(matches!(
@@ -124,7 +126,7 @@ fn filing_a_kept_bundle_is_an_edit_the_gate_decides_but_folders_are_free() {
         .create_folder("Free to make")
         .expect("create");
     assert!(matches!(
-        library.strand.file_bundle(kept.id, Some(folder.id)),
+        library.strand.move_to_folder(kept.id, Some(folder.id)),
         Err(Error::PremiumRequired { .. })
     ));
     assert_eq!(folder_of(&library, "Kept"), None);

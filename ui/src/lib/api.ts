@@ -136,7 +136,8 @@ export const api = {
   /** Deletes a folder; its bundles stay, in no folder. */
   deleteFolder: (folderId: FolderId) => call<null>('delete_folder', { folderId }),
   /** Files a bundle in a folder (null: none); undoable. */
-  fileBundle: (bundleId: BundleId, folderId: FolderId | null) => call<Bundle>('file_bundle', { bundleId, folderId }),
+  moveToFolder: (bundleId: BundleId, folderId: FolderId | null) =>
+    call<Bundle>('move_to_folder', { bundleId, folderId }),
   setBundleDetails: (bundleId: BundleId, description: string, colour: string | null) =>
     call<Bundle>('set_bundle_details', { bundleId, description, colour }),
   sortBundle: (bundleId: BundleId, field: SortField) => call<Bundle>('sort_bundle', { bundleId, field }),

@@ -346,7 +346,7 @@ export class FakeCore {
       for (const bundle of this.bundles.values()) if (bundle.folder === folderId) bundle.folder = null;
       return null;
     },
-    fileBundle: async (id, folderId) => {
+    moveToFolder: async (id, folderId) => {
       if (folderId && !this.folders.some((folder) => folder.id === folderId)) {
         throw new AppError('not_found', `folder ${folderId} was not found`);
       }

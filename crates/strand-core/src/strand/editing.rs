@@ -43,13 +43,13 @@ impl Strand {
     }
 
     /// Files a bundle in a folder (none: in no folder). Undoable like any edit.
-    pub fn file_bundle(&self, id: BundleId, folder: Option<FolderId>) -> Result<Bundle> {
+    pub fn move_to_folder(&self, id: BundleId, folder: Option<FolderId>) -> Result<Bundle> {
         if let Some(folder) = folder {
             self.store
                 .read(|connection| store::require_folder(connection, folder))?;
         }
         self.edit(id, |bundle| {
-            Ok(Change::Filed {
+            Ok(Change::MovedToFolder {
                 from: bundle.folder()?,
                 to: folder,
             })
@@ -314,9 +314,9 @@ impl Strand {
             } else {
                 change.apply(draft)
             };
-            // Filed where it now belongs; if it could not be applied, back where it was.
+            // Put back where it now belongs; if it could not be applied, where it was.
             let applied = outcome.is_ok();
-            draft.history.file(change, undo == applied);
+            draft.history.put_back(change, undo == applied);
             outcome?;
             return Ok(draft_head(draft));
         }

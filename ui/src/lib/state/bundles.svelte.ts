@@ -6,11 +6,12 @@ import type { Capability } from '../bindings/Capability';
 import type { Entry } from '../bindings/Entry';
 import type { EntryId } from '../bindings/EntryId';
 import type { EntryPage } from '../bindings/EntryPage';
-import type { Folder } from '../bindings/Folder';
 import type { FolderId } from '../bindings/FolderId';
 import type { ExportFormat } from '../bindings/ExportFormat';
 import type { ItemId } from '../bindings/ItemId';
 import type { SortField } from '../bindings/SortField';
+import { BundleListState } from './bundle-list.svelte';
+import { EditQueue, reported } from './edit-queue.svelte';
 import { Latest } from './latest';
 
 type BundleApi = Pick<
@@ -32,7 +33,7 @@ type BundleApi = Pick<
   | 'createFolder'
   | 'renameFolder'
   | 'deleteFolder'
-  | 'fileBundle'
+  | 'moveToFolder'
   | 'setBundleDetails'
   | 'sortBundle'
   | 'undo'
@@ -66,18 +67,17 @@ export type BundleNotice =
   | { kind: 'transferred'; to: string; added: number; skipped: number; how: 'added' | 'copied' | 'moved' };
 
 /**
- * The bundle list and the open bundle. Every edit asks the core and shows what it answers; a
- * refusal leaves the open bundle as it was and says why.
+ * The open bundle, and what changes it from the bundle list (`list`, whose data it shares).
+ * Every edit asks the core and shows what it answers; a refusal leaves the open bundle as it
+ * was and says why.
  *
  * The open bundle's entries are never all in memory: `window` holds the rows around what the list
  * shows (it says which with `show`), `beads` the first few for the bead string, so a bundle of
  * 100,000 entries costs what is on screen.
  */
 export class BundlesState {
-  summaries = $state<BundleSummary[]>([]);
-  /** The folders bundles are grouped in, by name. */
-  folders = $state<Folder[]>([]);
-  trash = $state<BundleSummary[]>([]);
+  /** The bundles, folders and trash, refreshed after every edit. */
+  readonly list: BundleListState;
   /** An item the person tried to add although the open bundle already threads it. */
   pendingDuplicate = $state<ItemId | null>(null);
   /** Where the duplicate being asked about was to go (see `add`). */
@@ -98,8 +98,6 @@ export class BundlesState {
   error = $state<AppError | null>(null);
   /** The entries picked in the open bundle (Ctrl/Shift+click, Space, Shift+↑/↓). */
   selected = $state.raw<ReadonlySet<EntryId>>(new Set());
-  /** How many edits are asked for and not yet answered (the editor says it is saving). */
-  editing = $state(0);
 
   readonly #api: BundleApi;
   /** The positions the entry list shows, so a reload after an edit loads what is on screen. */
@@ -111,35 +109,19 @@ export class BundlesState {
   readonly #searches = new Latest();
   /** Where the last single pick was, for Shift to select a range from. */
   #anchor: number | null = null;
-  /** The last edit asked for: the next one starts once it has finished. */
-  #edits: Promise<unknown> = Promise.resolve();
+  /** Every edit of the list and the open bundle, in the order asked. */
+  readonly #queue = new EditQueue();
   /** The action the core refused for premium, to run again after upgrading. */
   #refused: (() => Promise<boolean>) | null = null;
 
   constructor(api: BundleApi) {
     this.#api = api;
+    this.list = new BundleListState(api, this.#queue);
   }
 
-  async refresh(): Promise<void> {
-    [this.summaries, this.trash, this.folders] = await Promise.all([
-      this.#api.listBundles(),
-      this.#api.listTrash(),
-      this.#api.listFolders(),
-    ]);
-  }
-
-  createFolder(name: string): Promise<boolean> {
-    return this.#attempt(async () => {
-      await this.#api.createFolder(name);
-      await this.refresh();
-    });
-  }
-
-  renameFolder(folderId: FolderId, name: string): Promise<boolean> {
-    return this.#attempt(async () => {
-      await this.#api.renameFolder(folderId, name);
-      await this.refresh();
-    });
+  /** How many edits are asked for and not yet answered (the editor says it is saving). */
+  get editing(): number {
+    return this.#queue.pending;
   }
 
   /** Deletes a folder; its bundles stay, in no folder. */
@@ -147,21 +129,21 @@ export class BundlesState {
     return this.#attempt(async () => {
       await this.#api.deleteFolder(folderId);
       if (this.current?.folder === folderId) this.current = { ...this.current, folder: null };
-      await this.refresh();
+      await this.list.refresh();
     });
   }
 
   /**
-   * Files a bundle in a folder (null: none): the open one, from the editor, or `bundleId`,
+   * Moves a bundle into a folder (null: out of any): the open one, from the editor, or `bundleId`,
    * dragged onto a folder in the bundle list. The open bundle stays open; with none open, the
-   * filed one opens (its editor then offers the undo).
+   * moved one opens (its editor then offers the undo).
    */
-  file(folderId: FolderId | null, bundleId = this.current?.id): Promise<boolean> {
+  moveToFolder(folderId: FolderId | null, bundleId = this.current?.id): Promise<boolean> {
     if (!bundleId) return Promise.resolve(false);
     const current = this.current;
     return this.#apply(async () => {
-      const filed = await this.#api.fileBundle(bundleId, folderId);
-      return current && current.id !== bundleId ? this.#api.getBundle(current.id) : filed;
+      const moved = await this.#api.moveToFolder(bundleId, folderId);
+      return current && current.id !== bundleId ? this.#api.getBundle(current.id) : moved;
     });
   }
 
@@ -171,10 +153,10 @@ export class BundlesState {
     if (!current) return Promise.resolve(false);
     return this.#attempt(async () => {
       await this.#api.deleteBundle(current.id);
-      const deleted = this.summaries.find((summary) => summary.id === current.id);
+      const deleted = this.list.named(current.id);
       this.forgetCurrent();
       if (deleted) this.notice = { kind: 'deleted', bundle: deleted };
-      await this.refresh();
+      await this.list.refresh();
     });
   }
 
@@ -186,7 +168,7 @@ export class BundlesState {
     return this.#attempt(async () => {
       await this.#api.emptyTrash();
       this.notice = null;
-      await this.refresh();
+      await this.list.refresh();
     });
   }
 
@@ -276,7 +258,7 @@ export class BundlesState {
   /** Copies (or moves) the selected entries to the end of bundle `to`. */
   async sendSelected(to: BundleId, moving: boolean): Promise<boolean> {
     const current = this.current;
-    const target = this.summaries.find((summary) => summary.id === to);
+    const target = this.list.named(to);
     if (!current || !target || this.selected.size === 0) return false;
     const entryIds = [...this.selected];
     let outcome: { added: number; skippedDuplicates: number } | null = null;
@@ -307,7 +289,7 @@ export class BundlesState {
    */
   async addTo(to: BundleId, itemId: ItemId): Promise<boolean> {
     const current = this.current;
-    const target = this.summaries.find((summary) => summary.id === to);
+    const target = this.list.named(to);
     if (!current || !target) return false;
     let added = 1;
     const sent = await this.#apply(
@@ -410,7 +392,7 @@ export class BundlesState {
     // Not an edit: it waits for no turn, and the editor does not say it is saving while the
     // person picks a file.
     let exported = false;
-    await this.#reporting(async () => {
+    await reported(this, async () => {
       exported = await this.#api.exportBundle(current.id, format);
     });
     if (exported) this.notice = { kind: 'exported' };
@@ -484,30 +466,7 @@ export class BundlesState {
 
   /** Runs an edit that does not answer with a bundle, in its turn; a failure is shown, not thrown. */
   #attempt(action: () => Promise<void>): Promise<boolean> {
-    return this.#inTurn(() => this.#reporting(action));
-  }
-
-  /** Runs `action` now; a failure is shown, not thrown. */
-  async #reporting(action: () => Promise<void>): Promise<boolean> {
-    try {
-      await action();
-      this.error = null;
-      return true;
-    } catch (reason) {
-      this.error = toAppError(reason);
-      return false;
-    }
-  }
-
-  /**
-   * Runs `edit` once every edit asked before it has finished: the core runs commands on worker
-   * threads, which keep no order of their own, and two quick Alt+↓ must land in the order pressed.
-   */
-  #inTurn<T>(edit: () => Promise<T>): Promise<T> {
-    this.editing += 1;
-    const turn = this.#edits.then(edit).finally(() => (this.editing -= 1));
-    this.#edits = turn.catch(() => undefined);
-    return turn;
+    return this.#queue.inTurn(() => reported(this, action));
   }
 
   #applyToCurrent(change: (id: BundleId) => Promise<Bundle>, again?: () => Promise<boolean>): Promise<boolean> {
@@ -521,7 +480,7 @@ export class BundlesState {
    * report: it opens the paywall, remembering how to try again.
    */
   #apply(change: () => Promise<Bundle>, again?: () => Promise<boolean>): Promise<boolean> {
-    return this.#inTurn(() => this.#show(change, again));
+    return this.#queue.inTurn(() => this.#show(change, again));
   }
 
   /** Asks for `change` now and shows the answer (see `#apply`, which waits for its turn). */
@@ -531,7 +490,7 @@ export class BundlesState {
       const bundle = await change();
       this.error = null;
       this.closePaywall();
-      await Promise.all([this.refresh(), this.#showBundle(bundle)]);
+      await Promise.all([this.list.refresh(), this.#showBundle(bundle)]);
       return true;
     } catch (reason) {
       const error = toAppError(reason);

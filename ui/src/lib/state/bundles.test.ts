@@ -154,7 +154,7 @@ describe('BundlesState', () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);
     expect(bundles.window.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2', 'item-3']);
-    expect(bundles.summaries).toEqual([expect.objectContaining({ name: 'Road trip', state: 'draft', entryCount: 3 })]);
+    expect(bundles.list.summaries).toEqual([expect.objectContaining({ name: 'Road trip', state: 'draft', entryCount: 3 })]);
   });
 
   it('moves and removes entries in the open bundle', async () => {
@@ -230,7 +230,7 @@ describe('BundlesState', () => {
     const bundles = await draftWithThreeItems(core);
     expect(await bundles.setDetails(' For the drive ', '#E4572E')).toBe(true);
     expect(bundles.current?.details).toEqual({ description: 'For the drive', colour: '#e4572e' });
-    expect(bundles.summaries[0]?.colour).toBe('#e4572e');
+    expect(bundles.list.summaries[0]?.colour).toBe('#e4572e');
     expect(await bundles.setDetails('x', 'red')).toBe(false);
     expect(bundles.error?.code).toBe('invalid');
     expect(bundles.current?.details.colour).toBe('#e4572e');
@@ -278,19 +278,19 @@ describe('BundlesState', () => {
     const before = JSON.parse(JSON.stringify(bundles.current));
     expect(await bundles.deleteCurrent()).toBe(true);
     expect(bundles.current).toBeNull();
-    expect(bundles.summaries).toHaveLength(0);
-    expect(bundles.trash.map((summary) => summary.name)).toEqual(['Road trip']);
+    expect(bundles.list.summaries).toHaveLength(0);
+    expect(bundles.list.trash.map((summary) => summary.name)).toEqual(['Road trip']);
     expect(bundles.notice?.kind === 'deleted' && bundles.notice.bundle.name).toBe('Road trip');
     expect(await bundles.restore(before.id)).toBe(true);
     expect(bundles.current).toEqual(before);
-    expect(bundles.trash).toHaveLength(0);
+    expect(bundles.list.trash).toHaveLength(0);
   });
 
   it('empties the trash', async () => {
     const bundles = await draftWithThreeItems(new FakeCore());
     await bundles.deleteCurrent();
     expect(await bundles.emptyTrash()).toBe(true);
-    expect(bundles.trash).toHaveLength(0);
+    expect(bundles.list.trash).toHaveLength(0);
     expect(bundles.notice).toBeNull();
   });
 
@@ -325,7 +325,7 @@ describe('BundlesState', () => {
     expect(await bundles.addTo(target, 'item-2')).toBe(true);
     expect(bundles.notice).toEqual({ kind: 'transferred', to: 'Target', added: 1, skipped: 0, how: 'added' });
     expect(core.bundles.get(target)!.entries.map((entry) => entry.item.id)).toEqual(['item-1', 'item-2']);
-    expect(bundles.summaries.find((summary) => summary.id === target)?.entryCount).toBe(2);
+    expect(bundles.list.summaries.find((summary) => summary.id === target)?.entryCount).toBe(2);
     expect(await bundles.addTo(target, 'item-1')).toBe(true);
     expect(bundles.notice).toEqual({ kind: 'transferred', to: 'Target', added: 0, skipped: 1, how: 'added' });
     expect(core.bundles.get(target)!.entries).toHaveLength(2);
@@ -404,7 +404,7 @@ describe('BundlesState selection', () => {
     expect(bundles.notice).toEqual({ kind: 'transferred', to: 'Target', added: 0, skipped: 2, how: 'moved' });
     expect(bundles.current?.entryCount).toBe(1);
     expect(bundles.selected.size).toBe(0);
-    expect(bundles.summaries.find((summary) => summary.id === target)?.entryCount).toBe(2);
+    expect(bundles.list.summaries.find((summary) => summary.id === target)?.entryCount).toBe(2);
   });
 });
 
@@ -413,35 +413,35 @@ describe('BundlesState folders', () => {
     const core = new FakeCore();
     const { bundles, target } = await targetBeside(core, 'Open');
     const open = bundles.current!.id;
-    await bundles.createFolder('Trips');
-    const trips = bundles.folders[0]!.id;
-    expect(await bundles.file(trips, target)).toBe(true);
+    await bundles.list.createFolder('Trips');
+    const trips = bundles.list.folders[0]!.id;
+    expect(await bundles.moveToFolder(trips, target)).toBe(true);
     expect(bundles.current?.id).toBe(open);
     expect(bundles.current?.folder).toBeNull();
-    expect(bundles.summaries.find((summary) => summary.id === target)?.folder).toBe(trips);
-    expect(await bundles.file(null, target)).toBe(true);
-    expect(bundles.summaries.find((summary) => summary.id === target)?.folder).toBeNull();
+    expect(bundles.list.summaries.find((summary) => summary.id === target)?.folder).toBe(trips);
+    expect(await bundles.moveToFolder(null, target)).toBe(true);
+    expect(bundles.list.summaries.find((summary) => summary.id === target)?.folder).toBeNull();
   });
 
   it('files the open bundle in a folder, undoes it, and keeps it when the folder goes', async () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);
-    expect(await bundles.createFolder('  Trips ')).toBe(true);
-    expect(bundles.folders.map((folder) => folder.name)).toEqual(['Trips']);
-    const trips = bundles.folders[0]!.id;
-    await bundles.file(trips);
+    expect(await bundles.list.createFolder('  Trips ')).toBe(true);
+    expect(bundles.list.folders.map((folder) => folder.name)).toEqual(['Trips']);
+    const trips = bundles.list.folders[0]!.id;
+    await bundles.moveToFolder(trips);
     expect(bundles.current?.folder).toBe(trips);
-    expect(bundles.summaries[0]?.folder).toBe(trips);
+    expect(bundles.list.summaries[0]?.folder).toBe(trips);
     await bundles.undo();
     expect(bundles.current?.folder).toBeNull();
     await bundles.redo();
-    await bundles.renameFolder(trips, 'Holidays');
-    expect(bundles.folders[0]?.name).toBe('Holidays');
+    await bundles.list.renameFolder(trips, 'Holidays');
+    expect(bundles.list.folders[0]?.name).toBe('Holidays');
     await bundles.deleteFolder(trips);
-    expect(bundles.folders).toEqual([]);
+    expect(bundles.list.folders).toEqual([]);
     expect(bundles.current?.folder).toBeNull();
-    expect(bundles.summaries[0]?.folder).toBeNull();
-    expect(await bundles.createFolder('')).toBe(false);
-    expect(bundles.error?.code).toBe('invalid');
+    expect(bundles.list.summaries[0]?.folder).toBeNull();
+    expect(await bundles.list.createFolder('')).toBe(false);
+    expect(bundles.list.error?.code).toBe('invalid');
   });
 });

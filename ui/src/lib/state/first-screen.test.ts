@@ -11,7 +11,7 @@ describe('loadFirstScreen', () => {
     expect(screen.session.info?.demo).toBe(true);
     expect(screen.library.items.map((item) => item.id)).toEqual(core.items.map((item) => item.id));
     expect(screen.library.total).toBe(core.items.length);
-    expect(screen.bundles.summaries.map((summary) => summary.name)).toEqual(['Road trip']);
+    expect(screen.bundles.list.summaries.map((summary) => summary.name)).toEqual(['Road trip']);
     expect(screen.session.error).toBeNull();
   });
 

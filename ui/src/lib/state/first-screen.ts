@@ -20,7 +20,7 @@ export interface FirstScreen {
 export async function loadFirstScreen(api: Api): Promise<FirstScreen> {
   const screen = { session: new SessionState(api), library: new LibraryState(api), bundles: new BundlesState(api) };
   try {
-    await Promise.all([screen.session.load(), screen.library.load(), screen.bundles.refresh()]);
+    await Promise.all([screen.session.load(), screen.library.load(), screen.bundles.list.refresh()]);
   } catch (reason) {
     screen.session.error = toAppError(reason);
   }

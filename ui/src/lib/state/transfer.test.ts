@@ -8,7 +8,7 @@ function transferWith(core: FakeCore) {
   const imported: ImportResult[] = [];
   const transfer = new TransferState(core.api, async (result) => {
     imported.push(result);
-    await bundles.refresh();
+    await bundles.list.refresh();
   });
   return { transfer, bundles, imported };
 }
@@ -29,7 +29,7 @@ describe('TransferState', () => {
     expect(transfer.result?.summary).toEqual({ matched: 1, created: 2, skipped: 0, skippedLines: [] });
     expect(transfer.result?.bundle?.name).toBe('Imported');
     expect(imported).toHaveLength(1);
-    expect(bundles.summaries).toEqual([expect.objectContaining({ name: 'Imported', entryCount: 3 })]);
+    expect(bundles.list.summaries).toEqual([expect.objectContaining({ name: 'Imported', entryCount: 3 })]);
   });
 
   it('a cancelled import changes nothing and says so instead of reporting an error', async () => {
@@ -47,7 +47,7 @@ describe('TransferState', () => {
     expect(transfer.result).toBeNull();
     expect(imported).toHaveLength(0);
     expect(core.items).toHaveLength(itemsBefore);
-    expect(bundles.summaries).toEqual([]);
+    expect(bundles.list.summaries).toEqual([]);
   });
 
   it('a dialog closed without a choice is no import and no error', async () => {
