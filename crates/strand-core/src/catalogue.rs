@@ -1,10 +1,11 @@
-//! The demo catalogue a new library starts with: plausible, clearly fictional items of every
-//! kind, generated from a fixed seed so every fresh install (and every test) sees the same one.
+//! The sample catalogue — plausible, clearly fictional items of every kind, the same every time
+//! — which a demo library starts with and a person may try from the welcome; and the generator
+//! behind it, which also builds libraries of a million items for benchmarks.
 
 use crate::model::{ItemDetails, ItemKind};
 
-/// How many items a fresh library starts with.
-pub const DEMO_CATALOGUE_SIZE: usize = 240;
+/// How many items the sample catalogue holds.
+pub const SAMPLE_SIZE: usize = 240;
 
 const SEED: u64 = 0x5354_5241_4e44; // "STRAND"
 
@@ -63,6 +64,7 @@ const SERVICES: &[&str] = &[
     "Meal Box",
     "Yoga Classes",
 ];
+const PLANS: &[&str] = &["Basic", "Plus", "Family", "Pro", "Student", "Duo", "Yearly"];
 const PROVIDERS: &[&str] = &[
     "Example Studio",
     "Sample Services",
@@ -116,18 +118,61 @@ pub fn colour_for(title: &str, creator: &str) -> &'static str {
     PALETTE[(hash % PALETTE.len() as u64) as usize]
 }
 
-/// The demo catalogue: [`DEMO_CATALOGUE_SIZE`] items, the same every time.
-pub fn demo_catalogue() -> Vec<ItemDetails> {
-    generate(DEMO_CATALOGUE_SIZE)
+/// The sample catalogue: [`SAMPLE_SIZE`] items, the same every time, with titles a person
+/// would write (unique without a number).
+pub fn sample_catalogue() -> Vec<ItemDetails> {
+    items(SAMPLE_SIZE, Naming::Sample)
 }
 
-/// `count` plausible, fictional items of every kind, the same for the same count — the demo
-/// catalogue's generator, also used to build libraries of a million items for benchmarks.
+/// `count` plausible, fictional items of every kind, the same for the same count, each title
+/// ending in its number so that a million of them stay unique.
 pub fn generate(count: usize) -> Vec<ItemDetails> {
+    items(count, Naming::Numbered)
+}
+
+/// How titles are made.
+#[derive(Clone, Copy)]
+enum Naming {
+    /// Words picked at random, then the item's number: unique at any count.
+    Numbered,
+    /// Words enumerated so that every title of the sample differs without a number.
+    Sample,
+}
+
+fn items(count: usize, naming: Naming) -> Vec<ItemDetails> {
     let mut rng = fastrand::Rng::with_seed(SEED);
     (0..count)
-        .map(|index| demo_item(&mut rng, ItemKind::ALL[index % ItemKind::ALL.len()], index))
+        .map(|index| {
+            let kind = ItemKind::ALL[index % ItemKind::ALL.len()];
+            demo_item(&mut rng, kind, index, naming)
+        })
         .collect()
+}
+
+/// Two words, picked at random or, for the sample's `nth` item of a kind, enumerated so that no
+/// two of its first 400 match (`offset` varies the words between kinds).
+fn phrase_for(rng: &mut fastrand::Rng, naming: Naming, nth: usize, offset: usize) -> String {
+    match naming {
+        Naming::Numbered => phrase(rng),
+        Naming::Sample => format!(
+            "{} {}",
+            ADJECTIVES[(nth + offset) % ADJECTIVES.len()],
+            NOUNS[(7 * nth + nth / NOUNS.len() + offset) % NOUNS.len()]
+        ),
+    }
+}
+
+/// For the sample, the `nth` of `words` (wrapping round); otherwise one picked at random.
+fn enumerated<'a>(
+    rng: &mut fastrand::Rng,
+    naming: Naming,
+    words: &[&'a str],
+    nth: usize,
+) -> &'a str {
+    match naming {
+        Naming::Numbered => pick(rng, words),
+        Naming::Sample => words[nth % words.len()],
+    }
 }
 
 fn pick<'a>(rng: &mut fastrand::Rng, words: &[&'a str]) -> &'a str {
@@ -138,12 +183,14 @@ fn phrase(rng: &mut fastrand::Rng) -> String {
     format!("{} {}", pick(rng, ADJECTIVES), pick(rng, NOUNS))
 }
 
-fn demo_item(rng: &mut fastrand::Rng, kind: ItemKind, index: usize) -> ItemDetails {
+fn demo_item(rng: &mut fastrand::Rng, kind: ItemKind, index: usize, naming: Naming) -> ItemDetails {
+    // The how-manieth item of its kind.
+    let nth = index / ItemKind::ALL.len();
     let colour = pick(rng, PALETTE).to_owned();
     let slug = |title: &str| title.to_lowercase().replace(' ', "-");
     let (title, creator, duration_ms, price_cents, tags, source_uri) = match kind {
         ItemKind::Song => {
-            let title = phrase(rng);
+            let title = phrase_for(rng, naming, nth, 0);
             let uri = format!("file:///music/{}.ogg", slug(&title));
             let tags = vec![pick(rng, GENRES).to_owned(), pick(rng, MOODS).to_owned()];
             (
@@ -156,7 +203,10 @@ fn demo_item(rng: &mut fastrand::Rng, kind: ItemKind, index: usize) -> ItemDetai
             )
         }
         ItemKind::Stream => {
-            let title = format!("{} Sessions #{}", phrase(rng), rng.u32(1..300));
+            let title = match naming {
+                Naming::Numbered => format!("{} Sessions #{}", phrase(rng), rng.u32(1..300)),
+                Naming::Sample => format!("{} Sessions", phrase_for(rng, naming, nth, 3)),
+            };
             let tags = vec!["live".to_owned(), pick(rng, MOODS).to_owned()];
             let uri = format!("https://stream.example.org/{}", slug(&title));
             (
@@ -169,7 +219,11 @@ fn demo_item(rng: &mut fastrand::Rng, kind: ItemKind, index: usize) -> ItemDetai
             )
         }
         ItemKind::Product => {
-            let title = format!("{} {}", pick(rng, ADJECTIVES), pick(rng, PRODUCTS));
+            let title = format!(
+                "{} {}",
+                enumerated(rng, naming, ADJECTIVES, nth),
+                enumerated(rng, naming, PRODUCTS, nth / ADJECTIVES.len() + 3 * nth)
+            );
             let uri = format!("https://shop.example.com/{}", slug(&title));
             let tags = vec!["gear".to_owned()];
             (
@@ -184,8 +238,8 @@ fn demo_item(rng: &mut fastrand::Rng, kind: ItemKind, index: usize) -> ItemDetai
         ItemKind::Service => {
             let title = format!(
                 "{} {}",
-                pick(rng, SERVICES),
-                pick(rng, ["Basic", "Plus", "Family", "Pro"].as_slice())
+                enumerated(rng, naming, SERVICES, nth),
+                enumerated(rng, naming, PLANS, nth / SERVICES.len())
             );
             let tags = vec!["subscription".to_owned()];
             (
@@ -198,7 +252,7 @@ fn demo_item(rng: &mut fastrand::Rng, kind: ItemKind, index: usize) -> ItemDetai
             )
         }
         ItemKind::Link => {
-            let title = format!("Guide: {}", phrase(rng));
+            let title = format!("Guide: {}", phrase_for(rng, naming, nth, 5));
             let uri = format!("https://www.example.net/guides/{}", slug(&title));
             (
                 title,
@@ -210,7 +264,11 @@ fn demo_item(rng: &mut fastrand::Rng, kind: ItemKind, index: usize) -> ItemDetai
             )
         }
         ItemKind::Note => {
-            let title = format!("{}: {}", pick(rng, NOTE_STARTS), phrase(rng));
+            let title = format!(
+                "{}: {}",
+                enumerated(rng, naming, NOTE_STARTS, nth),
+                phrase_for(rng, naming, nth, 11)
+            );
             (
                 title,
                 String::new(),
@@ -226,8 +284,11 @@ fn demo_item(rng: &mut fastrand::Rng, kind: ItemKind, index: usize) -> ItemDetai
     tags.dedup();
     ItemDetails {
         kind,
-        // The index keeps titles unique, so tests and people can tell near-namesakes apart.
-        title: format!("{title} ({})", index + 1),
+        title: match naming {
+            // The number keeps a million titles unique, so near-namesakes can be told apart.
+            Naming::Numbered => format!("{title} ({})", index + 1),
+            Naming::Sample => title,
+        },
         creator,
         duration_ms,
         price_cents,
@@ -244,21 +305,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_demo_catalogue_is_the_same_every_time() {
-        assert_eq!(demo_catalogue(), demo_catalogue());
+    fn the_sample_catalogue_is_the_same_every_time() {
+        assert_eq!(sample_catalogue(), sample_catalogue());
     }
 
     #[test]
-    fn the_demo_catalogue_has_at_least_two_hundred_items_of_every_kind() {
-        let catalogue = demo_catalogue();
+    fn the_sample_catalogue_has_at_least_two_hundred_items_of_every_kind() {
+        let catalogue = sample_catalogue();
         assert!(catalogue.len() >= 200);
         let kinds: HashSet<_> = catalogue.iter().map(|item| item.kind).collect();
         assert_eq!(kinds.len(), ItemKind::ALL.len());
     }
 
     #[test]
-    fn demo_titles_are_unique_and_colours_are_hex() {
-        let catalogue = demo_catalogue();
+    fn sample_titles_are_unique_without_a_number_and_colours_are_hex() {
+        let catalogue = sample_catalogue();
+        assert!(
+            catalogue
+                .iter()
+                .all(|item| !item.title.contains(|c: char| c.is_ascii_digit())),
+            "a sample title with a number in it"
+        );
         let titles: HashSet<_> = catalogue.iter().map(|item| &item.title).collect();
         assert_eq!(titles.len(), catalogue.len());
         assert!(

@@ -48,7 +48,8 @@ pub use ids::{BundleId, EntryId, FolderId, ItemId};
 pub use import::{ImportSummary, ImportWatch, PlaylistImport, Unwatched};
 pub use model::{
     BulkAdd, Bundle, BundleDetails, BundleState, BundleSummary, Entry, EntryPage, Folder, Item,
-    ItemDetails, ItemKind, ItemPage, SearchResults, SessionInfo, SortField, WholeBundle,
+    ItemDetails, ItemKind, ItemPage, SampleRemoval, SearchResults, SessionInfo, SortField,
+    WholeBundle,
 };
 pub use store::backups::{RestorePoint, RestoreReason};
 pub use strand::{LibraryHealth, Strand, StrandOptions};

@@ -117,6 +117,18 @@ pub struct ItemPage {
     pub items: Vec<Item>,
     /// How many items the library holds in all.
     pub total: u32,
+    /// How many of them are the sample catalogue's, which can be taken out in one action.
+    pub sample: u32,
+}
+
+/// What taking the sample catalogue out did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SampleRemoval {
+    /// How many sample items went.
+    pub removed: u32,
+    /// How many stay, because a bundle threads them.
+    pub kept: u32,
 }
 
 /// What a bulk add did: the bundle afterwards, and how many items were threaded or skipped.

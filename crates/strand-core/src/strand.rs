@@ -16,7 +16,6 @@ use chrono::Duration;
 use ed25519_dalek::VerifyingKey;
 use rusqlite::Connection;
 
-use crate::catalogue;
 use crate::clock::{Clock, SystemTime, TimeSource};
 use crate::drafts::Draft;
 use crate::entitlements::{Policy, Tier};
@@ -85,7 +84,8 @@ pub struct Strand {
 }
 
 impl Strand {
-    /// Opens the library at `path`, creating it with the demo catalogue on first start. Demo
+    /// Opens the library at `path`, creating it on first start (empty, or with the sample
+    /// catalogue for a demo). Demo
     /// mode, whose switches reach past the premium gate and whose reset wipes the library, runs
     /// only on a library made for it: a demo never opens a person's library, and a normal start
     /// never opens a demo's.
@@ -98,13 +98,13 @@ impl Strand {
             clock: Clock::new(options.time),
             licence_key: licence::vendor_key(),
         };
-        let (seeded, demo_library) = strand.store.read(|connection| {
+        let (initialised, demo_library) = strand.store.read(|connection| {
             Ok((
-                store::is_seeded(connection)?,
+                store::is_initialised(connection)?,
                 store::is_demo_library(connection)?,
             ))
         })?;
-        match (seeded, options.demo, demo_library) {
+        match (initialised, options.demo, demo_library) {
             (true, true, false) => {
                 return Err(Error::Forbidden(format!(
                     "{} is a person's library, and demo mode runs on a library of its own; \
@@ -121,8 +121,8 @@ impl Strand {
             _ => {}
         }
         strand.store.write(|tx| {
-            if !seeded {
-                strand.seed(tx)?;
+            if !initialised {
+                strand.initialise(tx)?;
             }
             strand.observe_clock(tx)
         })?;
@@ -137,14 +137,14 @@ impl Strand {
         self.store.checkpoint()
     }
 
-    /// Fills a new (or wiped) library with the demo catalogue, marking a demo's as its own.
-    fn seed(&self, connection: &Connection) -> Result<()> {
-        store::insert_items(connection, &catalogue::demo_catalogue(), self.clock.now())?;
-        store::mark_seeded(connection)?;
+    /// Readies a new (or wiped) library: a person's starts empty, with the welcome; a demo's
+    /// starts with the sample catalogue and is marked as the demo's own.
+    fn initialise(&self, connection: &Connection) -> Result<()> {
         if self.demo.is_some() {
+            store::insert_sample(connection, self.clock.now())?;
             store::mark_demo_library(connection)?;
         }
-        Ok(())
+        store::mark_initialised(connection)
     }
 
     /// Remembers the latest system time seen, so a clock set back behind it can be noticed.

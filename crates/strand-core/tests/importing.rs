@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use lofty::config::WriteOptions;
 use lofty::tag::{Accessor, Tag, TagExt, TagType};
-use strand_core::catalogue::DEMO_CATALOGUE_SIZE;
+use strand_core::catalogue::SAMPLE_SIZE;
 use strand_core::{ImportWatch, ItemKind, Unwatched};
 
 use crate::support::Library;
@@ -217,7 +217,7 @@ fn a_catalogue_matches_its_own_repeats_by_title_or_address_and_the_librarys_item
     // Row 7 by title, creator and duration; row 8 and the library's item by address; row 9's
     // title with another creator is a new item.
     assert_eq!((summary.created, summary.matched), (3001, 3));
-    assert_eq!(library.count("items"), (DEMO_CATALOGUE_SIZE + 3001) as i64);
+    assert_eq!(library.count("items"), (SAMPLE_SIZE + 3001) as i64);
 }
 
 #[test]
@@ -248,7 +248,7 @@ fn a_catalogue_csv_lands_whole_and_is_searchable_at_once() {
     // The library's stored count took in exactly what was created.
     let total = library.strand.items(0, 1).expect("items").total;
     assert_eq!(i64::from(total), library.count("items"));
-    assert_eq!(total as usize, DEMO_CATALOGUE_SIZE + 5000);
+    assert_eq!(total as usize, SAMPLE_SIZE + 5000);
 }
 
 /// Cancels once the import reported progress `after` times.

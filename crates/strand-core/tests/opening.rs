@@ -1,22 +1,30 @@
 use rusqlite::Connection;
-use strand_core::catalogue::DEMO_CATALOGUE_SIZE;
+use strand_core::catalogue::SAMPLE_SIZE;
 use strand_core::store::LATEST_VERSION;
 use strand_core::{Error, Strand, StrandOptions};
 
 use crate::support::{Library, file_names};
 
 #[test]
-fn a_new_library_starts_with_the_demo_catalogue() {
-    let library = Library::new(false);
-    let page = library.strand.items(0, 50).expect("items");
-    assert_eq!(page.total as usize, DEMO_CATALOGUE_SIZE);
+fn a_persons_new_library_starts_empty_and_a_demos_with_the_sample_catalogue() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let own = Strand::open(&dir.path().join("strand.sqlite"), StrandOptions::default())
+        .expect("a person's library");
+    let page = own.items(0, 50).expect("items");
+    assert_eq!((page.total, page.sample), (0, 0));
+    assert!(own.bundles().expect("bundles").is_empty());
+
+    let demo = Library::new(true);
+    let page = demo.strand.items(0, 50).expect("items");
+    assert_eq!(page.total as usize, SAMPLE_SIZE);
+    assert_eq!(page.sample as usize, SAMPLE_SIZE);
     assert_eq!(page.items.len(), 50);
 }
 
 #[test]
-fn reopening_a_library_does_not_seed_the_catalogue_twice() {
-    let library = Library::new(false).restart();
-    assert_eq!(library.count("items") as usize, DEMO_CATALOGUE_SIZE);
+fn reopening_a_library_does_not_ready_it_twice() {
+    let library = Library::new(true).restart();
+    assert_eq!(library.count("items") as usize, SAMPLE_SIZE);
 }
 
 #[test]
@@ -206,11 +214,11 @@ fn the_stored_item_count_follows_adds_and_a_demo_reset_and_is_counted_for_older_
     let items = strand_core::catalogue::generate(3);
     library.strand.add_items(&items).expect("add");
     let total = |library: &Library| library.strand.items(0, 1).expect("items").total as usize;
-    assert_eq!(total(&library), DEMO_CATALOGUE_SIZE + 3);
+    assert_eq!(total(&library), SAMPLE_SIZE + 3);
     library.strand.reset_demo().expect("reset");
-    assert_eq!(total(&library), DEMO_CATALOGUE_SIZE);
+    assert_eq!(total(&library), SAMPLE_SIZE);
     library.strand.add_items(&items).expect("add");
     library.roll_back_to(9);
     let library = library.restart();
-    assert_eq!(total(&library), DEMO_CATALOGUE_SIZE + 3);
+    assert_eq!(total(&library), SAMPLE_SIZE + 3);
 }

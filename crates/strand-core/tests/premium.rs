@@ -300,6 +300,6 @@ fn resetting_the_demo_brings_back_a_fresh_catalogue_and_forgets_everything_else(
     assert!(library.strand.bundles().expect("bundles").is_empty());
     assert_eq!(
         library.count("items") as usize,
-        strand_core::catalogue::DEMO_CATALOGUE_SIZE
+        strand_core::catalogue::SAMPLE_SIZE
     );
 }

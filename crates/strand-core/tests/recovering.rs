@@ -126,14 +126,7 @@ fn a_library_damaged_between_two_starts_goes_read_only_and_a_restore_point_bring
     );
     assert_eq!(fs::read(set_aside.join(&names[0])).expect("read"), damaged);
     let library = library.restart();
-    assert!(
-        library
-            .strand
-            .check_library()
-            .expect("check")
-            .problems
-            .is_empty()
-    );
+    assert!(library.check_finds_nothing());
     assert_eq!(library.entries(kept.id).len(), 3);
 }
 

@@ -71,7 +71,7 @@ fn an_import_makes_a_restore_point_first() {
     assert_eq!(points[0].reason, RestoreReason::Import);
     assert_eq!(
         points[0].items as usize,
-        strand_core::catalogue::DEMO_CATALOGUE_SIZE,
+        strand_core::catalogue::SAMPLE_SIZE,
         "made before the import added its item"
     );
 }

@@ -69,10 +69,16 @@ impl Library {
         })
     }
 
+    /// A library opened with `options`, holding the sample catalogue: a demo's starts with it,
+    /// and a person's is given it, as the welcome's *Try the sample* does, so every test has
+    /// items to thread.
     pub fn with_options(options: StrandOptions) -> Library {
         let dir = tempfile::tempdir().expect("temp dir");
         let strand =
             Strand::open(&dir.path().join("strand.sqlite"), options.clone()).expect("open library");
+        if !options.demo {
+            strand.add_sample().expect("the sample catalogue");
+        }
         Library {
             strand,
             dir,
@@ -124,6 +130,15 @@ impl Library {
             dir,
             options,
         }
+    }
+
+    /// Whether the library check finds nothing wrong.
+    pub fn check_finds_nothing(&self) -> bool {
+        self.strand
+            .check_library()
+            .expect("check")
+            .problems
+            .is_empty()
     }
 
     pub fn raw(&self) -> Connection {
@@ -187,6 +202,10 @@ impl Library {
     /// left it (data they rewrote stays rewritten); the next open migrates it again.
     pub fn roll_back_to(&self, version: i64) {
         const ADDED_BY: &[(i64, &str)] = &[
+            (
+                16,
+                "DROP INDEX items_in_sample; ALTER TABLE items DROP COLUMN sample;",
+            ),
             (15, "DROP TABLE days_seen;"),
             (
                 14,

@@ -18,6 +18,7 @@ mod policies;
 mod premium;
 mod recovering;
 mod restoring;
+mod sample;
 mod search;
 mod trash;
 mod undoing;

@@ -59,7 +59,11 @@ pub(crate) fn page(connection: &Connection, offset: u32, limit: u32) -> Result<I
         .query_map((limit, offset), |row| item_from_row(row, 0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let total = connection.query_row("SELECT items FROM library_stats", [], |row| row.get(0))?;
-    Ok(ItemPage { items, total })
+    Ok(ItemPage {
+        items,
+        total,
+        sample: sample_count(connection)?,
+    })
 }
 
 /// Up to `limit` items matching the FTS5 `expression` (see [`crate::search`]), of `kind` if
@@ -214,6 +218,50 @@ pub(crate) fn insert_items(
         .collect::<Result<_>>()?;
     writer.finish()?;
     Ok(ids)
+}
+
+/// Adds the sample catalogue, each item marked as the sample's so it can be taken out again.
+pub(crate) fn insert_sample(connection: &Connection, now: DateTime<Utc>) -> Result<u32> {
+    let ids = insert_items(connection, &crate::catalogue::sample_catalogue(), now)?;
+    let mut mark = connection.prepare_cached("UPDATE items SET sample = 1 WHERE id = ?1")?;
+    for id in &ids {
+        mark.execute([id])?;
+    }
+    Ok(ids.len() as u32)
+}
+
+/// How many items of the sample catalogue the library holds.
+pub(crate) fn sample_count(connection: &Connection) -> Result<u32> {
+    Ok(connection
+        .prepare_cached("SELECT COUNT(*) FROM items WHERE sample = 1")?
+        .query_row([], |row| row.get(0))?)
+}
+
+/// Takes out the sample's items that no bundle threads (kept, in the trash, or one of
+/// `in_drafts`); answers how many went and how many stay because a bundle threads them.
+pub(crate) fn delete_sample(
+    connection: &Connection,
+    in_drafts: &HashSet<ItemId>,
+) -> Result<(u32, u32)> {
+    let mut unthreaded: HashSet<ItemId> = connection
+        .prepare_cached("SELECT id FROM items WHERE sample = 1")?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    // Entries have no index by item (migration 0014): one pass over them, not one per item.
+    let mut entries = connection.prepare_cached("SELECT item_id FROM entries")?;
+    let mut threaded = entries.query([])?;
+    while let Some(row) = threaded.next()? {
+        unthreaded.remove(&row.get::<_, ItemId>(0)?);
+    }
+    let mut delete = connection.prepare_cached("DELETE FROM items WHERE id = ?1")?;
+    let mut removed = 0;
+    for id in unthreaded.iter().filter(|id| !in_drafts.contains(id)) {
+        removed += delete.execute([id])? as u32;
+    }
+    connection
+        .prepare_cached("UPDATE library_stats SET items = items - ?1")?
+        .execute([removed])?;
+    Ok((removed, sample_count(connection)?))
 }
 
 /// Writes items one after another inside the caller's transaction: the statements are prepared

@@ -4,7 +4,9 @@ use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::Result;
 
-const CATALOGUE_SEEDED: &str = "catalogue_seeded";
+/// Set once a new library is readied (a demo's given the sample catalogue); its name is from
+/// when every library was.
+const INITIALISED: &str = "catalogue_seeded";
 /// Set in a library made for demo mode, which never opens a person's library (nor they it).
 const DEMO_LIBRARY: &str = "demo_library";
 
@@ -20,18 +22,14 @@ pub(super) fn set(connection: &Connection, key: &str, value: &str) -> Result<()>
     Ok(())
 }
 
-/// Whether the demo catalogue was ever put into this library.
-pub(crate) fn is_seeded(connection: &Connection) -> Result<bool> {
-    Ok(get(connection, CATALOGUE_SEEDED)?.is_some())
+/// Whether this library was readied for its first use.
+pub(crate) fn is_initialised(connection: &Connection) -> Result<bool> {
+    Ok(get(connection, INITIALISED)?.is_some())
 }
 
-/// Records that the demo catalogue was seeded, so it is not seeded twice.
-pub(crate) fn mark_seeded(connection: &Connection) -> Result<()> {
-    set(
-        connection,
-        CATALOGUE_SEEDED,
-        &chrono::Utc::now().to_rfc3339(),
-    )
+/// Records that the library was readied, so it is not readied twice.
+pub(crate) fn mark_initialised(connection: &Connection) -> Result<()> {
+    set(connection, INITIALISED, &chrono::Utc::now().to_rfc3339())
 }
 
 /// Whether this library was made for demo mode.

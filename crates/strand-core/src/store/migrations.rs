@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0013_entries_without_item_key.sql"),
     include_str!("../../migrations/0014_slim_entries.sql"),
     include_str!("../../migrations/0015_days_seen.sql"),
+    include_str!("../../migrations/0016_sample_items.sql"),
 ];
 
 /// The schema version this build writes.

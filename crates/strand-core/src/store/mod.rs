@@ -370,8 +370,9 @@ pub(crate) use folders::{
 };
 pub(crate) use history::{mark as mark_history, next as next_change, record as record_change};
 pub(crate) use items::{
-    ItemWriter, all_items, insert_items, item_exists, item_rows, items_by_id, matching_ids,
-    matching_item, matching_rows, page as item_page, search as search_items,
+    ItemWriter, all_items, delete_sample, insert_items, insert_sample, item_exists, item_rows,
+    items_by_id, matching_ids, matching_item, matching_rows, page as item_page, sample_count,
+    search as search_items,
 };
 pub(crate) use kept_bundle::KeptBundle;
-pub(crate) use meta::{is_demo_library, is_seeded, mark_demo_library, mark_seeded};
+pub(crate) use meta::{is_demo_library, is_initialised, mark_demo_library, mark_initialised};

@@ -45,7 +45,7 @@ impl Strand {
         self.clock.set_offset(Duration::zero());
         self.store.write(|tx| {
             store::wipe(tx)?;
-            self.seed(tx)?;
+            self.initialise(tx)?;
             self.observe_clock(tx)
         })?;
         drafts.clear();

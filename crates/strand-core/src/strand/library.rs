@@ -1,16 +1,16 @@
 //! Reading the library and its bundles (pages, search, summaries, windows of entries) and a
 //! bundle's life around its edits: started as a draft, moved to the trash, restored, emptied.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use super::{Strand, check_limit, draft_head, kept_window, lock};
 use crate::drafts::Draft;
 use crate::error::{Error, Result};
 use crate::funnel::FunnelStep;
-use crate::ids::BundleId;
+use crate::ids::{BundleId, ItemId};
 use crate::model::{
     Bundle, BundleState, BundleSummary, Entry, EntryPage, ItemDetails, ItemKind, ItemPage,
-    SearchResults, WholeBundle,
+    SampleRemoval, SearchResults, WholeBundle,
 };
 use crate::search;
 use crate::store::backups::RestoreReason;
@@ -23,6 +23,38 @@ impl Strand {
         check_limit(limit)?;
         self.store
             .read(|connection| store::item_page(connection, offset, limit))
+    }
+
+    /// Puts the sample catalogue into the library, to try Strand with: the welcome's offer to a
+    /// library that starts empty. Refused while the sample is there already.
+    pub fn add_sample(&self) -> Result<u32> {
+        self.store.write(|tx| {
+            if store::sample_count(tx)? > 0 {
+                return Err(Error::Conflict(
+                    "the sample catalogue is in your library already".into(),
+                ));
+            }
+            store::insert_sample(tx, self.clock.now())
+        })
+    }
+
+    /// Takes the sample catalogue out in one action: every sample item no bundle threads (a
+    /// draft, a kept bundle, or one in the trash); the ones a bundle threads stay, and are
+    /// counted.
+    pub fn remove_sample(&self) -> Result<SampleRemoval> {
+        let threaded = |drafts: &BTreeMap<BundleId, Draft>| -> Vec<ItemId> {
+            drafts
+                .values()
+                .flat_map(|draft| draft.entries.iter().map(|entry| entry.item_id))
+                .collect()
+        };
+        // One lock at a time: each map is read on its own.
+        let mut in_drafts: HashSet<ItemId> = threaded(&self.drafts()).into_iter().collect();
+        in_drafts.extend(threaded(&lock(&self.trashed_drafts)));
+        let (removed, kept) = self
+            .store
+            .write(|tx| store::delete_sample(tx, &in_drafts))?;
+        Ok(SampleRemoval { removed, kept })
     }
 
     /// Searches the library as a person types: title, creator and tags, by word prefix, accents
