@@ -10,8 +10,8 @@ use strand_app::error::IpcError;
 use strand_app::transfer::ImportProgress;
 use strand_core::{
     BulkAdd, Bundle, BundleSummary, EntryPage, ExportFormat, Folder, FunnelCount, ImportSummary,
-    ItemPage, LibraryHealth, PlanRow, PlaylistImport, RestorePoint, SearchResults, SessionInfo,
-    SortField,
+    ItemPage, LibraryHealth, PlanRow, PlaylistImport, RestorePoint, SampleRemoval, SearchResults,
+    SessionInfo, SortField,
 };
 use ts_rs::{Config, TS};
 
@@ -35,6 +35,7 @@ fn export_all(out_dir: &Path) {
     ImportProgress::export_all(&config).expect("export ImportProgress");
     RestorePoint::export_all(&config).expect("export RestorePoint");
     LibraryHealth::export_all(&config).expect("export LibraryHealth");
+    SampleRemoval::export_all(&config).expect("export SampleRemoval");
 }
 
 fn files_in(dir: &Path) -> BTreeMap<String, String> {

@@ -20,7 +20,18 @@ struct TestApp {
 }
 
 impl TestApp {
+    /// The app on a fresh library with the sample catalogue to thread: a demo's starts with
+    /// it, and a person's is given it, as the welcome's *Try the sample* does.
     fn start(demo: bool) -> TestApp {
+        let app = TestApp::on_a_new_library(demo);
+        if !demo {
+            app.ok("add_sample", json!({}));
+        }
+        app
+    }
+
+    /// The app on a library as it is made: a person's empty, a demo's with the sample.
+    fn on_a_new_library(demo: bool) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let launch = Launch {
             data_dir: Some(dir.path().to_owned()),
@@ -443,4 +454,20 @@ fn the_check_at_start_through_ipc_finds_a_sound_library_and_makes_todays_restore
     assert_eq!(points.as_array().expect("points").len(), 1);
     assert_eq!(points[0]["reason"], "daily");
     assert_eq!(app.ok("library_health", json!({})), health);
+}
+
+#[test]
+fn a_persons_library_starts_empty_and_the_sample_goes_in_and_out_through_ipc() {
+    let app = TestApp::on_a_new_library(false);
+    let page = app.ok("list_items", json!({ "offset": 0, "limit": 10 }));
+    assert_eq!((&page["total"], &page["sample"]), (&json!(0), &json!(0)));
+    let added = app.ok("add_sample", json!({}));
+    assert_eq!(added, json!(strand_core::catalogue::SAMPLE_SIZE));
+    let again = app.call("add_sample", json!({})).expect_err("twice");
+    assert_eq!(again["code"], "conflict");
+    let removal = app.ok("remove_sample", json!({}));
+    assert_eq!(
+        removal,
+        json!({ "removed": strand_core::catalogue::SAMPLE_SIZE, "kept": 0 })
+    );
 }

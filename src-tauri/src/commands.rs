@@ -14,8 +14,8 @@ use std::io::Write;
 
 use strand_core::{
     BulkAdd, Bundle, BundleId, BundleSummary, EntryId, EntryPage, Folder, FolderId, FunnelCount,
-    ItemId, ItemKind, ItemPage, LibraryHealth, PlanRow, Policy, RestorePoint, SearchResults,
-    SessionInfo, SortField, Strand, Tier,
+    ItemId, ItemKind, ItemPage, LibraryHealth, PlanRow, Policy, RestorePoint, SampleRemoval,
+    SearchResults, SessionInfo, SortField, Strand, Tier,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -109,6 +109,18 @@ pub fn search_items(
     limit: u32,
 ) -> IpcResult<SearchResults> {
     Ok(strand.search_items(&text, kind, tag.as_deref(), limit)?)
+}
+
+/// Puts the sample catalogue into the library (the welcome's offer); how many items it added.
+#[tauri::command(async)]
+pub fn add_sample(strand: State<'_, Strand>) -> IpcResult<u32> {
+    Ok(strand.add_sample()?)
+}
+
+/// Takes the sample catalogue out, except the items a bundle threads.
+#[tauri::command(async)]
+pub fn remove_sample(strand: State<'_, Strand>) -> IpcResult<SampleRemoval> {
+    Ok(strand.remove_sample()?)
 }
 
 #[tauri::command]

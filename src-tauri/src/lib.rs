@@ -116,6 +116,8 @@ pub fn run_app<R: Runtime>(
             commands::activate_licence_file,
             commands::list_items,
             commands::search_items,
+            commands::add_sample,
+            commands::remove_sample,
             commands::list_bundles,
             commands::get_bundle,
             commands::bundle_entries,

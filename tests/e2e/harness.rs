@@ -61,49 +61,66 @@ impl Drop for VirtualDisplay {
 /// One library on disk, and Strand running on it.
 pub struct Harness {
     pub data_dir: TempDir,
+    /// Whether Strand runs in demo mode (every journey but a person's first run does).
+    demo: bool,
     display: Option<VirtualDisplay>,
     driver: Option<Child>,
     pub client: Option<Client>,
 }
 
 impl Harness {
-    /// A fresh, empty data directory; nothing runs yet.
+    /// A fresh, empty data directory for demo mode; nothing runs yet.
     pub fn new() -> Harness {
+        Harness::in_mode(true)
+    }
+
+    /// A fresh, empty data directory for a person's own library, as a first start finds it.
+    pub fn for_a_person() -> Harness {
+        Harness::in_mode(false)
+    }
+
+    fn in_mode(demo: bool) -> Harness {
         let display = std::env::var_os("DISPLAY")
             .is_none()
             .then(VirtualDisplay::start);
         Harness {
             data_dir: tempfile::tempdir().expect("temp dir"),
+            demo,
             display,
             driver: None,
             client: None,
         }
     }
 
-    /// The folder demo mode keeps its own library in, inside the data directory.
+    /// The folder the library is in: demo mode's own, inside the data directory, or the data
+    /// directory itself for a person's.
     pub fn library_dir(&self) -> std::path::PathBuf {
-        self.data_dir.path().join("demo")
+        if self.demo {
+            self.data_dir.path().join("demo")
+        } else {
+            self.data_dir.path().to_owned()
+        }
     }
 
-    /// The demo library file the journeys run on.
+    /// The library file the journey runs on.
     pub fn library_file(&self) -> std::path::PathBuf {
         self.library_dir().join("strand.sqlite")
     }
 
-    /// Opens the library file beside the running app (or before it starts), as demo mode does.
+    /// Opens the library file beside the running app (or before it starts), in its mode.
     pub fn open_library(&self) -> strand_core::Strand {
         std::fs::create_dir_all(self.library_dir()).expect("the demo's folder");
         strand_core::Strand::open(
             &self.library_file(),
             strand_core::StrandOptions {
-                demo: true,
+                demo: self.demo,
                 ..strand_core::StrandOptions::default()
             },
         )
         .expect("open the library file")
     }
 
-    /// Starts Strand in demo mode on this harness's library and waits for its window.
+    /// Starts Strand on this harness's library, in its mode, and waits for its window.
     pub async fn launch(&mut self) -> &Client {
         let port = free_port();
         let native_port = free_port();
@@ -116,7 +133,7 @@ impl Harness {
                 &native_port.to_string(),
             ])
             .env("STRAND_DATA_DIR", self.data_dir.path())
-            .env("STRAND_DEMO", "1")
+            .env("STRAND_DEMO", if self.demo { "1" } else { "0" })
             // No session bus under Xvfb: keep GTK's settings in memory instead of warning.
             .env("GSETTINGS_BACKEND", "memory")
             .stdout(Stdio::null())

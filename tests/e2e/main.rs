@@ -6,6 +6,7 @@ mod curation;
 #[path = "../../crates/strand-core/tests/damage.rs"]
 mod damage;
 mod desktop;
+mod first_run;
 mod folders;
 mod harness;
 mod journey;

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use strand_core::catalogue::DEMO_CATALOGUE_SIZE;
+use strand_core::catalogue::SAMPLE_SIZE;
 
 use crate::desktop::Desktop;
 use crate::harness::Harness;
@@ -162,5 +162,5 @@ async fn quitting_during_a_catalogue_import_stops_it_at_once_and_leaves_the_libr
     harness.stop().await;
     let library = harness.open_library();
     let items = library.items(0, 1).expect("items").total as usize;
-    assert_eq!(items, DEMO_CATALOGUE_SIZE, "part of the import was kept");
+    assert_eq!(items, SAMPLE_SIZE, "part of the import was kept");
 }

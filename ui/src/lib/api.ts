@@ -24,6 +24,7 @@ import type { PlanRow } from './bindings/PlanRow';
 import type { PlaylistImport } from './bindings/PlaylistImport';
 import type { Policy } from './bindings/Policy';
 import type { RestorePoint } from './bindings/RestorePoint';
+import type { SampleRemoval } from './bindings/SampleRemoval';
 import type { SearchResults } from './bindings/SearchResults';
 import type { SessionInfo } from './bindings/SessionInfo';
 import type { SortField } from './bindings/SortField';
@@ -102,6 +103,10 @@ export const api = {
   /** Items matching `text` (word prefixes), of `kind` and tagged `tag` when given. */
   searchItems: (text: string, kind: ItemKind | null, tag: string | null, limit: number) =>
     call<SearchResults>('search_items', { text, kind, tag, limit }),
+  /** Puts the sample catalogue into the library; how many items it added. */
+  addSample: () => call<number>('add_sample'),
+  /** Takes the sample catalogue out, except what a bundle threads. */
+  removeSample: () => call<SampleRemoval>('remove_sample'),
   listBundles: () => call<BundleSummary[]>('list_bundles'),
   getBundle: (bundleId: BundleId) => call<Bundle>('get_bundle', { bundleId }),
   /** Up to `limit` entries from position `offset` on: the rows on screen. */

@@ -65,6 +65,8 @@ export class FakeCore {
   folders: Folder[] = [];
   trash = new Map<string, Held>();
   items = [item(1), item(2), item(3)];
+  /** The ids of the items that are the sample catalogue's. */
+  sample = new Set<string>();
   tierOverride: Tier | null = null;
   trialStarted = false;
   licensee: string | null = null;
@@ -265,7 +267,11 @@ export class FakeCore {
       return this.session();
     },
     activateLicenceFile: async () => null,
-    listItems: async (offset, limit) => ({ items: this.items.slice(offset, offset + limit), total: this.items.length }),
+    listItems: async (offset, limit) => ({
+      items: this.items.slice(offset, offset + limit),
+      total: this.items.length,
+      sample: this.sample.size,
+    }),
     searchItems: async (text, kind, tag, limit) => {
       const needle = text.trim().toLowerCase();
       const items = this.items.filter(
@@ -275,6 +281,20 @@ export class FakeCore {
           candidate.title.toLowerCase().includes(needle),
       );
       return { items: items.slice(0, limit), more: items.length > limit };
+    },
+    addSample: async () => {
+      if (this.sample.size > 0) throw new AppError('conflict', 'the sample catalogue is in your library already');
+      const sample = [item(201), item(202), item(203)];
+      for (const added of sample) this.sample.add(added.id);
+      this.items = [...this.items, ...sample];
+      return sample.length;
+    },
+    removeSample: async () => {
+      const threaded = new Set([...this.bundles.values()].flatMap((bundle) => bundle.entries.map((entry) => entry.item.id)));
+      const removed = this.items.filter((kept) => this.sample.has(kept.id) && !threaded.has(kept.id));
+      this.items = this.items.filter((kept) => !removed.includes(kept));
+      for (const gone of removed) this.sample.delete(gone.id);
+      return { removed: removed.length, kept: this.sample.size };
     },
     listBundles: async () =>
       [...this.bundles.values()].map(summary),

@@ -12,4 +12,8 @@ items: Array<Item>,
 /**
  * How many items the library holds in all.
  */
-total: number, };
+total: number, 
+/**
+ * How many of them are the sample catalogue's, which can be taken out in one action.
+ */
+sample: number, };

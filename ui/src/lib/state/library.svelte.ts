@@ -1,6 +1,8 @@
-import type { Api } from '../api';
+import type { Api, AppError } from '../api';
 import type { Item } from '../bindings/Item';
 import type { ItemKind } from '../bindings/ItemKind';
+import type { SampleRemoval } from '../bindings/SampleRemoval';
+import { reported } from './edit-queue.svelte';
 
 /** How many items the library pane loads first: a screenful and some, so start-up is quick. */
 export const FIRST_PAGE = 100;
@@ -9,9 +11,11 @@ export const LIBRARY_PAGE = 500;
 /** The most search results shown (the core's page limit). */
 export const MAX_RESULTS = 1000;
 
+type LibraryApi = Pick<Api, 'listItems' | 'searchItems' | 'addSample' | 'removeSample'>;
+
 /**
  * The library pane: the library by title, loaded page by page as the person scrolls (it may hold
- * a million items), or what a search found.
+ * a million items), or what a search found; and the sample catalogue, tried and taken out.
  */
 export class LibraryState {
   items = $state<Item[]>([]);
@@ -22,12 +26,17 @@ export class LibraryState {
   kind = $state<ItemKind | null>(null);
   /** Only items with this tag (empty: any). */
   tag = $state('');
+  /** How many items are the sample catalogue's. */
+  sample = $state(0);
+  /** What taking the sample out did, for the notice. */
+  removal = $state<SampleRemoval | null>(null);
+  error = $state<AppError | null>(null);
 
-  readonly #api: Pick<Api, 'listItems' | 'searchItems'>;
+  readonly #api: LibraryApi;
   /** Answers arrive out of order when a person types fast; only the latest one is shown. */
   #latest = 0;
 
-  constructor(api: Pick<Api, 'listItems' | 'searchItems'>) {
+  constructor(api: LibraryApi) {
     this.#api = api;
   }
 
@@ -35,6 +44,7 @@ export class LibraryState {
     const ticket = ++this.#latest;
     const page = await this.#api.listItems(0, FIRST_PAGE);
     this.total = page.total;
+    this.sample = page.sample;
     if (ticket !== this.#latest) return;
     this.items = page.items;
     this.more = page.items.length < page.total;
@@ -69,6 +79,27 @@ export class LibraryState {
       this.total = page.total;
       this.more = this.items.length < page.total;
     }
+  }
+
+  /** Puts the sample catalogue in, to try Strand with (the welcome's offer). */
+  addSample(): Promise<boolean> {
+    return reported(this, async () => {
+      this.removal = null;
+      await this.#api.addSample();
+      await this.load();
+    });
+  }
+
+  /** Takes the sample catalogue out; the items a bundle threads stay, and the notice says so. */
+  removeSample(): Promise<boolean> {
+    return reported(this, async () => {
+      this.removal = await this.#api.removeSample();
+      await this.load();
+    });
+  }
+
+  dismissError(): void {
+    this.error = null;
   }
 
   get #searching(): boolean {

@@ -77,4 +77,22 @@ describe('LibraryState', () => {
     await library.search('', null, ' ');
     expect(library.items).toHaveLength(3);
   });
+
+  it('tries the sample and takes it out again, saying what went and what stays', async () => {
+    const core = new FakeCore();
+    core.items = [];
+    const library = new LibraryState(core.api);
+    await library.load();
+    expect([library.total, library.sample]).toEqual([0, 0]);
+
+    expect(await library.addSample()).toBe(true);
+    expect([library.total, library.sample]).toEqual([3, 3]);
+    expect(await library.addSample()).toBe(false);
+    expect(library.error?.code).toBe('conflict');
+
+    expect(await library.removeSample()).toBe(true);
+    expect(library.removal).toEqual({ removed: 3, kept: 0 });
+    expect([library.total, library.sample]).toEqual([0, 0]);
+    expect(library.error).toBeNull();
+  });
 });
