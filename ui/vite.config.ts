@@ -12,5 +12,7 @@ export default defineConfig(({ mode }) => ({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
+    // Vitest hands CSS over empty unless told; the theme test reads app.css's palettes.
+    css: { include: [/app\.css/] },
   },
 }));

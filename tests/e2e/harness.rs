@@ -134,6 +134,9 @@ impl Harness {
             ])
             .env("STRAND_DATA_DIR", self.data_dir.path())
             .env("STRAND_DEMO", if self.demo { "1" } else { "0" })
+            // The webview keeps its storage (the theme picked) under the XDG data directory: one
+            // of its own per journey, so journeys running side by side never see each other's.
+            .env("XDG_DATA_HOME", self.data_dir.path().join("webview"))
             // No session bus under Xvfb: keep GTK's settings in memory instead of warning.
             .env("GSETTINGS_BACKEND", "memory")
             .stdout(Stdio::null())

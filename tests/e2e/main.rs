@@ -11,6 +11,7 @@ mod folders;
 mod harness;
 mod journey;
 mod library_filters;
+mod looks;
 mod premium;
 mod quitting;
 mod restoring;
