@@ -16,6 +16,7 @@ mod premium;
 mod quitting;
 mod restoring;
 mod selection;
+mod small_window;
 mod starting;
 mod steps;
 mod transfer;
