@@ -36,7 +36,7 @@ pub struct LicenceInfo {
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TrialInfo {
-    /// Whether the trial can still be started (it is one-time).
+    /// Whether the trial can be started: once, and not while a licence gives premium.
     pub available: bool,
     /// When it ends, once started.
     pub ends_at: Option<DateTime<Utc>>,
@@ -108,7 +108,8 @@ pub(crate) fn derive(
         .map(|started| started + Duration::days(TRIAL_DAYS));
     let trial_active = matches!((facts.trial_started, trial_end), (Some(start), Some(end)) if start <= now && now < end);
 
-    let tier = if best.is_some_and(|(_, active)| *active) {
+    let licensed = best.is_some_and(|(_, active)| *active);
+    let tier = if licensed {
         Tier::Premium
     } else if trial_active {
         Tier::Trial
@@ -134,7 +135,8 @@ pub(crate) fn derive(
             active: *active,
         }),
         trial: TrialInfo {
-            available: facts.trial_started.is_none(),
+            // Kept for later while a licence gives premium: a trial then would only use it up.
+            available: facts.trial_started.is_none() && !licensed,
             ends_at: trial_end,
             days_left: days_left.clamp(0, TRIAL_DAYS) as u32,
             total_days: TRIAL_DAYS as u32,

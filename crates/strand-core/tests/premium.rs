@@ -43,6 +43,20 @@ fn a_valid_licence_works_offline_and_shows_who_it_is_for() {
 }
 
 #[test]
+fn the_trial_is_not_offered_while_a_licence_gives_premium_and_stays_for_later() {
+    let library = Library::new(false);
+    let session = library
+        .strand
+        .activate_licence(&licence_for_ada(Some(365), &demo_signing_key()))
+        .expect("valid");
+    assert!(!session.access.trial.available);
+    let refused = library.strand.start_trial().expect_err("no trial needed");
+    assert_eq!(refused.code(), strand_core::ErrorCode::Conflict);
+    assert!(refused.to_string().contains("licence"), "{refused}");
+    assert!(library.count("trial") == 0, "the trial stays unused");
+}
+
+#[test]
 fn a_licence_with_one_bit_flipped_is_refused_with_nothing_written() {
     let library = Library::new(false);
     let token = licence_for_ada(None, &demo_signing_key());

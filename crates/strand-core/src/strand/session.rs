@@ -84,7 +84,16 @@ impl Strand {
         let access = self.access()?;
         if !access.trial.available {
             return Err(Error::Conflict(
-                "the free trial has already been used on this computer".into(),
+                if access
+                    .licence
+                    .as_ref()
+                    .is_some_and(|licence| licence.active)
+                {
+                    "your licence already gives you Premium, so the free trial stays for later"
+                } else {
+                    "the free trial has already been used on this computer"
+                }
+                .into(),
             ));
         }
         self.store.write(|tx| {

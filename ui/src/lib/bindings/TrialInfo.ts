@@ -5,7 +5,7 @@
  */
 export type TrialInfo = { 
 /**
- * Whether the trial can still be started (it is one-time).
+ * Whether the trial can be started: once, and not while a licence gives premium.
  */
 available: boolean, 
 /**
