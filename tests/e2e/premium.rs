@@ -201,3 +201,23 @@ async fn switching_the_policy_preset_changes_the_plan_map_and_what_the_core_allo
     );
     harness.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_licence_key_is_said_under_its_field_not_across_the_page() {
+    let mut harness = launched_showing_the_library().await;
+    click(&harness, "[data-testid=open-settings]").await;
+    harness
+        .find("[data-testid=licence-key]")
+        .await
+        .send_keys("STRAND1.not-a-licence.at-all")
+        .await
+        .expect("type a key");
+    click(&harness, "[data-testid=activate-licence]").await;
+    let said = text_of(&harness, "[data-testid=licence-error]").await;
+    assert!(!said.trim().is_empty());
+    assert!(
+        harness.find_all("[data-testid=error]").await.is_empty(),
+        "a page-wide error banner as well"
+    );
+    harness.stop().await;
+}

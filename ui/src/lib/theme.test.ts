@@ -47,7 +47,9 @@ const PAIRS: [string, string, number][] = [
   ['edge', 'panel-2', 3],
   ['focus', 'bg', 3],
   ['focus', 'panel', 3],
-  ['danger', 'panel', 3],
+  // Said in red: refusals under their field, in Settings and the dialogs.
+  ['danger', 'panel', 4.5],
+  ['danger', 'panel-2', 4.5],
 ];
 
 describe('themes', () => {

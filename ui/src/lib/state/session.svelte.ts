@@ -30,6 +30,8 @@ export class SessionState {
   planMap = $state<PlanRow[]>([]);
   funnel = $state<FunnelCount[]>([]);
   error = $state<AppError | null>(null);
+  /** Why a licence key or file was refused: shown under the licence field, where it was given. */
+  licenceError = $state<AppError | null>(null);
 
   readonly #api: SessionApi;
 
@@ -80,7 +82,7 @@ export class SessionState {
   }
 
   activateLicence(key: string): Promise<boolean> {
-    return this.#apply(() => this.#api.activateLicence(key));
+    return this.#apply(() => this.#api.activateLicence(key), 'licenceError');
   }
 
   /** Resolves false when the person cancelled the dialog or the file was refused. */
@@ -90,7 +92,7 @@ export class SessionState {
       const info = await this.#api.activateLicenceFile();
       activated = info !== null;
       return info ?? (await this.#api.sessionInfo());
-    });
+    }, 'licenceError');
     return activated;
   }
 
@@ -111,14 +113,15 @@ export class SessionState {
     this.error = null;
   }
 
-  async #apply(change: () => Promise<SessionInfo>): Promise<boolean> {
+  /** Asks for `change` and shows the session it answers; a refusal is said in `said`. */
+  async #apply(change: () => Promise<SessionInfo>, said: 'error' | 'licenceError' = 'error'): Promise<boolean> {
     try {
       this.info = await change();
-      this.error = null;
+      this[said] = null;
       if (this.demo) await this.refreshInsights();
       return true;
     } catch (reason) {
-      this.error = toAppError(reason);
+      this[said] = toAppError(reason);
       return false;
     }
   }

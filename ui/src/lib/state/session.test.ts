@@ -42,9 +42,12 @@ describe('SessionState', () => {
     const session = new SessionState(new FakeCore().api);
     await session.load();
     expect(await session.activateLicence('STRAND1.forged')).toBe(false);
-    expect(session.error?.message).toContain('not genuine');
+    // Said under the key's field, not as a page-wide error behind Settings.
+    expect(session.licenceError?.message).toContain('not genuine');
+    expect(session.error).toBeNull();
     expect(session.tier).toBe('free');
     expect(await session.activateLicence('STRAND1.valid')).toBe(true);
+    expect(session.licenceError).toBeNull();
     expect(session.info?.access.licence?.licensee).toBe('Ada');
   });
 
