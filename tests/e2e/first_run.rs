@@ -1,4 +1,4 @@
-//! A person's first start: their own library is empty, and the welcome says what a strand, a
+//! A person's first start: their own library is empty, and the welcome says what a bundle, a
 //! draft and keeping are and offers their playlists, a music folder, a catalogue file or the
 //! sample; the sample comes out again in one action, but for what a bundle threads.
 
@@ -11,7 +11,7 @@ async fn a_first_start_welcomes_the_person_and_the_sample_goes_in_and_out_again(
     harness.launch().await;
     let welcome = text_of(&harness, "[data-testid=welcome]").await;
     assert!(
-        welcome.contains("draft") && welcome.contains("Keeping"),
+        welcome.contains("draft") && welcome.contains("Keeping a bundle"),
         "{welcome}"
     );
     for offer in [

@@ -1,10 +1,10 @@
-//! Steps 3–5 of the foundation: build a strand, meet the paywall, keep it in demo premium, and
+//! Steps 3–5 of the foundation: build a bundle, meet the paywall, keep it in demo premium, and
 //! find it again after a restart.
 
 use crate::steps::*;
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_person_threads_a_strand_meets_the_paywall_keeps_it_in_demo_premium_and_finds_it_after_a_restart()
+async fn a_person_threads_a_bundle_meets_the_paywall_keeps_it_in_demo_premium_and_finds_it_after_a_restart()
  {
     let mut harness = launched_showing_the_library().await;
     assert_eq!(text_of(&harness, "[data-testid=demo-badge]").await, "DEMO");
@@ -54,7 +54,7 @@ async fn a_person_threads_a_strand_meets_the_paywall_keeps_it_in_demo_premium_an
     click(&harness, "[data-testid=keep]").await;
     let paywall = text_of(&harness, "[data-testid=paywall]").await;
     assert!(
-        paywall.contains("Keep your strand with Premium"),
+        paywall.contains("Keep your bundle with Premium"),
         "{paywall}"
     );
     assert!(kept_bundle_names(&harness).is_empty());

@@ -12,7 +12,7 @@ describe('i18n', () => {
     expect(detectLocale(['de-AT', 'en'])).toBe('de');
     expect(detectLocale(['fr-FR'])).toBe('en');
     setLocale('de');
-    expect(t('paywallTitle')).toBe('Behalte deine Perlenschnur mit Premium');
+    expect(t('paywallTitle')).toBe('Behalte dein Bündel mit Premium');
   });
 
   it('says one thing in the singular and any other number in the plural, in either language', () => {
