@@ -81,6 +81,13 @@ async fn a_free_user_meets_the_paywall_tries_premium_lapses_still_exports_and_co
     click(&harness, "[data-testid=demo-panel-toggle]").await;
     click(&harness, "[data-testid=travel-15]").await;
     tier_is(&harness, "lapsed").await;
+    // The trial's end is said when it happens, once, not only by the tier's pill.
+    assert!(
+        text_of(&harness, "[data-testid=trial-ended]")
+            .await
+            .contains("trial has ended")
+    );
+    click(&harness, "[data-testid=trial-ended-ok]").await;
     click(&harness, "[data-testid=bundle-list] li:last-child button").await;
     entry_count_is(&harness, 2).await;
     let desktop = Desktop::connect(&harness.display_name());

@@ -42,6 +42,7 @@ const PAIRS: [string, string, number][] = [
   ['ok', 'ok-bg', 4.5],
   ['ok', 'panel', 4.5],
   ['accent', 'premium-bg', 4.5],
+  ['text', 'premium-bg', 4.5],
   ['edge', 'bg', 3],
   ['edge', 'panel', 3],
   ['edge', 'panel-2', 3],

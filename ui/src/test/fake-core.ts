@@ -209,7 +209,11 @@ export class FakeCore {
         clockBehind: false,
         lastSeen: null,
         licence: this.licensee ? { licensee: this.licensee, plan: 'premium', expiresAt: null, active: true } : null,
-        trial: { available: !this.trialStarted, endsAt: null, daysLeft: this.trialStarted ? Math.max(0, 14 - this.days) : 0, totalDays: 14 },
+        trial: {
+          available: !this.trialStarted,
+          // Started on the first day, as every test that starts it does.
+          endsAt: this.trialStarted ? new Date(Date.UTC(2026, 0, 15)).toISOString() : null,
+          daysLeft: this.trialStarted ? Math.max(0, 14 - this.days) : 0, totalDays: 14 },
       },
       tierOverridden: this.tierOverride !== null,
       now: new Date(Date.UTC(2026, 0, 1 + this.days)).toISOString(),

@@ -21,6 +21,8 @@ type SessionApi = Pick<
   | 'activateLicenceFile'
 >;
 
+const TRIAL_END_TOLD = 'strand.trialEndTold';
+
 /**
  * Who is using Strand right now — tier, licence, trial, clock — and, in demo mode, the controls
  * a product team switches. Everything shown here is what the core derived; nothing is decided here.
@@ -34,9 +36,33 @@ export class SessionState {
   licenceError = $state<AppError | null>(null);
 
   readonly #api: SessionApi;
+  readonly #storage: Storage;
+  /** The end of the trial the person has been told of (kept in the webview's storage). */
+  #toldOfTrialEnd = $state<string | null>(null);
 
-  constructor(api: SessionApi) {
+  constructor(api: SessionApi, storage: Storage = localStorage) {
     this.#api = api;
+    this.#storage = storage;
+    this.#toldOfTrialEnd = storage.getItem(TRIAL_END_TOLD);
+  }
+
+  /**
+   * When the trial has just ended and the person has not been told yet: the moment it happens
+   * (a session answer, time travel in a demo) or the first start after. Told once per trial.
+   */
+  get trialEnded(): string | null {
+    const access = this.info?.access;
+    const ended = access?.trial.endsAt ?? null;
+    if (!access || !ended || access.tier !== 'lapsed' || access.licence?.active) return null;
+    return ended === this.#toldOfTrialEnd ? null : ended;
+  }
+
+  /** The person read that the trial ended. */
+  acknowledgeTrialEnd(): void {
+    const ended = this.trialEnded;
+    if (!ended) return;
+    this.#storage.setItem(TRIAL_END_TOLD, ended);
+    this.#toldOfTrialEnd = ended;
   }
 
   get demo(): boolean {

@@ -66,4 +66,27 @@ describe('SessionState', () => {
     expect(await session.travel(15)).toBe(false);
     expect(session.error?.code).toBe('forbidden');
   });
+
+  it('tells once that the trial ended, when it happens, and remembers it was told', async () => {
+    const core = new FakeCore();
+    const stored = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => stored.get(key) ?? null,
+      setItem: (key: string, value: string) => void stored.set(key, value),
+    } as unknown as Storage;
+    const session = new SessionState(core.api, storage);
+    await session.load();
+    expect(await session.startTrial()).toBe(true);
+    expect(session.trialEnded).toBeNull();
+
+    expect(await session.travel(15)).toBe(true);
+    expect(session.tier).toBe('lapsed');
+    expect(session.trialEnded).not.toBeNull();
+    session.acknowledgeTrialEnd();
+    expect(session.trialEnded).toBeNull();
+
+    const nextStart = new SessionState(core.api, storage);
+    await nextStart.load();
+    expect(nextStart.trialEnded).toBeNull();
+  });
 });
