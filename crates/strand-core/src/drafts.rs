@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 
 use crate::error::{Error, Result};
-use crate::history::{Editable, History, Placed};
+use crate::history::{Change, Editable, History, Placed};
 use crate::ids::{BundleId, EntryId, FolderId, ItemId};
 use crate::model::{BundleDetails, BundleState, BundleSummary};
 use crate::order::{self, OrderKey};
@@ -25,6 +25,8 @@ pub(crate) struct Draft {
     pub folder: Option<FolderId>,
     /// What can be undone and redone.
     pub history: History,
+    /// How many times a crash has brought it back (see `journal.rs`).
+    pub times_back: u8,
 }
 
 /// One entry of a draft.
@@ -46,7 +48,69 @@ impl Draft {
             details: BundleDetails::default(),
             folder: None,
             history: History::default(),
+            times_back: 0,
         }
+    }
+
+    /// Makes a change planned against this draft and remembers it for undo; says whether it
+    /// changed anything (a no-op is not remembered). Each draft edit checks everything before
+    /// it changes anything, so a refused change leaves the draft exactly as it was without
+    /// copying it.
+    pub fn make(&mut self, change: Change) -> Result<bool> {
+        change.apply(self)?;
+        let changed = !change.is_noop();
+        if changed {
+            self.history.record(change);
+        }
+        Ok(changed)
+    }
+
+    /// Undoes (or, with `undo` false, redoes) the latest change.
+    pub fn step(&mut self, undo: bool) -> Result<()> {
+        let change = if undo {
+            self.history.take_undo()?
+        } else {
+            self.history.take_redo()?
+        };
+        let outcome = if undo {
+            change.inverse().apply(self)
+        } else {
+            change.apply(self)
+        };
+        // Put back where it now belongs; if it could not be applied, where it was.
+        self.history.put_back(change, undo == outcome.is_ok());
+        outcome
+    }
+
+    /// Leaves out the entries whose items `known` does not hold. Undo could then name entries
+    /// that are gone, so the history goes with them.
+    pub fn keep_only(&mut self, known: impl Fn(ItemId) -> bool) {
+        let before = self.entries.len();
+        self.entries.retain(|entry| known(entry.item_id));
+        if self.entries.len() != before {
+            self.history = History::default();
+        }
+    }
+
+    /// Every entry, first to last, each with the one in front of it: the draft written whole.
+    pub fn placed(&self) -> Vec<Placed> {
+        (0..self.entries.len())
+            .map(|index| self.placed_at(index))
+            .collect()
+    }
+
+    /// Puts entries written by [`Draft::placed`] back, with fresh keys.
+    pub fn set_placed(&mut self, placed: &[Placed]) {
+        self.entries = placed
+            .iter()
+            .zip(order::evenly_spaced(placed.len()))
+            .map(|(entry, key)| DraftEntry {
+                id: entry.id,
+                item_id: entry.item,
+                key,
+                added_at: entry.added_at,
+            })
+            .collect();
     }
 
     /// The draft as the bundle list shows it, with the cover colours of its first items.

@@ -7,7 +7,7 @@
 //! a kept bundle's is stored beside it and survives a restart (and a draft's moves into the store
 //! when it is kept).
 
-mod placed_run;
+pub(crate) mod placed_run;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -183,6 +183,21 @@ impl History {
         if self.done.len() > MAX_HISTORY {
             self.done.remove(0);
         }
+    }
+
+    /// The latest change made (or redone).
+    pub fn latest(&self) -> Option<&Change> {
+        self.done.last()
+    }
+
+    /// Every change done, oldest first, and every change undone, the latest undone last.
+    pub fn lists(&self) -> (&[Change], &[Change]) {
+        (&self.done, &self.undone)
+    }
+
+    /// A history from lists written by [`History::lists`].
+    pub fn from_lists(done: Vec<Change>, undone: Vec<Change>) -> History {
+        History { done, undone }
     }
 
     pub fn can_undo(&self) -> bool {

@@ -19,6 +19,7 @@ pub mod licence; // offline Ed25519 licences
 // Bundles and how they change.
 mod drafts; // a draft in memory
 mod history; // every edit as a change with its inverse, for undo
+mod journal; // every draft change on disk as it happens, so a crash loses no draft
 pub mod order; // order keys strictly between their neighbours
 pub mod sort; // how entries compare when a bundle is sorted
 pub mod validate; // names and details a person types
@@ -47,9 +48,9 @@ pub use funnel::{FunnelCount, FunnelStep};
 pub use ids::{BundleId, EntryId, FolderId, ItemId};
 pub use import::{ImportSummary, ImportWatch, PlaylistImport, Unwatched};
 pub use model::{
-    BulkAdd, Bundle, BundleDetails, BundleState, BundleSummary, Entry, EntryPage, Folder, Item,
-    ItemDetails, ItemKind, ItemPage, SampleRemoval, SearchResults, SessionInfo, SortField,
-    WholeBundle,
+    BulkAdd, Bundle, BundleDetails, BundleState, BundleSummary, DraftBack, Entry, EntryPage,
+    Folder, Item, ItemDetails, ItemKind, ItemPage, SampleRemoval, SearchResults, SessionInfo,
+    SortField, WholeBundle,
 };
 pub use store::backups::{RestorePoint, RestoreReason};
 pub use strand::{LibraryHealth, Strand, StrandOptions};

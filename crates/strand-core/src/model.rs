@@ -262,6 +262,22 @@ impl WholeBundle {
     }
 }
 
+/// A draft the last session left unkept when it ended abnormally, offered back at the start.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftBack {
+    /// Its id, the same as before.
+    pub id: BundleId,
+    /// Its name.
+    pub name: String,
+    /// How many entries it threads.
+    pub entry_count: u32,
+    /// When it was started.
+    pub created_at: DateTime<Utc>,
+    /// Whether this is the last time a crash can bring it back: keep it to be sure of it.
+    pub last_time: bool,
+}
+
 /// A bundle as the bundle list shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

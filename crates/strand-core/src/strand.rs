@@ -21,11 +21,13 @@ use crate::drafts::Draft;
 use crate::entitlements::{Policy, Tier};
 use crate::error::{Error, Result};
 use crate::ids::BundleId;
+use crate::journal::{Journal, MAX_TIMES_BACK};
 use crate::licence;
 use crate::model::{Bundle, BundleState};
 use crate::store::{self, Store, Threaded};
 
 mod demo;
+mod drafts_back;
 mod editing;
 mod find;
 mod folders;
@@ -78,6 +80,10 @@ pub struct Strand {
     drafts: Mutex<BTreeMap<BundleId, Draft>>,
     /// Drafts deleted this session: restorable until the trash is emptied or Strand quits.
     trashed_drafts: Mutex<BTreeMap<BundleId, Draft>>,
+    /// Every change to a draft, as it happens, so a crash does not lose it.
+    journal: Journal,
+    /// Drafts the last session left when it ended abnormally, until brought back or let go.
+    left_behind: Mutex<Vec<Draft>>,
     demo: Option<Mutex<DemoControls>>,
     clock: Clock,
     licence_key: Option<VerifyingKey>,
@@ -90,10 +96,12 @@ impl Strand {
     /// only on a library made for it: a demo never opens a person's library, and a normal start
     /// never opens a demo's.
     pub fn open(path: &Path, options: StrandOptions) -> Result<Strand> {
-        let strand = Strand {
+        let mut strand = Strand {
             store: Store::open(path)?,
             drafts: Mutex::new(BTreeMap::new()),
             trashed_drafts: Mutex::new(BTreeMap::new()),
+            journal: Journal::unjournaled(),
+            left_behind: Mutex::new(Vec::new()),
             demo: options.demo.then(Mutex::default),
             clock: Clock::new(options.time),
             licence_key: licence::vendor_key(),
@@ -126,6 +134,16 @@ impl Strand {
             }
             strand.observe_clock(tx)
         })?;
+        // Only now that the library is open and its own: a refused one gets nothing beside it.
+        let (journal, mut left_behind) = Journal::open(path);
+        // Each offer counts, answered or not: a kill before answering is one more crash.
+        left_behind.retain(|draft| draft.times_back < MAX_TIMES_BACK);
+        for draft in &mut left_behind {
+            draft.times_back += 1;
+        }
+        journal.start_with(&left_behind);
+        strand.journal = journal;
+        strand.left_behind = Mutex::new(left_behind);
         Ok(strand)
     }
 

@@ -2,6 +2,8 @@
 //! random and is killed with SIGKILL at a random moment. After each kill the library must pass
 //! SQLite's `integrity_check` and Strand's own invariants, and hold the last edit the core
 //! answered (or the one under way when the kill came) — never less, never anything else.
+//! The same trials on a draft: after the kill, the next start must offer it back as the last
+//! edit answered left it (or with the one under way).
 //! `STRAND_CRASH_TRIALS` sets how many (50 by default, the CI run).
 
 use std::io::{BufRead, BufReader};
@@ -98,6 +100,69 @@ fn a_kill_at_any_moment_of_kept_edits_loses_no_answered_edit_and_damages_nothing
         before = found;
     }
     println!("crash trials: {trials}, with an answered edit before the kill: {edits_answered}");
+    assert!(
+        edits_answered > trials / 2,
+        "most trials must kill in the middle of edits"
+    );
+}
+
+/// A draft as the child prints it, offered back by the next start after the kill (none if the
+/// kill came before the child started it).
+fn draft_brought_back(path: &std::path::Path) -> Option<String> {
+    let strand = open_demo(path);
+    let offered = strand.drafts_left_behind();
+    let draft = offered.first()?;
+    strand.bring_back_drafts().expect("bring back");
+    let whole = strand.whole_bundle(draft.id).expect("read");
+    let items: Vec<String> = whole
+        .entries
+        .iter()
+        .map(|e| e.item.id.to_string())
+        .collect();
+    Some(format!("{}|{}", whole.bundle.name, items.join(",")))
+}
+
+#[test]
+fn a_kill_at_any_moment_of_draft_edits_loses_no_answered_edit_of_the_draft() {
+    let trials: u64 = std::env::var("STRAND_CRASH_TRIALS")
+        .ok()
+        .and_then(|trials| trials.parse().ok())
+        .unwrap_or(50)
+        / 2;
+    let mut rng = fastrand::Rng::with_seed(21);
+    let mut edits_answered = 0;
+    for trial in 0..trials {
+        // A library of its own each time: a draft comes back only so many times.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("strand.sqlite");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_strand-crash-child"))
+            .arg(&path)
+            .arg(trial.to_string())
+            .arg("draft")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start the child");
+        let stdout = child.stdout.take().expect("stdout");
+        let reader = std::thread::spawn(move || read_child(stdout));
+        std::thread::sleep(Duration::from_millis(rng.u64(150..450)));
+        child.kill().expect("SIGKILL");
+        child.wait().expect("reap");
+        let (confirmed, trying) = reader.join().expect("reader");
+        edits_answered += u64::from(confirmed.is_some());
+
+        let found = draft_brought_back(&path);
+        if confirmed.is_some() || trying.is_some() {
+            assert!(
+                found.is_some() && [&confirmed, &trying].contains(&&found),
+                "trial {trial}: the draft came back as {found:?}, not as the last answered edit \
+                 {confirmed:?} or the one under way {trying:?}"
+            );
+        }
+    }
+    println!(
+        "draft crash trials: {trials}, with an answered edit before the kill: {edits_answered}"
+    );
     assert!(
         edits_answered > trials / 2,
         "most trials must kill in the middle of edits"

@@ -114,6 +114,12 @@ impl Library {
         self.closed(|_| {})
     }
 
+    /// Quits normally (as the app does on its way out) and opens the library again.
+    pub fn quit_and_restart(self) -> Library {
+        self.strand.end_session();
+        self.restart()
+    }
+
     /// Closes the library, does `between` to its file, and opens it again in the same mode.
     pub fn closed(self, between: impl FnOnce(&std::path::Path)) -> Library {
         let Library {

@@ -6,6 +6,7 @@ mod support;
 mod crashing;
 mod damaged;
 mod demo;
+mod drafts_back;
 mod editing;
 mod exporting;
 mod folders;

@@ -1,5 +1,6 @@
 //! The child of the crash trials (`tests/crashing.rs`): opens a demo library at the path it is
-//! given, switched to Premium, and edits its one kept bundle at random until it is killed.
+//! given, switched to Premium, and edits its one kept bundle at random until it is killed — or,
+//! given `draft` after the seed, a draft it starts, which only the drafts journal can save.
 //! Before each edit it prints `TRY <state>`, the bundle it expects (name and item order), and
 //! after the core answered, `OK`: so whatever moment the kill lands, the library must hold the
 //! last state answered OK, or the one tried after it.
@@ -13,6 +14,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let path = PathBuf::from(args.next().expect("library path"));
     let seed: u64 = args.next().and_then(|seed| seed.parse().ok()).unwrap_or(1);
+    let edit_a_draft = args.next().as_deref() == Some("draft");
     let strand = Strand::open(
         &path,
         StrandOptions {
@@ -37,8 +39,13 @@ fn main() {
         .into_iter()
         .find(|bundle| bundle.state == BundleState::Kept);
     let id = match kept {
-        Some(bundle) => bundle.id,
-        None => {
+        Some(bundle) if !edit_a_draft => bundle.id,
+        _ if edit_a_draft => {
+            let draft = strand.create_bundle("Trial 0").expect("draft");
+            strand.add_entries(draft.id, &items[..20]).expect("thread");
+            draft.id
+        }
+        _ => {
             let draft = strand.create_bundle("Trial 0").expect("draft");
             strand.add_entries(draft.id, &items[..20]).expect("thread");
             strand.keep(draft.id).expect("keep").id

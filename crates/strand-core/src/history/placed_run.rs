@@ -86,7 +86,7 @@ fn as_run(entries: &[Placed]) -> Option<Run> {
     })
 }
 
-pub(super) fn serialize<S: Serializer>(
+pub(crate) fn serialize<S: Serializer>(
     entries: &[Placed],
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
@@ -96,7 +96,7 @@ pub(super) fn serialize<S: Serializer>(
     }
 }
 
-pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Vec<Placed>, D::Error> {
     Ok(match Stored::deserialize(deserializer)? {

@@ -5,7 +5,7 @@ use std::sync::MutexGuard;
 
 use chrono::Duration;
 
-use super::{DemoControls, MAX_TIME_TRAVEL_DAYS, Strand};
+use super::{DemoControls, MAX_TIME_TRAVEL_DAYS, Strand, lock};
 use crate::entitlements::{Policy, Tier};
 use crate::error::{Error, Result};
 use crate::model::SessionInfo;
@@ -49,6 +49,9 @@ impl Strand {
             self.observe_clock(tx)
         })?;
         drafts.clear();
+        lock(&self.trashed_drafts).clear();
+        lock(&self.left_behind).clear();
+        self.journal.clear();
         drop(drafts);
         self.session()
     }

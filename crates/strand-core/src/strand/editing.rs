@@ -277,12 +277,9 @@ impl Strand {
     ) -> Result<Bundle> {
         let mut drafts = self.drafts();
         if let Some(draft) = drafts.get_mut(&id) {
-            // Each draft edit checks everything before it changes anything, so a refused edit
-            // leaves the draft exactly as it was without copying it.
             let change = plan(draft)?;
-            change.apply(draft)?;
-            if !change.is_noop() {
-                draft.history.record(change);
+            if draft.make(change)? {
+                self.journal.changed(draft);
             }
             return Ok(draft_head(draft));
         }
@@ -304,20 +301,8 @@ impl Strand {
     fn step(&self, id: BundleId, undo: bool) -> Result<Bundle> {
         let mut drafts = self.drafts();
         if let Some(draft) = drafts.get_mut(&id) {
-            let change = if undo {
-                draft.history.take_undo()?
-            } else {
-                draft.history.take_redo()?
-            };
-            let outcome = if undo {
-                change.inverse().apply(draft)
-            } else {
-                change.apply(draft)
-            };
-            // Put back where it now belongs; if it could not be applied, where it was.
-            let applied = outcome.is_ok();
-            draft.history.put_back(change, undo == applied);
-            outcome?;
+            draft.step(undo)?;
+            self.journal.stepped(draft, undo);
             return Ok(draft_head(draft));
         }
         drop(drafts);

@@ -2,7 +2,7 @@
 //! and the drafts that would be lost on quitting.
 
 use super::Strand;
-use crate::entitlements::Capability;
+use crate::entitlements::{self, Capability};
 use crate::error::{Error, Result};
 use crate::funnel::FunnelStep;
 use crate::ids::BundleId;
@@ -48,8 +48,43 @@ impl Strand {
             return Err(failure);
         }
         drafts.remove(&id);
+        self.journal.gone(id);
         drop(drafts);
         self.bundle(id)
+    }
+
+    /// Whether the policy lets this tier keep every draft now, each after the one before: the
+    /// quit dialog then offers to keep them all.
+    pub fn can_keep_all(&self) -> Result<bool> {
+        let count = self.drafts().len() as u32;
+        if count == 0 {
+            return Ok(false);
+        }
+        let kept = self.store.read(store::kept_count)?;
+        let policy = self.policy();
+        // The last keep is the hardest: it comes after all the others.
+        Ok(entitlements::require(
+            policy,
+            Capability::KeepBundle,
+            self.access()?.tier,
+            kept + count - 1,
+        )
+        .is_ok())
+    }
+
+    /// Keeps every draft, oldest first, each as [`Strand::keep`] does; returns how many. Stops
+    /// at the first that cannot be kept (those before it stay kept).
+    pub fn keep_all(&self) -> Result<u32> {
+        let mut ids: Vec<_> = self
+            .drafts()
+            .values()
+            .map(|draft| (draft.created_at, draft.id))
+            .collect();
+        ids.sort();
+        for (_, id) in &ids {
+            self.keep(*id)?;
+        }
+        Ok(ids.len() as u32)
     }
 
     /// The names of drafts that would be lost if Strand quit now.

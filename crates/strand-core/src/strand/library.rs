@@ -113,6 +113,7 @@ impl Strand {
     /// person keeps is theirs to throw away.
     pub fn delete_bundle(&self, id: BundleId) -> Result<()> {
         if let Some(draft) = self.drafts().remove(&id) {
+            self.journal.trashed(&draft);
             lock(&self.trashed_drafts).insert(id, draft);
             return Ok(());
         }
@@ -133,6 +134,7 @@ impl Strand {
     /// Takes a bundle back out of the trash, exactly as it was.
     pub fn restore_bundle(&self, id: BundleId) -> Result<Bundle> {
         if let Some(draft) = lock(&self.trashed_drafts).remove(&id) {
+            self.journal.restored(&draft);
             self.drafts().insert(id, draft);
             return self.bundle(id);
         }
@@ -156,7 +158,11 @@ impl Strand {
         if self.store.read(store::kept_count_in_trash)? > 0 {
             self.restore_point(RestoreReason::EmptyTrash)?;
         }
-        let drafts = std::mem::take(&mut *lock(&self.trashed_drafts)).len();
+        let drafts = std::mem::take(&mut *lock(&self.trashed_drafts));
+        for id in drafts.keys() {
+            self.journal.gone(*id);
+        }
+        let drafts = drafts.len();
         let kept = self.store.write(|tx| store::empty_trash(tx))?;
         Ok((drafts + kept) as u32)
     }
@@ -205,6 +211,7 @@ impl Strand {
         let draft = Draft::new(validate::bundle_name(name)?, self.clock.now());
         let view = draft_head(&draft);
         self.record_alone(FunnelStep::DraftStarted)?;
+        self.journal.started(&draft);
         self.drafts().insert(draft.id, draft);
         Ok(view)
     }

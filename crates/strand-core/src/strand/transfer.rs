@@ -53,6 +53,7 @@ impl Strand {
         }
         let bundle = super::draft_head(&draft);
         self.record_alone(FunnelStep::DraftStarted)?;
+        self.journal.started(&draft);
         self.drafts().insert(draft.id, draft);
         Ok(PlaylistImport { bundle, summary })
     }
