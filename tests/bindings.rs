@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use strand_app::error::IpcError;
 use strand_app::transfer::ImportProgress;
 use strand_core::{
-    BulkAdd, Bundle, BundleSummary, EntryPage, ExportFormat, Folder, FunnelCount, ImportSummary,
-    ItemPage, LibraryHealth, PlanRow, PlaylistImport, RestorePoint, SampleRemoval, SearchResults,
-    SessionInfo, SortField,
+    BulkAdd, Bundle, BundleSummary, DraftBack, EntryPage, ExportFormat, Folder, FunnelCount,
+    ImportSummary, ItemPage, LibraryHealth, PlanRow, PlaylistImport, RestorePoint, SampleRemoval,
+    SearchResults, SessionInfo, SortField,
 };
 use ts_rs::{Config, TS};
 
@@ -36,6 +36,7 @@ fn export_all(out_dir: &Path) {
     RestorePoint::export_all(&config).expect("export RestorePoint");
     LibraryHealth::export_all(&config).expect("export LibraryHealth");
     SampleRemoval::export_all(&config).expect("export SampleRemoval");
+    DraftBack::export_all(&config).expect("export DraftBack");
 }
 
 fn files_in(dir: &Path) -> BTreeMap<String, String> {

@@ -32,7 +32,11 @@ impl TestApp {
 
     /// The app on a library as it is made: a person's empty, a demo's with the sample.
     fn on_a_new_library(demo: bool) -> TestApp {
-        let dir = tempfile::tempdir().expect("temp dir");
+        TestApp::on(tempfile::tempdir().expect("temp dir"), demo)
+    }
+
+    /// The app on whatever library `dir` holds.
+    fn on(dir: TempDir, demo: bool) -> TestApp {
         let launch = Launch {
             data_dir: Some(dir.path().to_owned()),
             demo,
@@ -470,4 +474,31 @@ fn a_persons_library_starts_empty_and_the_sample_goes_in_and_out_through_ipc() {
         removal,
         json!({ "removed": strand_core::catalogue::SAMPLE_SIZE, "kept": 0 })
     );
+}
+
+#[test]
+fn drafts_a_crash_left_behind_are_offered_and_brought_back_through_ipc() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let strand = strand_core::Strand::open(
+        &dir.path().join("strand.sqlite"),
+        strand_core::StrandOptions::default(),
+    )
+    .expect("open");
+    strand.add_sample().expect("sample");
+    let item = strand.items(0, 1).expect("items").items[0].id;
+    let draft = strand.create_bundle("Before the crash").expect("draft");
+    strand.add_entry(draft.id, item, false).expect("thread");
+    // Dropped without end_session: what a crash leaves.
+    drop(strand);
+
+    let app = TestApp::on(dir, false);
+    let offered = app.ok("drafts_left_behind", json!({}));
+    assert_eq!(offered[0]["name"], "Before the crash");
+    assert_eq!(offered[0]["entryCount"], 1);
+    assert_eq!(offered[0]["lastTime"], false);
+    assert_eq!(app.ok("list_bundles", json!({})), json!([]));
+    assert_eq!(app.ok("bring_back_drafts", json!({})), 1);
+    assert_eq!(app.ok("list_bundles", json!({}))[0]["state"], "draft");
+    assert_eq!(app.ok("drafts_left_behind", json!({})), json!([]));
+    assert_eq!(app.ok("let_drafts_go", json!({})), 0);
 }

@@ -13,9 +13,9 @@
 use std::io::Write;
 
 use strand_core::{
-    BulkAdd, Bundle, BundleId, BundleSummary, EntryId, EntryPage, Folder, FolderId, FunnelCount,
-    ItemId, ItemKind, ItemPage, LibraryHealth, PlanRow, Policy, RestorePoint, SampleRemoval,
-    SearchResults, SessionInfo, SortField, Strand, Tier,
+    BulkAdd, Bundle, BundleId, BundleSummary, DraftBack, EntryId, EntryPage, Folder, FolderId,
+    FunnelCount, ItemId, ItemKind, ItemPage, LibraryHealth, PlanRow, Policy, RestorePoint,
+    SampleRemoval, SearchResults, SessionInfo, SortField, Strand, Tier,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -346,6 +346,22 @@ pub fn check_library(strand: State<'_, Strand>) -> IpcResult<LibraryHealth> {
 #[tauri::command(async)]
 pub fn library_health(strand: State<'_, Strand>) -> IpcResult<LibraryHealth> {
     Ok(strand.library_health()?)
+}
+
+/// The drafts a crash left behind, offered back at the start.
+#[tauri::command]
+pub fn drafts_left_behind(strand: State<'_, Strand>) -> Vec<DraftBack> {
+    strand.drafts_left_behind()
+}
+
+#[tauri::command(async)]
+pub fn bring_back_drafts(strand: State<'_, Strand>) -> IpcResult<u32> {
+    Ok(strand.bring_back_drafts()?)
+}
+
+#[tauri::command]
+pub fn let_drafts_go(strand: State<'_, Strand>) -> u32 {
+    strand.let_drafts_go()
 }
 
 /// The UI calls this once the library is shown and accepts input: the end of start-up.

@@ -44,7 +44,7 @@ pub fn run() {
     }
 }
 
-/// As the app ends, the library's log is written back into its file, so the file alone is the
+/// As the app ends normally, the drafts journal is emptied and the library's log is written back into its file, so the file alone is the
 /// whole library and the next start has no log to replay. Closing the database would do that,
 /// but Tauri never drops what it manages, so the database is never closed. An import still
 /// running is stopped first (it rolls back, as it would if the process just ended): the
@@ -52,10 +52,12 @@ pub fn run() {
 fn on_run_event(app: &tauri::AppHandle, event: tauri::RunEvent) {
     if let tauri::RunEvent::Exit = event {
         app.state::<transfer::ImportCancel>().request();
-        if let Some(strand) = app.try_state::<Strand>()
-            && let Err(error) = strand.checkpoint()
-        {
-            eprintln!("Strand could not write its log back into the library file: {error}");
+        if let Some(strand) = app.try_state::<Strand>() {
+            // A normal quit: drafts not kept go, as the quit dialog said.
+            strand.end_session();
+            if let Err(error) = strand.checkpoint() {
+                eprintln!("Strand could not write its log back into the library file: {error}");
+            }
         }
     }
 }
@@ -149,6 +151,9 @@ pub fn run_app<R: Runtime>(
             commands::restore_library,
             commands::check_library,
             commands::library_health,
+            commands::drafts_left_behind,
+            commands::bring_back_drafts,
+            commands::let_drafts_go,
             transfer::export_bundle,
             transfer::export_library,
             transfer::import_playlist,

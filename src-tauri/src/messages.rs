@@ -41,6 +41,17 @@ impl Messages {
         }
     }
 
+    pub fn keep_all_and_quit(&self) -> &'static str {
+        self.in_language("Keep all and quit", "Alle behalten und beenden")
+    }
+
+    pub fn keep_all_failed_title(&self) -> &'static str {
+        self.in_language(
+            "Not everything could be kept",
+            "Nicht alles konnte behalten werden",
+        )
+    }
+
     pub fn quit_and_lose(&self) -> &'static str {
         self.in_language("Quit and lose them", "Beenden und verwerfen")
     }

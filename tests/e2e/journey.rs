@@ -1,5 +1,5 @@
 //! Steps 3–5 of the foundation: build a bundle, meet the paywall, keep it in demo premium, and
-//! find it again after a restart.
+//! find it again after a restart (where the unkept draft is offered back, and let go).
 
 use crate::steps::*;
 
@@ -95,10 +95,18 @@ async fn a_person_threads_a_bundle_meets_the_paywall_keeps_it_in_demo_premium_an
     click(&harness, &format!("{LIBRARY_ROWS}:nth-child(7) button.add")).await;
     entry_count_is(&harness, 1).await;
 
-    // Restart: the kept bundle is back in the same order; the draft is gone.
+    // Restart after a kill: the draft is offered back, and let go; the kept bundle is back in
+    // the same order.
     harness.stop().await;
     harness.launch().await;
     library_is_shown(&harness).await;
+    assert!(
+        text_of(&harness, "[data-testid=drafts-back-list]")
+            .await
+            .contains("Scratch")
+    );
+    click(&harness, "[data-testid=drafts-let-go]").await;
+    drafts_back_closed(&harness).await;
     assert_eq!(
         bundle_names(&harness, 1).await,
         serde_json::json!(["Road trip"])

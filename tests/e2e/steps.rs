@@ -119,6 +119,16 @@ pub async fn create_bundle(harness: &Harness, name: &str) {
         .await;
 }
 
+/// Waits until the offer of drafts a crash left behind is answered and gone.
+pub async fn drafts_back_closed(harness: &Harness) {
+    harness
+        .wait_for(
+            "the drafts offer to close",
+            "return !document.querySelector('[data-testid=drafts-back]');",
+        )
+        .await;
+}
+
 /// Switches the demo to Premium and keeps the open bundle.
 pub async fn keep_in_demo_premium(harness: &Harness) {
     click(harness, "[data-testid=tier-select] option[value=premium]").await;

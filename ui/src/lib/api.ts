@@ -6,6 +6,7 @@ import type { Bundle } from './bindings/Bundle';
 import type { BundleId } from './bindings/BundleId';
 import type { BundleSummary } from './bindings/BundleSummary';
 import type { Capability } from './bindings/Capability';
+import type { DraftBack } from './bindings/DraftBack';
 import type { EntryId } from './bindings/EntryId';
 import type { EntryPage } from './bindings/EntryPage';
 import type { ErrorCode } from './bindings/ErrorCode';
@@ -161,6 +162,11 @@ export const api = {
   checkLibrary: () => call<LibraryHealth>('check_library'),
   /** What is known to be damaged now, without checking again. */
   libraryHealth: () => call<LibraryHealth>('library_health'),
+  /** The drafts a crash left behind, offered back at the start (none after a normal quit). */
+  draftsLeftBehind: () => call<DraftBack[]>('drafts_left_behind'),
+  /** Brings them back as drafts; how many. */
+  bringBackDrafts: () => call<number>('bring_back_drafts'),
+  letDraftsGo: () => call<number>('let_drafts_go'),
   /** Opens the native save dialog; false when the person cancelled. */
   exportBundle: (bundleId: BundleId, format: ExportFormat) => call<boolean>('export_bundle', { bundleId, format }),
   /** Opens the native save dialog for the whole library; false when the person cancelled. */

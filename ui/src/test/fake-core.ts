@@ -86,6 +86,8 @@ export class FakeCore {
   /** The restore points the core lists, and the names put back, in order. */
   restorePoints: RestorePoint[] = [];
   restored: string[] = [];
+  /** Drafts a crash left behind: offered until brought back (into `bundles`) or let go. */
+  leftBehind: Held[] = [];
   /** What the library check finds; a restore makes the library sound again. */
   health: LibraryHealth = { problems: [], readOnly: false, restorePoint: null };
   #cancelRequested = false;
@@ -423,6 +425,20 @@ export class FakeCore {
     },
     checkLibrary: async () => this.health,
     libraryHealth: async () => this.health,
+    draftsLeftBehind: async () =>
+      this.leftBehind.map((draft) => ({
+        id: draft.id,
+        name: draft.name,
+        entryCount: draft.entries.length,
+        createdAt: draft.createdAt,
+        lastTime: false,
+      })),
+    bringBackDrafts: async () => {
+      const count = this.leftBehind.length;
+      for (const draft of this.leftBehind.splice(0)) this.#store(draft);
+      return count;
+    },
+    letDraftsGo: async () => this.leftBehind.splice(0).length,
     exportBundle: async (id, format) => {
       this.#bundle(id);
       this.exportedAs.push(format);
