@@ -100,13 +100,7 @@ async fn a_person_threads_a_bundle_meets_the_paywall_keeps_it_in_demo_premium_an
     harness.stop().await;
     harness.launch().await;
     library_is_shown(&harness).await;
-    assert!(
-        text_of(&harness, "[data-testid=drafts-back-list]")
-            .await
-            .contains("Scratch")
-    );
-    click(&harness, "[data-testid=drafts-let-go]").await;
-    drafts_back_closed(&harness).await;
+    answer_drafts_offer(&harness, "Scratch", "drafts-let-go").await;
     assert_eq!(
         bundle_names(&harness, 1).await,
         serde_json::json!(["Road trip"])

@@ -80,13 +80,7 @@ async fn a_draft_built_before_strand_was_killed_is_offered_back_and_comes_back_w
     harness.stop().await;
     harness.launch().await;
     library_is_shown(&harness).await;
-    assert!(
-        text_of(&harness, "[data-testid=drafts-back-list]")
-            .await
-            .contains("Before the kill")
-    );
-    click(&harness, "[data-testid=drafts-bring-back]").await;
-    drafts_back_closed(&harness).await;
+    answer_drafts_offer(&harness, "Before the kill", "drafts-bring-back").await;
     harness
         .wait_for(
             "the draft brought back to open",

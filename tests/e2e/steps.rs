@@ -119,8 +119,15 @@ pub async fn create_bundle(harness: &Harness, name: &str) {
         .await;
 }
 
-/// Waits until the offer of drafts a crash left behind is answered and gone.
-pub async fn drafts_back_closed(harness: &Harness) {
+/// Checks that the drafts a crash left behind are offered with `name` among them, answers with
+/// `answer` (`drafts-bring-back` or `drafts-let-go`), and waits until the offer is gone.
+pub async fn answer_drafts_offer(harness: &Harness, name: &str, answer: &str) {
+    let offered = text_of(harness, "[data-testid=drafts-back-list]").await;
+    assert!(
+        offered.contains(name),
+        "{name} is not offered back: {offered}"
+    );
+    click(harness, &format!("[data-testid={answer}]")).await;
     harness
         .wait_for(
             "the drafts offer to close",

@@ -18,7 +18,7 @@ use serde_json::json;
 use support::timed;
 
 fn main() {
-    let count = library::items_from_env();
+    let count = library::items_from_env(1_000_000);
     let (dir, path, strand) = library::premium_library(count);
     let ids = library::library_ids(&strand, 100_000);
     let draft = strand.create_bundle("A hundred thousand").expect("draft");

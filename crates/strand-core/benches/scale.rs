@@ -87,7 +87,7 @@ fn p99(mut samples: Vec<Duration>) -> f64 {
 }
 
 fn main() {
-    let count = library::items_from_env();
+    let count = library::items_from_env(1_000_000);
     let (_dir, path, strand) = library::premium_library(count);
     let raw = Connection::open(&path).expect("raw connection");
 

@@ -37,13 +37,42 @@ fn kept_state(path: &std::path::Path) -> Option<String> {
         .expect("bundles")
         .into_iter()
         .find(|bundle| bundle.state == BundleState::Kept)?;
-    let whole = strand.whole_bundle(kept.id).expect("read");
+    Some(printed(&strand, kept.id))
+}
+
+/// A bundle's name and item order, as the child prints them.
+fn printed(strand: &strand_core::Strand, id: strand_core::BundleId) -> String {
+    let whole = strand.whole_bundle(id).expect("read");
     let items: Vec<String> = whole
         .entries
         .iter()
         .map(|e| e.item.id.to_string())
         .collect();
-    Some(format!("{}|{}", whole.bundle.name, items.join(",")))
+    format!("{}|{}", whole.bundle.name, items.join(","))
+}
+
+/// Starts the child on `path` editing a `kept` bundle or a `draft`, kills it with SIGKILL
+/// `after` that long, and returns what it printed.
+fn killed_child(
+    path: &std::path::Path,
+    trial: u64,
+    what: &str,
+    after: Duration,
+) -> (Option<String>, Option<String>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_strand-crash-child"))
+        .arg(path)
+        .arg(trial.to_string())
+        .arg(what)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("start the child");
+    let stdout = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || read_child(stdout));
+    std::thread::sleep(after);
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reap");
+    reader.join().expect("reader")
 }
 
 /// SQLite's full `integrity_check`, and Strand's library check (its own invariants: every
@@ -72,19 +101,8 @@ fn a_kill_at_any_moment_of_kept_edits_loses_no_answered_edit_and_damages_nothing
     // must leave exactly that (or its first edit).
     let mut before: Option<String> = None;
     for trial in 0..trials {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_strand-crash-child"))
-            .arg(&path)
-            .arg(trial.to_string())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start the child");
-        let stdout = child.stdout.take().expect("stdout");
-        let reader = std::thread::spawn(move || read_child(stdout));
-        std::thread::sleep(Duration::from_millis(rng.u64(100..400)));
-        child.kill().expect("SIGKILL");
-        child.wait().expect("reap");
-        let (confirmed, trying) = reader.join().expect("reader");
+        let killed_after = Duration::from_millis(rng.u64(100..400));
+        let (confirmed, trying) = killed_child(&path, trial, "kept", killed_after);
         edits_answered += u64::from(confirmed.is_some());
 
         assert_sound(&path);
@@ -113,13 +131,7 @@ fn draft_brought_back(path: &std::path::Path) -> Option<String> {
     let offered = strand.drafts_left_behind();
     let draft = offered.first()?;
     strand.bring_back_drafts().expect("bring back");
-    let whole = strand.whole_bundle(draft.id).expect("read");
-    let items: Vec<String> = whole
-        .entries
-        .iter()
-        .map(|e| e.item.id.to_string())
-        .collect();
-    Some(format!("{}|{}", whole.bundle.name, items.join(",")))
+    Some(printed(&strand, draft.id))
 }
 
 #[test]
@@ -135,20 +147,8 @@ fn a_kill_at_any_moment_of_draft_edits_loses_no_answered_edit_of_the_draft() {
         // A library of its own each time: a draft comes back only so many times.
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("strand.sqlite");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_strand-crash-child"))
-            .arg(&path)
-            .arg(trial.to_string())
-            .arg("draft")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start the child");
-        let stdout = child.stdout.take().expect("stdout");
-        let reader = std::thread::spawn(move || read_child(stdout));
-        std::thread::sleep(Duration::from_millis(rng.u64(150..450)));
-        child.kill().expect("SIGKILL");
-        child.wait().expect("reap");
-        let (confirmed, trying) = reader.join().expect("reader");
+        let killed_after = Duration::from_millis(rng.u64(150..450));
+        let (confirmed, trying) = killed_child(&path, trial, "draft", killed_after);
         edits_answered += u64::from(confirmed.is_some());
 
         let found = draft_brought_back(&path);

@@ -10,12 +10,12 @@ use tempfile::TempDir;
 
 use crate::support::timed;
 
-/// How many items the library holds: `STRAND_BENCH_ITEMS`, by default a million.
-pub fn items_from_env() -> usize {
+/// How many items the library holds: `STRAND_BENCH_ITEMS`, or `default`.
+pub fn items_from_env(default: usize) -> usize {
     std::env::var("STRAND_BENCH_ITEMS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(1_000_000)
+        .unwrap_or(default)
 }
 
 /// A premium demo library of `count` generated items (and the demo catalogue) in a temporary
