@@ -27,6 +27,7 @@ use crate::drafts::Draft;
 use crate::history::{Change, History, Placed, placed_run};
 use crate::ids::{BundleId, FolderId};
 use crate::model::BundleDetails;
+use crate::store::damage::with_suffix;
 
 /// How many times a crash may bring one draft back; after that it is let go.
 pub const MAX_TIMES_BACK: u8 = 3;
@@ -117,9 +118,7 @@ struct Open {
 /// Where the journal of the library at `library` lives: beside it, named as its companions
 /// (`-wal`, `-shm`) are.
 pub fn journal_path(library: &Path) -> PathBuf {
-    let mut path = library.as_os_str().to_owned();
-    path.push("-drafts");
-    PathBuf::from(path)
+    with_suffix(library, "-drafts")
 }
 
 impl Journal {
@@ -282,9 +281,7 @@ fn open_file(path: &Path) -> rusqlite::Result<Connection> {
 /// Removes a journal that cannot be read, with its log, so a fresh one can start.
 fn remove_with_log(path: &Path) {
     for suffix in ["", "-wal", "-shm"] {
-        let mut file = path.as_os_str().to_owned();
-        file.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(file));
+        let _ = std::fs::remove_file(with_suffix(path, suffix));
     }
 }
 

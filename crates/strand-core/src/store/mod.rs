@@ -12,7 +12,7 @@ mod access;
 pub mod backups;
 mod bundles;
 mod check;
-mod damage;
+pub(crate) mod damage;
 mod folders;
 mod history;
 mod items;
