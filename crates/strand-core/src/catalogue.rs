@@ -292,6 +292,7 @@ fn demo_item(rng: &mut fastrand::Rng, kind: ItemKind, index: usize, naming: Nami
         creator,
         duration_ms,
         price_cents,
+        currency: price_cents.map(|_| "EUR".to_owned()),
         tags,
         source_uri,
         colour,

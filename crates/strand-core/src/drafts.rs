@@ -367,6 +367,12 @@ impl Editable for Draft {
         self.folder = folder;
         Ok(())
     }
+
+    fn set_item(&mut self, entry: EntryId, item: ItemId) -> Result<()> {
+        let index = self.position(entry)?;
+        self.entries[index].item_id = item;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -37,6 +37,16 @@ pub(crate) struct Return {
     pub after: Option<EntryId>,
 }
 
+/// One entry made to thread another item: what merging items does to the entries of the ones
+/// merged away.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Rethread {
+    pub entry: EntryId,
+    pub from: ItemId,
+    pub to: ItemId,
+}
+
 /// One edit of a bundle.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
@@ -81,6 +91,8 @@ pub(crate) enum Change {
         from: Option<FolderId>,
         to: Option<FolderId>,
     },
+    /// Entries kept their places but thread other items (two items merged into one).
+    Rethreaded { entries: Vec<Rethread> },
 }
 
 /// What a change needs from a bundle, draft or kept: to read where things are, and to edit.
@@ -104,6 +116,8 @@ pub(crate) trait Editable {
     fn folder(&self) -> Result<Option<FolderId>>;
     /// Files it in `folder`, which must exist (none: no folder).
     fn set_folder(&mut self, folder: Option<FolderId>) -> Result<()>;
+    /// Makes the entry thread `item` instead, in the same place.
+    fn set_item(&mut self, entry: EntryId, item: ItemId) -> Result<()>;
 }
 
 impl Change {
@@ -121,6 +135,16 @@ impl Change {
             Change::Renamed { from, to } => Change::Renamed { from: to, to: from },
             Change::Detailed { from, to } => Change::Detailed { from: to, to: from },
             Change::MovedToFolder { from, to } => Change::MovedToFolder { from: to, to: from },
+            Change::Rethreaded { entries } => Change::Rethreaded {
+                entries: entries
+                    .into_iter()
+                    .map(|Rethread { entry, from, to }| Rethread {
+                        entry,
+                        from: to,
+                        to: from,
+                    })
+                    .collect(),
+            },
         }
     }
 
@@ -138,6 +162,7 @@ impl Change {
                 .zip(std::iter::once(*to).chain(entries.iter().map(|e| Some(e.entry))))
                 .all(|(entry, after)| entry.after == after),
             Change::Reordered { before, after } => before == after,
+            Change::Rethreaded { entries } => entries.iter().all(|moved| moved.from == moved.to),
         }
     }
 
@@ -164,6 +189,9 @@ impl Change {
             Change::Renamed { to, .. } => bundle.rename(to),
             Change::Detailed { to, .. } => bundle.set_details(to),
             Change::MovedToFolder { to, .. } => bundle.set_folder(*to),
+            Change::Rethreaded { entries } => entries
+                .iter()
+                .try_for_each(|moved| bundle.set_item(moved.entry, moved.to)),
         }
     }
 }

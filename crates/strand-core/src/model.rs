@@ -78,6 +78,7 @@ impl Item {
                 creator: String::new(),
                 duration_ms: None,
                 price_cents: None,
+                currency: None,
                 tags: Vec::new(),
                 source_uri: None,
                 colour: "#808080".into(),
@@ -99,8 +100,11 @@ pub struct ItemDetails {
     pub creator: String,
     /// Running time in milliseconds, for songs and streams.
     pub duration_ms: Option<u32>,
-    /// Price in cents, for products and services.
+    /// Price in cents (hundredths of the currency's unit), for products and services.
     pub price_cents: Option<u32>,
+    /// The price's currency as an ISO 4217 code (`EUR`); none for an amount without one.
+    #[serde(default)]
+    pub currency: Option<String>,
     /// Free-form tags, sorted.
     pub tags: Vec<String>,
     /// Where it lives (a URL or file path), if anywhere.
@@ -119,6 +123,30 @@ pub struct ItemPage {
     pub total: u32,
     /// How many of them are the sample catalogue's, which can be taken out in one action.
     pub sample: u32,
+}
+
+/// Where some items are threaded: what a person is told before deleting or merging them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemUses {
+    /// How many bundles (drafts and kept ones, the trash's too) thread them.
+    pub bundles: u32,
+    /// How many of those are kept, so the edit passes the premium gate.
+    pub kept: u32,
+    /// How many entries thread them in all.
+    pub entries: u32,
+    /// How many of the bundles are in the trash.
+    pub in_trash: u32,
+}
+
+/// What deleting or merging items did, and whether it can be undone as a whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemsGone {
+    /// How many items left the library.
+    pub items: u32,
+    /// The bundles changed, each by one undoable edit, and their entries changed.
+    pub uses: ItemUses,
 }
 
 /// What taking the sample catalogue out did.

@@ -8,7 +8,8 @@
 //!   "name": "Road trip",
 //!   "exportedAt": "2026-11-23T18:00:00Z",
 //!   "items": [ { "id": "…", "kind": "song", "title": "…", "creator": "…", "durationMs": 187000,
-//!                "priceCents": null, "tags": ["indie"], "sourceUri": "file:///…", "colour": "#e4572e" } ],
+//!                "priceCents": null, "currency": null, "tags": ["indie"], "sourceUri": "file:///…",
+//!                "colour": "#e4572e" } ],
 //!   "entries": [ { "item": "…" }, { "item": "…" } ]
 //! }
 //! ```
@@ -29,7 +30,9 @@
 //! }
 //! ```
 //!
-//! Readers refuse a file whose `version` is newer than theirs, and read older ones.
+//! Readers refuse a file whose `version` is newer than theirs, and read older ones. An item's
+//! `currency` (ISO 4217, beside `priceCents`) came after version 1 without a new version: older
+//! readers ignore fields of an item they do not know, and a file without it reads as no currency.
 
 use std::collections::HashSet;
 
@@ -165,6 +168,7 @@ mod tests {
                 creator: "Mara Quill".into(),
                 duration_ms: Some(187_000),
                 price_cents: None,
+                currency: None,
                 tags: vec!["indie".into()],
                 source_uri: None,
                 colour: "#e4572e".into(),

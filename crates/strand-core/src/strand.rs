@@ -31,6 +31,7 @@ mod drafts_back;
 mod editing;
 mod find;
 mod folders;
+mod items;
 mod keeping;
 mod library;
 mod restore;
@@ -84,6 +85,8 @@ pub struct Strand {
     journal: Journal,
     /// Drafts the last session left when it ended abnormally, until brought back or let go.
     left_behind: Mutex<Vec<Draft>>,
+    /// The latest deletion or merge of items, until undone or followed by another.
+    last_removal: Mutex<Option<items::Removal>>,
     demo: Option<Mutex<DemoControls>>,
     clock: Clock,
     licence_key: Option<VerifyingKey>,
@@ -102,6 +105,7 @@ impl Strand {
             trashed_drafts: Mutex::new(BTreeMap::new()),
             journal: Journal::unjournaled(),
             left_behind: Mutex::new(Vec::new()),
+            last_removal: Mutex::new(None),
             demo: options.demo.then(Mutex::default),
             clock: Clock::new(options.time),
             licence_key: licence::vendor_key(),

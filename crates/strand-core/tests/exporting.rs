@@ -17,6 +17,7 @@ fn details(title: &str, creator: &str, index: usize) -> ItemDetails {
             .is_multiple_of(2)
             .then_some(1000 + index as u32 * 1001),
         price_cents: (kind == ItemKind::Product).then_some(1299),
+        currency: None,
         tags: vec![format!("tag{index}")],
         // Half the items have an address of their own; the rest travel as urn:strand:item.
         source_uri: (index % 2 == 1).then(|| format!("file:///music/{index}%20song.mp3")),

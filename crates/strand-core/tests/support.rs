@@ -208,6 +208,7 @@ impl Library {
     /// left it (data they rewrote stays rewritten); the next open migrates it again.
     pub fn roll_back_to(&self, version: i64) {
         const ADDED_BY: &[(i64, &str)] = &[
+            (17, "ALTER TABLE items DROP COLUMN currency;"),
             (
                 16,
                 "DROP INDEX items_in_sample; ALTER TABLE items DROP COLUMN sample;",

@@ -15,6 +15,7 @@ mod fuzz_corpus;
 mod importing;
 mod keeping;
 mod opening;
+mod own_items;
 mod policies;
 mod premium;
 mod recovering;

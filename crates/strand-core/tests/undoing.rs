@@ -1,5 +1,5 @@
 //! Undo and redo against a model: a list of snapshots and a cursor. Random sequences of add,
-//! remove, move, sort, rename, undo and redo on a draft and on a kept bundle; after every step the
+//! remove, move, sort, rename, merging items, undo and redo on a draft and on a kept bundle; after every step the
 //! bundle equals the model's snapshot. A kept bundle's history survives a restart.
 
 use proptest::prelude::*;
@@ -23,6 +23,9 @@ enum Op {
     },
     Sort,
     Rename(u8),
+    /// The item of the entry at a place merged into an item made for it: every entry threading
+    /// it threads the new one, in place.
+    Merge(usize),
     Undo,
     Redo,
 }
@@ -40,6 +43,7 @@ fn ops() -> impl Strategy<Value = Vec<Op>> {
                 .prop_map(|(to_front, times)| Op::MoveRun { to_front, times }),
             1 => Just(Op::Sort),
             1 => any::<u8>().prop_map(Op::Rename),
+            1 => any::<usize>().prop_map(Op::Merge),
             3 => Just(Op::Undo),
             2 => Just(Op::Redo),
         ],
@@ -48,8 +52,9 @@ fn ops() -> impl Strategy<Value = Vec<Op>> {
 }
 
 /// What the bundle should look like: its name and its entries in order (by entry id, so the
-/// same item threaded twice still tells its entries apart), one snapshot per change.
-type Snapshot = (String, Vec<strand_core::EntryId>);
+/// same item threaded twice still tells its entries apart, each with the item it threads), one
+/// snapshot per change.
+type Snapshot = (String, Vec<(strand_core::EntryId, strand_core::ItemId)>);
 
 struct Model {
     snapshots: Vec<Snapshot>,
@@ -76,14 +81,14 @@ fn snapshot(library: &Library, bundle: &Bundle) -> Snapshot {
     let entries: Vec<_> = library
         .entries(bundle.id)
         .iter()
-        .map(|entry| entry.id)
+        .map(|entry| (entry.id, entry.item.id))
         .collect();
     assert_eq!(bundle.entry_count as usize, entries.len());
     (bundle.name.clone(), entries)
 }
 
 fn run(library: &Library, mut bundle: Bundle, ops: Vec<Op>) -> Result<(), TestCaseError> {
-    let items = library.first_items(20);
+    let mut items = library.first_items(20);
     let mut model = Model {
         snapshots: vec![snapshot(library, &bundle)],
         cursor: 0,
@@ -150,6 +155,23 @@ fn run(library: &Library, mut bundle: Bundle, ops: Vec<Op>) -> Result<(), TestCa
                 bundle = strand
                     .rename_bundle(bundle.id, &format!("Name {}", n % 4))
                     .expect("rename");
+                model.push(snapshot(library, &bundle));
+            }
+            // An entry an undone merge left threading the item merged away threads a missing
+            // item, which the library no longer offers to merge.
+            Op::Merge(at) if len > 0 && strand.item(entries[at % len].item.id).is_ok() => {
+                let merged = entries[at % len].item.clone();
+                let mut details = merged.details.clone();
+                details.title = format!("{} (merged)", details.title);
+                let survivor = strand.create_item(details).expect("an item to merge into");
+                strand
+                    .merge_items(survivor.id, &[merged.id])
+                    .expect("merge");
+                // Later adds thread what the library still holds.
+                for item in items.iter_mut().filter(|item| **item == merged.id) {
+                    *item = survivor.id;
+                }
+                bundle = strand.bundle(bundle.id).expect("read");
                 model.push(snapshot(library, &bundle));
             }
             Op::Undo => match strand.undo(bundle.id) {

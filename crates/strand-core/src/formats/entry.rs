@@ -54,6 +54,8 @@ pub(crate) struct Fields {
     pub creator: String,
     pub duration_ms: Option<u32>,
     pub price_cents: Option<u32>,
+    /// The price's ISO 4217 code, as the file or person gave it.
+    pub currency: Option<String>,
     pub tags: Vec<String>,
     pub item_id: Option<ItemId>,
     pub source_uri: Option<String>,
@@ -125,6 +127,16 @@ impl Fields {
         } else {
             ItemKind::Note
         });
+        let currency = match self.currency.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(code) => Some(
+                currency_code(code)
+                    .ok_or_else(|| skip(format!("{code:?} is not a currency code such as EUR")))?,
+            ),
+        };
+        if currency.is_some() && self.price_cents.is_none() {
+            return Err(skip("it names a currency but has no price".into()));
+        }
         let colour = match self.colour {
             Some(colour) if is_hex_colour(&colour) => colour,
             _ => catalogue::colour_for(&title, &creator).to_owned(),
@@ -138,12 +150,52 @@ impl Fields {
                 creator,
                 duration_ms: self.duration_ms,
                 price_cents: self.price_cents,
+                currency,
                 tags,
                 source_uri: self.source_uri,
                 colour,
             },
         })
     }
+}
+
+/// An item a person made or edited by hand, checked as every imported entry is (the same texts,
+/// tags and kinds), but refused with what is wrong instead of skipped; the one thing filled in is
+/// a missing title, from the item's address. Its address is typed, so it must be whole: a
+/// relative path has nothing to be relative to.
+pub(crate) fn own_item(details: ItemDetails) -> crate::error::Result<ItemDetails> {
+    use crate::error::Error;
+    if !is_hex_colour(&details.colour) {
+        return Err(Error::invalid("colour", "give the colour as #rrggbb"));
+    }
+    let source_uri = match details.source_uri.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(address) => {
+            Some(location::typed(address).map_err(|why| Error::invalid("sourceUri", why))?)
+        }
+    };
+    let fields = Fields {
+        kind: Some(details.kind),
+        title: details.title,
+        creator: details.creator,
+        duration_ms: details.duration_ms,
+        price_cents: details.price_cents,
+        currency: details.currency,
+        tags: details.tags,
+        item_id: None,
+        source_uri,
+        colour: Some(details.colour),
+    };
+    fields
+        .into_entry(1)
+        .map(|entry| entry.details)
+        .map_err(|skip| Error::invalid("item", skip.reason))
+}
+
+/// `code` as an ISO 4217 currency code (three letters, any case), upper-cased.
+fn currency_code(code: &str) -> Option<String> {
+    (code.len() == 3 && code.bytes().all(|b| b.is_ascii_alphabetic()))
+        .then(|| code.to_ascii_uppercase())
 }
 
 fn is_hex_colour(text: &str) -> bool {

@@ -90,6 +90,25 @@ pub fn resolve(raw: &str, base: &Url, spelling: Spelling) -> Result<Location, St
         .map_err(|error| format!("{raw:?} is not a file path or address ({error})"))
 }
 
+/// An address a person typed or pasted, as a canonical URI: a web address, a `file:` URI, or an
+/// absolute path (POSIX, a Windows drive or share). A relative path, a Strand item id or text
+/// that is no address is refused, saying why.
+pub fn typed(raw: &str) -> Result<String, String> {
+    let raw = raw.trim();
+    let whole = has_scheme(raw)
+        || raw.starts_with('/')
+        || raw.starts_with(r"\\")
+        || is_windows_drive_path(raw);
+    let base = Url::parse("file:///").map_err(|error| error.to_string())?;
+    match resolve(raw, &base, Spelling::Path) {
+        Ok(Location::Uri(uri)) if whole => Ok(uri),
+        Err(why) if whole => Err(why),
+        _ => Err(format!(
+            "{raw:?} is not a whole address: give a web address (https://…) or a full file path"
+        )),
+    }
+}
+
 /// The canonical spelling of an address already stored as a URI (unchanged if it is not one).
 pub fn canonical(uri: &str) -> String {
     match Url::parse(uri) {
@@ -197,6 +216,25 @@ mod tests {
         let double = uri("file:///music/a%2520b.mp3");
         assert_eq!(double, "file:///music/a%2520b.mp3");
         assert_eq!(title_from_uri(&double).as_deref(), Some("a%20b"));
+    }
+
+    #[test]
+    fn a_typed_address_must_be_whole() {
+        assert_eq!(
+            typed(" https://example.org/a b ").as_deref(),
+            Ok("https://example.org/a%20b")
+        );
+        assert_eq!(
+            typed("/home/ada/01 Tide.mp3").as_deref(),
+            Ok("file:///home/ada/01%20Tide.mp3")
+        );
+        assert_eq!(
+            typed(r"C:\Music\a.mp3").as_deref(),
+            Ok("file:///C:/Music/a.mp3")
+        );
+        for refused in ["Music/a.mp3", "just words", "", "urn:strand:item:x"] {
+            assert!(typed(refused).is_err(), "{refused}");
+        }
     }
 
     #[test]

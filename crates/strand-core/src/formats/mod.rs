@@ -26,7 +26,7 @@ use url::Url;
 use crate::error::{Error, Result};
 use location::Spelling;
 
-pub(crate) use entry::Fields;
+pub(crate) use entry::{Fields, own_item};
 pub use entry::{ImportedEntry, SkippedLine};
 pub use table::{TableReader, TableRow};
 pub use write::write_bundle;

@@ -114,6 +114,7 @@ fn fields(item: &Item) -> Fields {
         creator: details.creator.clone(),
         duration_ms: details.duration_ms,
         price_cents: details.price_cents,
+        currency: details.currency.clone(),
         tags: details.tags.clone(),
         item_id: Some(item.id),
         source_uri: details.source_uri.as_deref().map(location::canonical),

@@ -59,7 +59,7 @@ pub fn audio_files(folder: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-fn is_audio(path: &Path) -> bool {
+pub(crate) fn is_audio(path: &Path) -> bool {
     path.extension()
         .and_then(|extension| extension.to_str())
         .is_some_and(|extension| {
@@ -88,7 +88,10 @@ pub fn read_folder(
     Ok((entries, skipped))
 }
 
-fn read_file(path: &Path, number: u32) -> std::result::Result<ImportedEntry, SkippedLine> {
+pub(crate) fn read_file(
+    path: &Path,
+    number: u32,
+) -> std::result::Result<ImportedEntry, SkippedLine> {
     let name = path.display();
     let tagged = lofty::read_from_path(path).map_err(|error| {
         SkippedLine::new(

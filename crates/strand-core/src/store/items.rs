@@ -1,5 +1,6 @@
 //! Queries on the `items` and `item_tags` tables: the library.
 
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -18,7 +19,8 @@ use crate::search;
 /// The columns [`item_from_row`] reads, for any query that aliases `items` as `i`.
 pub(super) const ITEM_COLUMNS: &str = "i.id, i.kind, i.title, i.creator, i.duration_ms, \
      i.price_cents, i.source_uri, i.colour, \
-     (SELECT json_group_array(tag ORDER BY tag) FROM item_tags t WHERE t.item_id = i.id)";
+     (SELECT json_group_array(tag ORDER BY tag) FROM item_tags t WHERE t.item_id = i.id), \
+     i.currency";
 
 /// Reads an item from [`ITEM_COLUMNS`], starting at column `first`.
 pub(super) fn item_from_row(row: &Row<'_>, first: usize) -> rusqlite::Result<Item> {
@@ -43,6 +45,7 @@ pub(super) fn item_from_row(row: &Row<'_>, first: usize) -> rusqlite::Result<Ite
             creator: row.get(first + 3)?,
             duration_ms: row.get(first + 4)?,
             price_cents: row.get(first + 5)?,
+            currency: row.get(first + 9)?,
             source_uri: row.get(first + 6)?,
             colour: row.get(first + 7)?,
             tags,
@@ -280,8 +283,8 @@ impl<'c> ItemWriter<'c> {
     pub fn new(connection: &'c Connection, now: DateTime<Utc>) -> Result<ItemWriter<'c>> {
         Ok(ItemWriter {
             insert_item: connection.prepare_cached(
-                "INSERT INTO items (id, kind, title, creator, duration_ms, price_cents, source_uri, colour, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO items (id, kind, title, creator, duration_ms, price_cents, source_uri, colour, created_at, currency)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?,
             insert_tag: connection
                 .prepare_cached("INSERT OR IGNORE INTO item_tags (item_id, tag) VALUES (?1, ?2)")?,
@@ -307,6 +310,20 @@ impl<'c> ItemWriter<'c> {
     /// Adds one item with `id`, its tags and its search-index row (written here rather than by
     /// triggers, so an item with tags costs one index write, not one per tag).
     pub fn insert(&mut self, id: ItemId, item: &ItemDetails) -> Result<()> {
+        self.write(id, item, None)
+    }
+
+    /// As [`ItemWriter::insert`], with the creation time as stored: an item put back as it was.
+    pub fn insert_made_at(
+        &mut self,
+        id: ItemId,
+        item: &ItemDetails,
+        created_at: &str,
+    ) -> Result<()> {
+        self.write(id, item, Some(created_at))
+    }
+
+    fn write(&mut self, id: ItemId, item: &ItemDetails, created_at: Option<&str>) -> Result<()> {
         let rowid = self.insert_item.insert((
             id,
             item.kind.as_str(),
@@ -316,20 +333,26 @@ impl<'c> ItemWriter<'c> {
             item.price_cents,
             item.source_uri.as_deref().map(location::canonical),
             &item.colour,
-            &self.created_at,
+            created_at.unwrap_or(&self.created_at),
+            &item.currency,
         ))?;
         for tag in &item.tags {
             self.insert_tag.execute((id, tag))?;
         }
-        self.insert_index.execute((
-            rowid,
-            search::fold(&item.title),
-            search::fold(&item.creator),
-            search::fold(&item.tags.join(" ")),
-        ))?;
+        let (title, creator, tags) = index_texts(item);
+        self.insert_index.execute((rowid, title, creator, tags))?;
         self.written += 1;
         Ok(())
     }
+}
+
+/// The texts the search index holds for an item: title, creator and tags, folded as a search is.
+pub(super) fn index_texts(item: &ItemDetails) -> (Cow<'_, str>, Cow<'_, str>, String) {
+    (
+        search::fold(&item.title),
+        search::fold(&item.creator),
+        search::fold(&item.tags.join(" ")).into_owned(),
+    )
 }
 
 /// The library item an imported entry stands for, if there is one: the item it names by id,
@@ -347,10 +370,7 @@ pub(crate) fn matching_item(
         return Ok(Some(id));
     }
     if let Some(uri) = &item.source_uri {
-        let found = connection
-            .prepare_cached("SELECT id FROM items WHERE source_uri = ?1 LIMIT 1")?
-            .query_row([uri], |row| row.get(0))
-            .optional()?;
+        let found = item_at_address(connection, uri)?;
         if found.is_some() {
             return Ok(found);
         }
@@ -363,5 +383,13 @@ pub(crate) fn matching_item(
         .query_row((&item.title, &item.creator, item.duration_ms), |row| {
             row.get(0)
         })
+        .optional()?)
+}
+
+/// The first item at the canonical address `uri`, if any.
+pub(crate) fn item_at_address(connection: &Connection, uri: &str) -> Result<Option<ItemId>> {
+    Ok(connection
+        .prepare_cached("SELECT id FROM items WHERE source_uri = ?1 LIMIT 1")?
+        .query_row([uri], |row| row.get(0))
         .optional()?)
 }

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension};
 use super::bundles::{INSERT_ENTRY, SET_KEY, stored_time, time_from_storage};
 use crate::error::{Error, Result};
 use crate::history::{Editable, Placed};
-use crate::ids::{BundleId, EntryId, FolderId};
+use crate::ids::{BundleId, EntryId, FolderId, ItemId};
 use crate::model::BundleDetails;
 use crate::order::{self, OrderKey};
 
@@ -227,6 +227,17 @@ impl Editable for KeptBundle<'_> {
                     .prepare_cached("DELETE FROM bundle_folders WHERE bundle_id = ?1")?
                     .execute([self.id])?;
             }
+        }
+        Ok(())
+    }
+
+    fn set_item(&mut self, entry: EntryId, item: ItemId) -> Result<()> {
+        let changed = self
+            .connection
+            .prepare_cached("UPDATE entries SET item_id = ?3 WHERE id = ?2 AND bundle_id = ?1")?
+            .execute((self.id, entry, item))?;
+        if changed == 0 {
+            return Err(Error::not_found("entry", entry));
         }
         Ok(())
     }

@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0014_slim_entries.sql"),
     include_str!("../../migrations/0015_days_seen.sql"),
     include_str!("../../migrations/0016_sample_items.sql"),
+    include_str!("../../migrations/0017_item_currency.sql"),
 ];
 
 /// The schema version this build writes.

@@ -15,6 +15,7 @@ mod check;
 pub(crate) mod damage;
 mod folders;
 mod history;
+mod item_edits;
 mod items;
 mod kept_bundle;
 mod meta;
@@ -369,10 +370,11 @@ pub(crate) use folders::{
     delete_folder, folders, insert_folder, rename_folder, require as require_folder,
 };
 pub(crate) use history::{mark as mark_history, next as next_change, record as record_change};
+pub(crate) use item_edits::{ItemRow, entries_threading, put_back_items, take_items, update_item};
 pub(crate) use items::{
-    ItemWriter, all_items, delete_sample, insert_items, insert_sample, item_exists, item_rows,
-    items_by_id, matching_ids, matching_item, matching_rows, page as item_page, sample_count,
-    search as search_items,
+    ItemWriter, all_items, delete_sample, insert_items, insert_sample, item, item_at_address,
+    item_exists, item_rows, items_by_id, matching_ids, matching_item, matching_rows,
+    page as item_page, sample_count, search as search_items,
 };
 pub(crate) use kept_bundle::KeptBundle;
 pub(crate) use meta::{is_demo_library, is_initialised, mark_demo_library, mark_initialised};

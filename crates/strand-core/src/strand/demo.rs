@@ -51,6 +51,7 @@ impl Strand {
         drafts.clear();
         lock(&self.trashed_drafts).clear();
         lock(&self.left_behind).clear();
+        lock(&self.last_removal).take();
         self.journal.clear();
         drop(drafts);
         self.session()
