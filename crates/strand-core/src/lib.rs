@@ -30,6 +30,7 @@ pub mod store; // the SQLite library: one file, migrations, the check, restore p
 // Files people bring and take.
 pub mod formats; // playlist and catalogue formats, read and written as pure functions
 pub mod import; // matching imported entries to items, audio folders
+pub mod opening; // which file or address opening an item may hand the desktop
 pub mod share; // Strand's share format
 
 // The vocabulary every layer speaks.
@@ -49,8 +50,9 @@ pub use ids::{BundleId, EntryId, FolderId, ItemId};
 pub use import::{ImportSummary, ImportWatch, PlaylistImport, Unwatched};
 pub use model::{
     BulkAdd, Bundle, BundleDetails, BundleState, BundleSummary, DraftBack, Entry, EntryPage,
-    Folder, Item, ItemDetails, ItemKind, ItemPage, SampleRemoval, SearchResults, SessionInfo,
-    SortField, WholeBundle,
+    Folder, Item, ItemDetails, ItemKind, ItemPage, ItemUses, ItemsGone, SampleRemoval,
+    SearchResults, SessionInfo, SortField, WholeBundle,
 };
+pub use opening::Opening;
 pub use store::backups::{RestorePoint, RestoreReason};
 pub use strand::{LibraryHealth, Strand, StrandOptions};

@@ -1,6 +1,6 @@
 //! A person's own items, by hand: made, pasted, edited, deleted (and that undone) and merged.
 
-use strand_core::{Error, ErrorCode, ItemDetails, ItemKind, Policy, Tier};
+use strand_core::{Error, ErrorCode, ItemDetails, ItemKind, Opening, Policy, Tier};
 
 use crate::support::Library;
 
@@ -296,4 +296,38 @@ fn a_merge_survives_a_restart_and_the_kept_bundle_undoes_it_on_its_own() {
     let entries = library.entries(kept);
     assert_eq!(entries[1].item.id, items[1]);
     assert_eq!(entries[1].item.details.title, "Missing item");
+}
+
+#[test]
+fn opening_an_item_hands_over_only_its_own_address_or_its_file_if_it_is_there() {
+    let library = Library::new(false);
+    let lamp = library.strand.create_item(lamp()).expect("made");
+    assert_eq!(
+        library.strand.opening(lamp.id).expect("opens"),
+        Opening::Address("https://shop.example.org/lamp".into())
+    );
+
+    let song = library.dir.path().join("gone.pdf");
+    let linked = library
+        .strand
+        .create_item_from_address(song.to_str().expect("utf-8 path"))
+        .expect("pasted");
+    assert_eq!(
+        field_of(library.strand.opening(linked.id).expect_err("gone")),
+        "item"
+    );
+
+    let note = ItemDetails {
+        kind: ItemKind::Note,
+        source_uri: None,
+        price_cents: None,
+        currency: None,
+        ..lamp.details
+    };
+    let note = library.strand.create_item(note).expect("made");
+    let refused = library
+        .strand
+        .opening(note.id)
+        .expect_err("nothing to open");
+    assert!(refused.to_string().contains("has no address"), "{refused}");
 }

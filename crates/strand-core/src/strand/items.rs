@@ -13,6 +13,7 @@ use crate::history::{Change, Editable, Rethread};
 use crate::ids::{BundleId, EntryId, ItemId};
 use crate::import::audio;
 use crate::model::{Item, ItemDetails, ItemKind, ItemUses, ItemsGone};
+use crate::opening::{Opening, opening};
 use crate::store::{self, ItemRow, KeptBundle};
 
 /// What the latest deletion or merge did, to undo it as a whole: the items' rows as they were
@@ -102,6 +103,19 @@ impl Strand {
             }
         };
         self.create_item(details)
+    }
+
+    /// What opening the item hands the desktop: its file, or the address it holds. Only an
+    /// item's own address is ever opened, and only one [`opening`] allows.
+    pub fn opening(&self, id: ItemId) -> Result<Opening> {
+        let item = self.item(id)?;
+        let uri = item.details.source_uri.ok_or_else(|| {
+            Error::invalid(
+                "item",
+                format!("“{}” has no address to open", item.details.title),
+            )
+        })?;
+        opening(&uri).map_err(|why| Error::invalid("item", why))
     }
 
     /// Writes new details over an item a person edits; every bundle that threads it shows them.
