@@ -10,8 +10,8 @@ use strand_app::error::IpcError;
 use strand_app::transfer::ImportProgress;
 use strand_core::{
     BulkAdd, Bundle, BundleSummary, DraftBack, EntryPage, ExportFormat, Folder, FunnelCount,
-    ImportSummary, ItemPage, LibraryHealth, PlanRow, PlaylistImport, RestorePoint, SampleRemoval,
-    SearchResults, SessionInfo, SortField,
+    ImportSummary, Item, ItemDetails, ItemPage, ItemUses, ItemsGone, LibraryHealth, PlanRow,
+    PlaylistImport, RestorePoint, SampleRemoval, SearchResults, SessionInfo, SortField,
 };
 use ts_rs::{Config, TS};
 
@@ -37,6 +37,10 @@ fn export_all(out_dir: &Path) {
     LibraryHealth::export_all(&config).expect("export LibraryHealth");
     SampleRemoval::export_all(&config).expect("export SampleRemoval");
     DraftBack::export_all(&config).expect("export DraftBack");
+    Item::export_all(&config).expect("export Item");
+    ItemDetails::export_all(&config).expect("export ItemDetails");
+    ItemUses::export_all(&config).expect("export ItemUses");
+    ItemsGone::export_all(&config).expect("export ItemsGone");
 }
 
 fn files_in(dir: &Path) -> BTreeMap<String, String> {

@@ -3,3 +3,5 @@
 
 mod bindings;
 mod ipc;
+mod ipc_items;
+mod test_app;

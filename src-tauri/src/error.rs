@@ -1,6 +1,7 @@
 //! How a core error crosses to the webview: `{ code, message }`, where `code` is the small enum
 //! the UI branches on and `message` is for people; a refusal for premium also names what it
-//! refused, so the paywall can say what Premium would unlock.
+//! refused, so the paywall can say what Premium would unlock, and an invalid argument names its
+//! field, so a form can show the message under it.
 
 use serde::Serialize;
 use strand_core::{Capability, ErrorCode};
@@ -15,18 +16,24 @@ pub struct IpcError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub capability: Option<Capability>,
+    /// With `invalid`: the argument (or the field of one) that broke a rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
 }
 
 impl From<strand_core::Error> for IpcError {
     fn from(error: strand_core::Error) -> Self {
-        let capability = match &error {
-            strand_core::Error::PremiumRequired { capability } => Some(*capability),
-            _ => None,
+        let (capability, field) = match &error {
+            strand_core::Error::PremiumRequired { capability } => (Some(*capability), None),
+            strand_core::Error::Invalid { field, .. } => (None, Some((*field).to_owned())),
+            _ => (None, None),
         };
         IpcError {
             code: error.code(),
             message: error.to_string(),
             capability,
+            field,
         }
     }
 }
@@ -41,6 +48,7 @@ impl IpcError {
             code,
             message,
             capability: None,
+            field: None,
         }
     }
 

@@ -6,6 +6,7 @@ mod commands;
 mod dialogs;
 pub mod error;
 mod instance;
+mod items;
 mod launch;
 mod messages;
 mod quit_guard;
@@ -89,6 +90,7 @@ pub fn run_app<R: Runtime>(
 ) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(Startup::new(main_started, launch.exit_on_ready))
         .manage(transfer::ImportCancel::default())
         .setup(move |app| {
@@ -154,6 +156,14 @@ pub fn run_app<R: Runtime>(
             commands::drafts_left_behind,
             commands::bring_back_drafts,
             commands::let_drafts_go,
+            items::create_item,
+            items::create_item_from_address,
+            items::update_item,
+            items::item_uses,
+            items::delete_items,
+            items::merge_items,
+            items::undo_item_removal,
+            items::open_item,
             transfer::export_bundle,
             transfer::export_library,
             transfer::import_playlist,

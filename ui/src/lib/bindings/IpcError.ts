@@ -9,4 +9,8 @@ export type IpcError = { code: ErrorCode, message: string,
 /**
  * With `premium_required`: the capability the current policy reserves for premium.
  */
-capability?: Capability, };
+capability?: Capability, 
+/**
+ * With `invalid`: the argument (or the field of one) that broke a rule.
+ */
+field?: string, };

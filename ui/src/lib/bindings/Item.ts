@@ -27,9 +27,13 @@ creator: string,
  */
 durationMs: number | null, 
 /**
- * Price in cents, for products and services.
+ * Price in cents (hundredths of the currency's unit), for products and services.
  */
 priceCents: number | null, 
+/**
+ * The price's currency as an ISO 4217 code (`EUR`); none for an amount without one.
+ */
+currency: string | null, 
 /**
  * Free-form tags, sorted.
  */
