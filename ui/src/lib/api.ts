@@ -14,12 +14,16 @@ import type { ExportFormat } from './bindings/ExportFormat';
 import type { Folder } from './bindings/Folder';
 import type { FolderId } from './bindings/FolderId';
 import type { FunnelCount } from './bindings/FunnelCount';
+import type { Item } from './bindings/Item';
+import type { ItemDetails } from './bindings/ItemDetails';
 import type { ItemId } from './bindings/ItemId';
 import type { ItemKind } from './bindings/ItemKind';
 import type { ImportProgress } from './bindings/ImportProgress';
 import type { IpcError } from './bindings/IpcError';
 import type { ImportSummary } from './bindings/ImportSummary';
 import type { ItemPage } from './bindings/ItemPage';
+import type { ItemsGone } from './bindings/ItemsGone';
+import type { ItemUses } from './bindings/ItemUses';
 import type { LibraryHealth } from './bindings/LibraryHealth';
 import type { PlanRow } from './bindings/PlanRow';
 import type { PlaylistImport } from './bindings/PlaylistImport';
@@ -35,12 +39,15 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   /** With `premium_required`: what the policy reserves for premium. */
   readonly capability?: Capability;
+  /** With `invalid`: the argument or field that broke a rule, so a form can show it there. */
+  readonly field?: string;
 
-  constructor(code: ErrorCode, message: string, capability?: Capability) {
+  constructor(code: ErrorCode, message: string, capability?: Capability, field?: string) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.capability = capability;
+    this.field = field;
   }
 }
 
@@ -66,7 +73,7 @@ function isIpcError(value: unknown): value is IpcError {
 /** Any rejection from `invoke` as an AppError. Tauri itself rejects malformed arguments with a bare string. */
 export function toAppError(reason: unknown): AppError {
   if (reason instanceof AppError) return reason;
-  if (isIpcError(reason)) return new AppError(reason.code, reason.message, reason.capability);
+  if (isIpcError(reason)) return new AppError(reason.code, reason.message, reason.capability, reason.field);
   if (typeof reason === 'string') return new AppError('invalid', reason);
   return new AppError('internal', reason instanceof Error ? reason.message : String(reason));
 }
@@ -104,6 +111,20 @@ export const api = {
   /** Items matching `text` (word prefixes), of `kind` and tagged `tag` when given. */
   searchItems: (text: string, kind: ItemKind | null, tag: string | null, limit: number) =>
     call<SearchResults>('search_items', { text, kind, tag, limit }),
+  createItem: (details: ItemDetails) => call<Item>('create_item', { details }),
+  /** A pasted or dropped address: an audio file becomes a song, anything else a link. */
+  createItemFromAddress: (address: string) => call<Item>('create_item_from_address', { address }),
+  updateItem: (itemId: ItemId, details: ItemDetails) => call<Item>('update_item', { itemId, details }),
+  /** What deleting these items would change, for the confirmation. */
+  itemUses: (itemIds: ItemId[]) => call<ItemUses>('item_uses', { itemIds }),
+  /** Deletes items and the entries threading them, one undoable edit per bundle. */
+  deleteItems: (itemIds: ItemId[]) => call<ItemsGone>('delete_items', { itemIds }),
+  /** Moves the others' entries to the survivor and deletes the others. */
+  mergeItems: (survivor: ItemId, others: ItemId[]) => call<ItemsGone>('merge_items', { survivor, others }),
+  /** Undoes the latest deletion or merge as a whole. */
+  undoItemRemoval: () => call<ItemsGone>('undo_item_removal'),
+  /** Opens the item's own file or address in the desktop's default app. */
+  openItem: (itemId: ItemId) => call<null>('open_item', { itemId }),
   /** Puts the sample catalogue into the library; how many items it added. */
   addSample: () => call<number>('add_sample'),
   /** Takes the sample catalogue out, except what a bundle threads. */

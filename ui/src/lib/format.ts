@@ -1,6 +1,6 @@
 import type { Item } from './bindings/Item';
 import type { ItemKind } from './bindings/ItemKind';
-import { t, type MessageKey } from './i18n';
+import { currentLocale, t, type MessageKey } from './i18n';
 
 const KIND_LABELS: Record<ItemKind, MessageKey> = {
   song: 'kindSong',
@@ -32,9 +32,30 @@ export function formatDuration(ms: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
+/** A price as the person's language writes it: with its currency, or a plain amount without one. */
+export function formatPrice(cents: number, currency: string | null): string {
+  const style = currency ? { style: 'currency', currency } : { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+  return new Intl.NumberFormat(currentLocale(), style as Intl.NumberFormatOptions).format(cents / 100);
+}
+
 /** The short detail shown after an item's creator: its length or its price. */
 export function itemDetail(item: Item): string {
   if (item.durationMs !== null) return formatDuration(item.durationMs);
-  if (item.priceCents !== null) return `${(item.priceCents / 100).toFixed(2)} €`;
+  if (item.priceCents !== null) return formatPrice(item.priceCents, item.currency);
   return '';
+}
+
+/** A duration typed as m:ss or h:mm:ss (or plain seconds) in milliseconds; null if it is none. */
+export function parseDuration(text: string): number | null {
+  const parts = text.trim().split(':');
+  if (parts.length > 3 || parts.some((part) => !/^\d+$/.test(part))) return null;
+  const seconds = parts.reduce((total, part) => total * 60 + Number(part), 0);
+  return seconds * 1000;
+}
+
+/** A price typed with a dot or a comma (4.95, 4,95) in cents; null if it is none. */
+export function parsePrice(text: string): number | null {
+  const match = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(text.trim());
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
 }

@@ -12,6 +12,9 @@ import type { Folder } from '../lib/bindings/Folder';
 import type { ImportProgress } from '../lib/bindings/ImportProgress';
 import type { ImportSummary } from '../lib/bindings/ImportSummary';
 import type { Item } from '../lib/bindings/Item';
+import type { ItemDetails } from '../lib/bindings/ItemDetails';
+import type { ItemsGone } from '../lib/bindings/ItemsGone';
+import type { ItemUses } from '../lib/bindings/ItemUses';
 import type { LibraryHealth } from '../lib/bindings/LibraryHealth';
 import type { Policy } from '../lib/bindings/Policy';
 import type { RestorePoint } from '../lib/bindings/RestorePoint';
@@ -26,6 +29,7 @@ export function item(n: number): Item {
     creator: 'Tester',
     durationMs: 1000 * n,
     priceCents: null,
+    currency: null,
     tags: [],
     sourceUri: null,
     colour: '#123456',
@@ -88,6 +92,10 @@ export class FakeCore {
   restored: string[] = [];
   /** Drafts a crash left behind: offered until brought back (into `bundles`) or let go. */
   leftBehind: Held[] = [];
+  /** The items opened in the desktop's default app, by id. */
+  opened: string[] = [];
+  /** The library and every bundle before the latest deletion or merge, to undo it. */
+  #beforeRemoval: { items: Item[]; bundles: Map<string, Held> } | null = null;
   /** What the library check finds; a restore makes the library sound again. */
   health: LibraryHealth = { problems: [], readOnly: false, restorePoint: null };
   #cancelRequested = false;
@@ -195,6 +203,49 @@ export class FakeCore {
     return { bundle, added: fresh.length, skippedDuplicates: items.length - fresh.length };
   }
 
+  /** Which bundles and entries thread the items, as the core counts them for a confirmation. */
+  #uses(ids: string[]): ItemUses {
+    const threading = [...this.bundles.values()].filter((bundle) => bundle.entries.some((entry) => ids.includes(entry.item.id)));
+    return {
+      bundles: threading.length,
+      kept: threading.filter((bundle) => bundle.state === 'kept').length,
+      entries: threading.flatMap((bundle) => bundle.entries).filter((entry) => ids.includes(entry.item.id)).length,
+      inTrash: 0,
+    };
+  }
+
+  /** Deletes items, their entries rethreaded to `survivor` (a merge) or taken off. */
+  #removeItems(ids: string[], survivor: Item | null): ItemsGone {
+    for (const id of ids) this.#found(id);
+    const uses = this.#uses(ids);
+    for (const bundle of this.bundles.values()) {
+      if (bundle.entries.some((entry) => ids.includes(entry.item.id))) this.#editable(bundle.id);
+    }
+    this.#beforeRemoval = { items: structuredClone(this.items), bundles: structuredClone(this.bundles) };
+    for (const bundle of [...this.bundles.values()]) {
+      if (!bundle.entries.some((entry) => ids.includes(entry.item.id))) continue;
+      const entries = survivor
+        ? bundle.entries.map((entry) => (ids.includes(entry.item.id) ? { ...entry, item: survivor } : entry))
+        : bundle.entries.filter((entry) => !ids.includes(entry.item.id));
+      this.#edit({ ...bundle, entries });
+    }
+    this.items = this.items.filter((kept) => !ids.includes(kept.id));
+    return { items: ids.length, uses };
+  }
+
+  #found(id: string): Item {
+    const found = this.items.find((candidate) => candidate.id === id);
+    if (!found) throw new AppError('not_found', `item ${id} was not found`);
+    return found;
+  }
+
+  /** An item's details as the core checks them: a colour must be #rrggbb. */
+  #checked(details: ItemDetails): ItemDetails {
+    if (!/^#[0-9a-f]{6}$/i.test(details.colour)) throw new AppError('invalid', 'colour is invalid: give the colour as #rrggbb', undefined, 'colour');
+    if (!details.title.trim()) throw new AppError('invalid', 'item is invalid: it has no title', undefined, 'item');
+    return { ...details, title: details.title.trim(), currency: details.currency?.toUpperCase() ?? null };
+  }
+
   get tier(): Tier {
     if (this.tierOverride) return this.tierOverride;
     if (this.licensee) return 'premium';
@@ -287,6 +338,44 @@ export class FakeCore {
           candidate.title.toLowerCase().includes(needle),
       );
       return { items: items.slice(0, limit), more: items.length > limit };
+    },
+    createItem: async (details) => {
+      const made = { id: this.#id('item'), ...this.#checked(details) };
+      this.items.push(made);
+      return made;
+    },
+    createItemFromAddress: async (address) => {
+      if (!/^(https?:\/\/|\/)/.test(address)) throw new AppError('invalid', `address is invalid: ${address} is not a whole address`, undefined, 'address');
+      if (this.items.some((held) => held.sourceUri === address)) throw new AppError('conflict', 'this address is in your library already');
+      const title = address.split('/').filter(Boolean).at(-1) ?? address;
+      return this.api.createItem({ ...item(0), kind: 'link', title, durationMs: null, sourceUri: address });
+    },
+    updateItem: async (itemId, details) => {
+      const updated = { id: this.#found(itemId).id, ...this.#checked(details) };
+      this.items = this.items.map((held) => (held.id === itemId ? updated : held));
+      for (const bundle of this.bundles.values()) {
+        bundle.entries = bundle.entries.map((entry) => (entry.item.id === itemId ? { ...entry, item: updated } : entry));
+      }
+      return updated;
+    },
+    itemUses: async (itemIds) => this.#uses(itemIds),
+    deleteItems: async (itemIds) => this.#removeItems(itemIds, null),
+    mergeItems: async (survivor, others) => {
+      if (others.includes(survivor)) throw new AppError('invalid', 'others is invalid: an item cannot be merged into itself', undefined, 'others');
+      return this.#removeItems(others, this.#found(survivor));
+    },
+    undoItemRemoval: async () => {
+      const before = this.#beforeRemoval;
+      if (!before) throw new AppError('conflict', 'there is no deletion or merge to undo');
+      this.#beforeRemoval = null;
+      this.items = before.items;
+      this.bundles = before.bundles;
+      return { items: 0, uses: { bundles: before.bundles.size, kept: 0, entries: 0, inTrash: 0 } };
+    },
+    openItem: async (itemId) => {
+      if (this.#found(itemId).sourceUri === null) throw new AppError('invalid', 'item is invalid: it has no address to open', undefined, 'item');
+      this.opened.push(itemId);
+      return null;
     },
     addSample: async () => {
       if (this.sample.size > 0) throw new AppError('conflict', 'the sample catalogue is in your library already');

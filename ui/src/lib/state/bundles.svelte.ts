@@ -374,6 +374,22 @@ export class BundlesState {
     return retry ? retry() : false;
   }
 
+  /**
+   * Shows again what changed outside the bundle's own edits (an item edited, deleted or merged
+   * in the library): the list, and the open bundle's entries and history.
+   */
+  async reloadAfterLibraryChange(): Promise<void> {
+    const current = this.current;
+    const reopened = current ? this.#api.getBundle(current.id).then((bundle) => this.#showBundle(bundle)) : null;
+    await Promise.all([this.list.refresh(), reopened]);
+  }
+
+  /** Opens the paywall for an action refused elsewhere (deleting items from a kept bundle). */
+  askForPremium(capability: Capability, retry: () => Promise<boolean>): void {
+    this.#refused = retry;
+    this.paywall = capability;
+  }
+
   /** Forgets the open bundle (after a demo reset removed it). */
   forgetCurrent(): void {
     this.current = null;

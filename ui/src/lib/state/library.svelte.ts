@@ -62,6 +62,11 @@ export class LibraryState {
     this.more = results.more;
   }
 
+  /** Reads again what is shown (the library, or the same search) after the library changed. */
+  refresh(): Promise<void> {
+    return this.search(this.query, this.kind);
+  }
+
   /** Loads the next page of what is shown, if there is more (search results stop at 1,000). */
   async loadMore(): Promise<void> {
     if (!this.more || (this.#searching && this.items.length >= MAX_RESULTS)) return;
