@@ -66,6 +66,8 @@ pub struct Harness {
     display: Option<VirtualDisplay>,
     driver: Option<Child>,
     pub client: Option<Client>,
+    /// Variables Strand starts with beside the harness's own (a PATH with a stand-in program).
+    env: Vec<(String, std::ffi::OsString)>,
 }
 
 impl Harness {
@@ -89,7 +91,14 @@ impl Harness {
             display,
             driver: None,
             client: None,
+            env: Vec::new(),
         }
+    }
+
+    /// Starts Strand (at the next launch) with `key` set to `value`.
+    pub fn with_env(mut self, key: &str, value: impl Into<std::ffi::OsString>) -> Harness {
+        self.env.push((key.to_owned(), value.into()));
+        self
     }
 
     /// The folder the library is in: demo mode's own, inside the data directory, or the data
@@ -141,6 +150,7 @@ impl Harness {
             .env("GSETTINGS_BACKEND", "memory")
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());
+        driver.envs(self.env.iter().map(|(key, value)| (key, value)));
         if let Some(display) = &self.display {
             driver.env("DISPLAY", &display.name);
         }

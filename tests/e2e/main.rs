@@ -12,6 +12,7 @@ mod harness;
 mod journey;
 mod library_filters;
 mod looks;
+mod own_items;
 mod premium;
 mod quitting;
 mod restoring;
