@@ -55,4 +55,4 @@ pub use model::{
 };
 pub use opening::Opening;
 pub use store::backups::{RestorePoint, RestoreReason};
-pub use strand::{LibraryHealth, Strand, StrandOptions};
+pub use strand::{BundleExport, LibraryHealth, Strand, StrandOptions};

@@ -39,6 +39,7 @@ mod session;
 mod transfer;
 
 pub use restore::LibraryHealth;
+pub use transfer::BundleExport;
 
 /// The most items one library page may ask for.
 pub const MAX_PAGE: u32 = 1000;

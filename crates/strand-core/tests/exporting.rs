@@ -92,12 +92,12 @@ proptest! {
     }
 
     #[test]
-    fn strand_json_csv_and_xspf_carry_the_items_to_a_friends_library(
+    fn strand_json_csv_xspf_and_jspf_carry_the_items_to_a_friends_library(
         titles in prop::collection::vec((awkward_text(), awkward_text()), 1..6)
     ) {
         let mine = Library::new(false);
         let bundle = bundle_of(&mine, &titles);
-        for format in [ExportFormat::StrandJson, ExportFormat::Csv, ExportFormat::Xspf] {
+        for format in [ExportFormat::StrandJson, ExportFormat::Csv, ExportFormat::Xspf, ExportFormat::Jspf] {
             let path = export_to_file(&mine, bundle.bundle.id, format);
             let friend = Library::new(false);
             let import = friend.strand.import_playlist(&path, &Unwatched).expect("import");
@@ -108,8 +108,8 @@ proptest! {
                 prop_assert_eq!(&theirs.title, &ours.title, "{:?}", format);
                 prop_assert_eq!(&theirs.creator, &ours.creator, "{:?}", format);
                 prop_assert_eq!(theirs.duration_ms, ours.duration_ms, "{:?}", format);
-                if format != ExportFormat::Xspf {
-                    // XSPF has no kinds, prices or tags; the other two carry everything.
+                if !matches!(format, ExportFormat::Xspf | ExportFormat::Jspf) {
+                    // XSPF and JSPF have no kinds, prices or tags; the other two carry everything.
                     prop_assert_eq!(theirs, ours, "{:?}", format);
                 }
             }
@@ -201,4 +201,36 @@ fn characters_xml_forbids_never_reach_an_xspf_export() {
         .map(|entry| entry.item.details.title)
         .collect();
     assert_eq!(titles[0], "Noise\u{FFFD}\u{FFFD}\u{FFFD}end");
+}
+
+#[test]
+fn a_playlist_saved_with_relative_paths_names_local_files_from_its_folder_and_reimports_them() {
+    let library = Library::new(false);
+    let titles = [("Tide", "Mara Quill"), ("Glass River", "Nadia Vale")]
+        .map(|(title, creator)| (title.to_owned(), creator.to_owned()));
+    let bundle = bundle_of(&library, &titles);
+    let folder = library.dir.path().join("lists");
+    std::fs::create_dir_all(&folder).expect("folder");
+    for format in [ExportFormat::M3u8, ExportFormat::Pls, ExportFormat::Wpl] {
+        let path = folder.join(format!("mix.{}", format.extension()));
+        let text = library
+            .strand
+            .prepare_export(bundle.bundle.id)
+            .expect("prepare")
+            .text(format, Some(&path))
+            .expect("write");
+        assert!(!text.contains("file:"), "{format:?}: {text}");
+        assert!(text.contains("music/1 song.mp3"), "{format:?}: {text}");
+        std::fs::write(&path, text).expect("save");
+        let import = library
+            .strand
+            .import_playlist(&path, &Unwatched)
+            .expect("re-import");
+        assert_eq!(
+            library.item_order(import.bundle.id),
+            item_order(&bundle.entries),
+            "{format:?}"
+        );
+        assert_eq!(import.summary.created, 0, "{format:?}");
+    }
 }

@@ -16,7 +16,16 @@ fn files_in(dir: &Path) -> Vec<std::path::PathBuf> {
 fn every_parser_survives_every_corpus_file_in_every_format() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = files_in(&root.join("tests/data/import"));
-    for target in ["m3u", "pls", "xspf", "csv", "strand_json"] {
+    for target in [
+        "m3u",
+        "pls",
+        "xspf",
+        "jspf",
+        "wpl",
+        "asx",
+        "csv",
+        "strand_json",
+    ] {
         files.extend(files_in(&root.join("fuzz/corpus").join(target)));
     }
     assert!(files.len() >= 17, "the corpus is missing: {files:?}");
@@ -26,6 +35,9 @@ fn every_parser_survives_every_corpus_file_in_every_format() {
             PlaylistFormat::M3u,
             PlaylistFormat::Pls,
             PlaylistFormat::Xspf,
+            PlaylistFormat::Jspf,
+            PlaylistFormat::Wpl,
+            PlaylistFormat::Asx,
             PlaylistFormat::Csv,
             PlaylistFormat::StrandJson,
         ] {

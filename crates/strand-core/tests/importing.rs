@@ -74,6 +74,31 @@ const CORPUS: &[(&str, Expected)] = &[
         ),
     ),
     ("newer.strand.json", Expected::Refused("newer Strand")),
+    (
+        "windows-media.wpl",
+        Expected::Imports(&["01 Tide", "Back in Black", "live"], 1),
+    ),
+    (
+        "unclosed.wpl",
+        Expected::Refused("ends inside <smil><body><seq>"),
+    ),
+    ("empty.wpl", Expected::Refused("no <smil>")),
+    (
+        "cafe-radio.asx",
+        Expected::Imports(&["Straße", "Tide (live)"], 2),
+    ),
+    ("jazz.wax", Expected::Imports(&["Jazz all night"], 0)),
+    ("entity-bomb.asx", Expected::Refused("&b;")),
+    (
+        "listenbrainz.jspf",
+        Expected::Imports(&["Glass River", "Mötley Ünder \"quoted\"", "live"], 1),
+    ),
+    ("broken.jspf", Expected::Refused("line 3")),
+    ("saved-as-text.txt", Expected::Imports(&["Tide", "live"], 0)),
+    (
+        "diary.txt",
+        Expected::Refused("not a playlist Strand reads"),
+    ),
 ];
 
 #[test]

@@ -148,7 +148,7 @@ fn escape_path(path: &str) -> String {
     utf8_percent_encode(&path.replace('\\', "/"), PATH_ESCAPES).to_string()
 }
 
-fn is_windows_drive_path(raw: &str) -> bool {
+pub(crate) fn is_windows_drive_path(raw: &str) -> bool {
     let bytes = raw.as_bytes();
     bytes.len() >= 3
         && bytes[0].is_ascii_alphabetic()
@@ -157,7 +157,7 @@ fn is_windows_drive_path(raw: &str) -> bool {
 }
 
 /// `scheme:` as RFC 3986 spells it; one letter before the colon is a drive, not a scheme.
-fn has_scheme(raw: &str) -> bool {
+pub(crate) fn has_scheme(raw: &str) -> bool {
     let Some((scheme, _)) = raw.split_once(':') else {
         return false;
     };

@@ -1,20 +1,25 @@
-//! The files people bring to Strand and take away: playlists (M3U/M3U8, PLS, XSPF, CSV and
-//! Strand's JSON) and catalogues (CSV, Strand's JSON and folders of audio files).
+//! The files people bring to Strand and take away: playlists (M3U/M3U8, PLS, XSPF, JSPF, WPL,
+//! ASX, CSV and Strand's JSON) and catalogues (CSV, Strand's JSON and folders of audio files).
 //!
 //! Parsers are pure — bytes in, entries out — and never open a path a file names: a playlist line
 //! becomes a URI to match against the library, nothing more. Every reader is bounded: files over
 //! a size limit, lines over a length limit and unknown XML entities are refused with a clear
 //! error before anything reaches the library.
 
+mod asx;
 mod entry;
 pub mod fuzzing;
+mod jspf;
 pub mod location;
 mod m3u;
 mod pls;
+mod sniff;
 mod strand_json;
 mod table;
 mod text;
+mod wpl;
 mod write;
+mod xml;
 mod xspf;
 
 use std::path::Path;
@@ -55,6 +60,12 @@ pub enum PlaylistFormat {
     Pls,
     /// `.xspf`: the XML Shareable Playlist Format.
     Xspf,
+    /// `.jspf`: XSPF as JSON (ListenBrainz).
+    Jspf,
+    /// `.wpl`: Windows Media Player's SMIL playlists.
+    Wpl,
+    /// `.asx`, `.wax`, `.wvx`: Windows Media's stream redirectors.
+    Asx,
     /// `.csv` with a header row.
     Csv,
     /// Strand's own share format (`.json`).
@@ -62,6 +73,11 @@ pub enum PlaylistFormat {
 }
 
 impl PlaylistFormat {
+    /// The extensions of the playlist files Strand reads, for the open dialog.
+    pub const EXTENSIONS: [&str; 11] = [
+        "m3u", "m3u8", "pls", "xspf", "jspf", "wpl", "asx", "wax", "wvx", "csv", "json",
+    ];
+
     /// The format a file name's extension announces, if Strand reads it.
     pub fn from_path(path: &Path) -> Option<PlaylistFormat> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -70,10 +86,27 @@ impl PlaylistFormat {
             "m3u8" => PlaylistFormat::M3u8,
             "pls" => PlaylistFormat::Pls,
             "xspf" => PlaylistFormat::Xspf,
+            "jspf" => PlaylistFormat::Jspf,
+            "wpl" => PlaylistFormat::Wpl,
+            "asx" | "wax" | "wvx" => PlaylistFormat::Asx,
             "csv" => PlaylistFormat::Csv,
             "json" => PlaylistFormat::StrandJson,
             _ => return None,
         })
+    }
+
+    /// The format of the playlist at `path` holding `bytes`: its extension decides, but a
+    /// `.json` may be JSPF, and a file with another extension (or none) is read by its
+    /// content (a `.txt` holding M3U is M3U). None if neither says.
+    pub fn detect(path: &Path, bytes: &[u8]) -> Option<PlaylistFormat> {
+        match PlaylistFormat::from_path(path) {
+            Some(PlaylistFormat::StrandJson) => Some(match sniff::sniff(bytes) {
+                Some(PlaylistFormat::Jspf) => PlaylistFormat::Jspf,
+                _ => PlaylistFormat::StrandJson,
+            }),
+            Some(format) => Some(format),
+            None => sniff::sniff(bytes),
+        }
     }
 }
 
@@ -85,6 +118,12 @@ pub enum ExportFormat {
     M3u8,
     /// XSPF.
     Xspf,
+    /// JSPF (XSPF as JSON).
+    Jspf,
+    /// PLS, Winamp's list.
+    Pls,
+    /// WPL, Windows Media Player's.
+    Wpl,
     /// CSV with a header row, formula cells neutralised.
     Csv,
     /// Strand's share format.
@@ -93,10 +132,13 @@ pub enum ExportFormat {
 
 impl ExportFormat {
     /// Every export format, in the order the UI offers them.
-    pub const ALL: [ExportFormat; 4] = [
+    pub const ALL: [ExportFormat; 7] = [
         ExportFormat::StrandJson,
         ExportFormat::M3u8,
         ExportFormat::Xspf,
+        ExportFormat::Jspf,
+        ExportFormat::Pls,
+        ExportFormat::Wpl,
         ExportFormat::Csv,
     ];
 
@@ -105,6 +147,9 @@ impl ExportFormat {
         match self {
             ExportFormat::M3u8 => "m3u8",
             ExportFormat::Xspf => "xspf",
+            ExportFormat::Jspf => "jspf",
+            ExportFormat::Pls => "pls",
+            ExportFormat::Wpl => "wpl",
             ExportFormat::Csv => "csv",
             ExportFormat::StrandJson => "json",
         }
@@ -170,6 +215,11 @@ pub fn parse_playlist(
             pls::parse(&text::decode(bytes, text::Legacy::Windows1252)?, location)
         }
         PlaylistFormat::Xspf => xspf::parse(&text::decode(bytes, text::Legacy::None)?, location),
+        PlaylistFormat::Jspf => jspf::parse(strip_utf8_bom(bytes), location),
+        PlaylistFormat::Wpl => wpl::parse(&text::decode(bytes, text::Legacy::None)?, location),
+        PlaylistFormat::Asx => {
+            asx::parse(&text::decode(bytes, text::Legacy::Windows1252)?, location)
+        }
         PlaylistFormat::Csv => table::parse_playlist(bytes, location),
         PlaylistFormat::StrandJson => strand_json::parse_bundle(bytes),
     }
@@ -178,6 +228,11 @@ pub fn parse_playlist(
 /// Reads a catalogue in Strand's JSON (a library or a bundle file): its items, in file order.
 pub fn parse_catalogue_json(bytes: &[u8]) -> Result<ParsedPlaylist> {
     strand_json::parse_items(bytes)
+}
+
+/// JSON has no byte-order mark, but editors on Windows write one.
+fn strip_utf8_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
 pub(crate) fn too_big(what: &str, limit: u64) -> Error {

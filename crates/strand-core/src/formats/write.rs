@@ -1,22 +1,35 @@
-//! Writing a bundle in the formats other players read: M3U8, XSPF and CSV, beside Strand's own
-//! share format. Items without an address of their own (notes, services) are written as
+//! Writing a bundle in the formats other players read: M3U8, XSPF, JSPF, PLS, WPL and CSV,
+//! beside Strand's own share format. Items without an address of their own (notes, services) are written as
 //! `urn:strand:item:<id>` so a Strand importing the file finds them again.
 
 use chrono::{DateTime, Utc};
+use percent_encoding::percent_decode_str;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
+use url::Url;
 
 use super::ExportFormat;
-use super::location::item_urn;
+use super::location::{self, Location, Spelling, item_urn};
 use super::table::neutralise;
 use crate::model::{Item, WholeBundle};
 use crate::share::BundleFile;
 
-/// `bundle` written as `format`.
-pub fn write_bundle(bundle: &WholeBundle, format: ExportFormat, now: DateTime<Utc>) -> String {
+/// `bundle` written as `format`. With `saved_at` (the playlist file's own address), the path
+/// formats (M3U8, PLS, WPL) write a local file as a path relative to the playlist's folder, as
+/// players expect when a music folder moves between machines; the other formats ignore it.
+pub fn write_bundle(
+    bundle: &WholeBundle,
+    format: ExportFormat,
+    now: DateTime<Utc>,
+    saved_at: Option<&Url>,
+) -> String {
+    let places = Places { saved_at };
     match format {
-        ExportFormat::M3u8 => m3u8(bundle),
+        ExportFormat::M3u8 => m3u8(bundle, &places),
         ExportFormat::Xspf => xspf(bundle),
+        ExportFormat::Jspf => super::jspf::write(bundle),
+        ExportFormat::Pls => pls(bundle, &places),
+        ExportFormat::Wpl => wpl(bundle, &places),
         ExportFormat::Csv => csv(bundle),
         ExportFormat::StrandJson => BundleFile::from_bundle(bundle, now).to_json(),
     }
@@ -29,12 +42,47 @@ fn location(item: &Item) -> String {
         .unwrap_or_else(|| item_urn(item.id))
 }
 
+/// How a path format writes an item's address: as stored, or relative to the playlist's folder.
+struct Places<'a> {
+    saved_at: Option<&'a Url>,
+}
+
+impl Places<'_> {
+    fn of(&self, item: &Item) -> String {
+        let stored = location(item);
+        self.saved_at
+            .and_then(|playlist| relative_path(playlist, &stored))
+            .unwrap_or(stored)
+    }
+}
+
+/// `uri` as a path relative to the folder of the playlist at `playlist`, if it is a local file
+/// and Strand's own reader resolves that path back to the very same file (checked here, where
+/// the path is made: another drive or share stays absolute). A path that would read as an M3U
+/// comment starts with `./`.
+fn relative_path(playlist: &Url, uri: &str) -> Option<String> {
+    let file = Url::parse(uri).ok().filter(|url| url.scheme() == "file")?;
+    let relative = playlist.make_relative(&file)?;
+    let mut path = percent_decode_str(&relative)
+        .decode_utf8()
+        .ok()?
+        .into_owned();
+    if path.is_empty() || path.contains(['\r', '\n']) {
+        return None;
+    }
+    if path.starts_with('#') {
+        path.insert_str(0, "./");
+    }
+    let resolved = location::resolve(&path, playlist, Spelling::Path).ok()?;
+    (resolved == Location::Uri(location::canonical(uri))).then_some(path)
+}
+
 /// M3U is one line per field: line breaks inside a title become spaces.
 fn one_line(text: &str) -> String {
     text.split(['\r', '\n']).collect::<Vec<_>>().join(" ")
 }
 
-fn m3u8(bundle: &WholeBundle) -> String {
+fn m3u8(bundle: &WholeBundle, places: &Places<'_>) -> String {
     let mut out = format!("#EXTM3U\n#PLAYLIST:{}\n", one_line(&bundle.bundle.name));
     for entry in bundle.present_entries() {
         let details = &entry.item.details;
@@ -49,7 +97,7 @@ fn m3u8(bundle: &WholeBundle) -> String {
                 "#EXTINF:{seconds},{creator} - {title}\n#EXTART:{creator}\n"
             ));
         }
-        out.push_str(&one_line(&location(&entry.item)));
+        out.push_str(&one_line(&places.of(&entry.item)));
         out.push('\n');
     }
     out
@@ -90,6 +138,73 @@ fn xspf(bundle: &WholeBundle) -> String {
                                     Ok(())
                                 })?;
                         }
+                        Ok(())
+                    })?;
+                Ok(())
+            })?;
+        Ok(())
+    })();
+    written.expect("writing XML to memory cannot fail");
+    String::from_utf8(writer.into_inner()).expect("quick-xml writes UTF-8")
+}
+
+/// PLS: numbered `FileN`/`TitleN`/`LengthN` keys (seconds, -1 for none), then the count.
+fn pls(bundle: &WholeBundle, places: &Places<'_>) -> String {
+    let mut out = String::from("[playlist]\n");
+    let mut count = 0;
+    for (entry, number) in bundle.present_entries().zip(1..) {
+        let details = &entry.item.details;
+        let title = match one_line(&details.creator) {
+            creator if creator.is_empty() => one_line(&details.title),
+            creator => format!("{creator} - {}", one_line(&details.title)),
+        };
+        let seconds = details
+            .duration_ms
+            .map_or(-1, |ms| i64::from(ms.div_ceil(1000)));
+        out.push_str(&format!(
+            "File{number}={}\nTitle{number}={title}\nLength{number}={seconds}\n",
+            one_line(&places.of(&entry.item))
+        ));
+        count = number;
+    }
+    out.push_str(&format!("NumberOfEntries={count}\nVersion=2\n"));
+    out
+}
+
+/// WPL: SMIL with one `<media src>` per entry in a `<seq>`, as Windows Media Player writes it.
+fn wpl(bundle: &WholeBundle, places: &Places<'_>) -> String {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let written: std::io::Result<()> = (|| {
+        writer.write_event(Event::PI(quick_xml::events::BytesPI::new(
+            r#"wpl version="1.0""#,
+        )))?;
+        writer
+            .create_element("smil")
+            .write_inner_content(|writer| {
+                writer
+                    .create_element("head")
+                    .write_inner_content(|writer| {
+                        writer
+                            .create_element("meta")
+                            .with_attributes([("name", "Generator"), ("content", "Strand")])
+                            .write_empty()?;
+                        text_element(writer, "title", &bundle.bundle.name)
+                    })?;
+                writer
+                    .create_element("body")
+                    .write_inner_content(|writer| {
+                        writer.create_element("seq").write_inner_content(|writer| {
+                            for entry in bundle.present_entries() {
+                                writer
+                                    .create_element("media")
+                                    .with_attribute((
+                                        "src",
+                                        xml_characters(&places.of(&entry.item)).as_ref(),
+                                    ))
+                                    .write_empty()?;
+                            }
+                            Ok(())
+                        })?;
                         Ok(())
                     })?;
                 Ok(())
@@ -175,4 +290,50 @@ fn csv(bundle: &WholeBundle) -> String {
     written.expect("writing CSV to memory cannot fail");
     String::from_utf8(writer.into_inner().expect("flushing to memory cannot fail"))
         .expect("every cell is UTF-8")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn playlist() -> Url {
+        Url::parse("file:///home/ada/Music/Lists/road%20trip.m3u8").expect("url")
+    }
+
+    #[test]
+    fn local_files_become_paths_from_the_playlists_folder() {
+        for (uri, expected) in [
+            ("file:///home/ada/Music/Lists/a.mp3", Some("a.mp3")),
+            (
+                "file:///home/ada/Music/Mara%20Quill/01%20Tide.mp3",
+                Some("../Mara Quill/01 Tide.mp3"),
+            ),
+            (
+                "file:///home/ada/Music/Lists/%231%20hit.mp3",
+                Some("./#1 hit.mp3"),
+            ),
+            (
+                "file:///srv/other/b.ogg",
+                Some("../../../../srv/other/b.ogg"),
+            ),
+            ("https://radio.example.net/live", None),
+            ("urn:strand:item:0190a0b0-0000-7000-8000-000000000000", None),
+        ] {
+            assert_eq!(
+                relative_path(&playlist(), uri).as_deref(),
+                expected,
+                "{uri}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_file_on_another_windows_drive_stays_absolute() {
+        let playlist = Url::parse("file:///C:/Users/ada/list.m3u8").expect("url");
+        assert_eq!(relative_path(&playlist, "file:///D:/Music/a.mp3"), None);
+        assert_eq!(
+            relative_path(&playlist, "file:///C:/Users/ada/Music/a.mp3").as_deref(),
+            Some("Music/a.mp3")
+        );
+    }
 }

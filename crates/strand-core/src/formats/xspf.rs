@@ -1,20 +1,13 @@
-//! XSPF: `<playlist><title/><trackList><track><location/><title/><creator/><duration/>…`.
-//! Read with quick-xml, which never loads external entities and leaves a `DOCTYPE` unexpanded:
-//! only XML's five predefined entities and character references are resolved, so an entity bomb
-//! is just an unknown entity — a clear error.
+//! XSPF: `<playlist><title/><trackList><track><location/><title/><creator/><duration/>…`,
+//! read through the shared XML walk (see `xml.rs` for what it refuses).
 
-use quick_xml::escape::resolve_predefined_entity;
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::reader::Reader;
 use url::Url;
 
+use super::ParsedPlaylist;
 use super::entry::Fields;
 use super::location::{ITEM_URN_PREFIX, Spelling};
-use super::{ParsedPlaylist, not_readable};
+use super::xml::{self, Names, Node, inside};
 use crate::error::Result;
-
-/// How deep elements may nest: XSPF needs four levels; a deeper file is not a playlist.
-const MAX_DEPTH: usize = 64;
 
 #[derive(Default)]
 struct Track {
@@ -25,123 +18,58 @@ struct Track {
 
 /// Reads an XSPF playlist's text.
 pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
-    let mut reader = Reader::from_str(text);
-    let mut path: Vec<String> = Vec::new();
-    // The base in force inside each open element: `xml:base` on any of them moves it.
-    let mut bases: Vec<Url> = Vec::new();
-    let mut value = String::new();
-    let mut track: Option<Track> = None;
     let mut playlist = ParsedPlaylist::default();
-    let mut seen_playlist = false;
-    loop {
-        let position = reader.buffer_position() as usize;
-        let event = reader.read_event().map_err(|error| {
-            not_readable(
-                "XSPF",
-                format!(
-                    "{error} (line {})",
-                    line_at(text, reader.error_position() as usize)
-                ),
-            )
-        })?;
-        match event {
-            Event::Start(start) => {
-                let name = start.local_name().as_ref().to_owned();
-                if path.is_empty() {
-                    seen_playlist = name == "playlist";
+    let mut track: Option<Track> = None;
+    let mut rooted = false;
+    xml::walk(text, "XSPF", base, Names::AsWritten, |node| {
+        match node {
+            Node::Open {
+                parents,
+                name,
+                line,
+                ..
+            } => {
+                if parents.is_empty() {
+                    rooted = name == "playlist";
                 }
-                if name == "track" && path_is(&path, &["playlist", "trackList"]) {
+                if name == "track" && inside(parents, &["playlist", "trackList"]) {
                     track = Some(Track {
-                        line: line_at(text, position),
+                        line,
                         ..Track::default()
                     });
                 }
-                let inherited = bases.last().unwrap_or(base);
-                bases.push(match xml_base(&start)? {
-                    Some(moved) => inherited.join(&moved).map_err(|error| {
-                        not_readable(
-                            "XSPF",
-                            format!("its xml:base {moved:?} is no address ({error})"),
-                        )
-                    })?,
-                    None => inherited.clone(),
-                });
-                path.push(name);
-                if path.len() > MAX_DEPTH {
-                    return Err(not_readable("XSPF", "its elements nest too deeply"));
-                }
-                value.clear();
             }
-            Event::Text(text) => value.push_str(&text.xml10_content()),
-            Event::CData(data) => value.push_str(&data.xml10_content()),
-            Event::GeneralRef(reference) => {
-                if let Some(character) = reference
-                    .resolve_char_ref()
-                    .map_err(|error| not_readable("XSPF", error))?
-                {
-                    value.push(character);
-                } else if let Some(resolved) = resolve_predefined_entity(&reference) {
-                    value.push_str(resolved);
-                } else {
-                    return Err(not_readable(
-                        "XSPF",
-                        format!(
-                            "it uses the entity &{};, which Strand does not expand",
-                            &*reference
-                        ),
-                    ));
-                }
-            }
-            Event::End(_) => {
-                let Some(name) = path.pop() else { continue };
-                let element_base = bases.pop();
-                let parent: Vec<&str> = path.iter().map(String::as_str).collect();
-                match (parent.as_slice(), name.as_str()) {
-                    (["playlist"], "title") => playlist.name = Some(value.trim().to_owned()),
+            Node::Close {
+                parents,
+                name,
+                text,
+                base,
+            } => {
+                let parents: Vec<&str> = parents.iter().map(String::as_str).collect();
+                match (parents.as_slice(), name) {
+                    (["playlist"], "title") => playlist.name = Some(text.trim().to_owned()),
                     (["playlist", "trackList"], "track") => {
-                        if let (Some(track), Some(track_base)) = (track.take(), &element_base) {
+                        if let Some(track) = track.take() {
                             let location = track.location.as_deref();
                             let location = location.map(|raw| (raw, Spelling::UriReference));
-                            playlist.add(track.fields, location, track_base, track.line);
+                            playlist.add(track.fields, location, base, track.line);
                         }
                     }
                     (["playlist", "trackList", "track"], field) => {
                         if let Some(track) = track.as_mut() {
-                            read_field(track, field, &value);
+                            read_field(track, field, text);
                         }
                     }
                     _ => {}
                 }
-                value.clear();
             }
-            Event::Eof => break,
-            _ => {}
         }
-    }
-    if !seen_playlist {
-        return Err(not_readable("XSPF", "it has no <playlist> element"));
-    }
-    if !path.is_empty() {
-        return Err(not_readable(
-            "XSPF",
-            format!("it ends inside <{}>", path.join("><")),
-        ));
+        Ok(())
+    })?;
+    if !rooted {
+        return Err(xml::not_rooted("XSPF", "playlist"));
     }
     Ok(playlist)
-}
-
-/// The element's `xml:base`, if it has one.
-fn xml_base(start: &BytesStart<'_>) -> Result<Option<String>> {
-    for attribute in start.attributes() {
-        let attribute = attribute.map_err(|error| not_readable("XSPF", error))?;
-        if attribute.key.into_inner() == "xml:base" {
-            let value = attribute
-                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_err(|error| not_readable("XSPF", error))?;
-            return Ok(Some(value.trim().to_owned()));
-        }
-    }
-    Ok(None)
 }
 
 fn read_field(track: &mut Track, field: &str, value: &str) {
@@ -161,19 +89,6 @@ fn read_field(track: &mut Track, field: &str, value: &str) {
         "duration" => track.fields.duration_ms = value.parse().ok(),
         _ => {}
     }
-}
-
-fn path_is(path: &[String], expected: &[&str]) -> bool {
-    path.len() == expected.len() && path.iter().zip(expected).all(|(a, b)| a == b)
-}
-
-fn line_at(text: &str, offset: usize) -> u32 {
-    let offset = offset.min(text.len());
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count() as u32
-        + 1
 }
 
 #[cfg(test)]

@@ -5,6 +5,9 @@
 use std::fs::File;
 use std::path::Path;
 
+use chrono::{DateTime, Utc};
+use url::Url;
+
 use super::Strand;
 use crate::drafts::Draft;
 use crate::entitlements::Capability;
@@ -19,23 +22,60 @@ use crate::ids::{BundleId, ItemId};
 use crate::import::{
     self, CHECK_EVERY, ImportSummary, ImportWatch, Importer, PlaylistImport, audio,
 };
+use crate::model::WholeBundle;
 use crate::share::{LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION, LibraryBundle, LibraryFile};
 use crate::store;
 use crate::store::backups::RestoreReason;
 use crate::validate;
 
+/// A bundle about to be written to a file.
+#[derive(Debug)]
+pub struct BundleExport {
+    bundle: WholeBundle,
+    now: DateTime<Utc>,
+}
+
+impl BundleExport {
+    /// The bundle's name, for the save dialog's file name.
+    pub fn name(&self) -> &str {
+        &self.bundle.bundle.name
+    }
+
+    /// The file's text as `format`; with `relative_to` (where the file is being saved), the
+    /// path formats write local files relative to its folder.
+    pub fn text(&self, format: ExportFormat, relative_to: Option<&Path>) -> Result<String> {
+        let saved_at = relative_to
+            .map(|path| {
+                Url::from_file_path(path).map_err(|()| {
+                    Error::invalid("file", format!("{} is not a full path", path.display()))
+                })
+            })
+            .transpose()?;
+        Ok(formats::write_bundle(
+            &self.bundle,
+            format,
+            self.now,
+            saved_at.as_ref(),
+        ))
+    }
+}
+
 impl Strand {
-    /// Imports a playlist file (M3U, M3U8, PLS, XSPF, CSV or Strand's JSON, by its extension) as
-    /// a new draft named after the playlist. New items land in the library in one transaction;
+    /// Imports a playlist file (M3U, M3U8, PLS, XSPF, JSPF, WPL, ASX, CSV or Strand's JSON, by
+    /// its extension or, failing that, its content) as a new draft named after the playlist. New items land in the library in one transaction;
     /// if anything fails or the person cancels, the library is exactly as before.
     pub fn import_playlist(&self, path: &Path, watch: &dyn ImportWatch) -> Result<PlaylistImport> {
-        let format = PlaylistFormat::from_path(path).ok_or_else(|| {
+        let bytes = import::read_bounded(path, MAX_PLAYLIST_BYTES, "playlist")?;
+        let format = PlaylistFormat::detect(path, &bytes).ok_or_else(|| {
             Error::invalid(
                 "file",
-                "Strand reads playlists ending in .m3u, .m3u8, .pls, .xspf, .csv or .json",
+                format!(
+                    "this is not a playlist Strand reads: it reads M3U, PLS, XSPF, JSPF, WPL, \
+                     ASX, CSV and its own JSON (.{})",
+                    PlaylistFormat::EXTENSIONS.join(", .")
+                ),
             )
         })?;
-        let bytes = import::read_bounded(path, MAX_PLAYLIST_BYTES, "playlist")?;
         let parsed = formats::parse_playlist(format, &bytes, &import::file_url(path)?)?;
         let name = [
             parsed.name.as_deref(),
@@ -132,14 +172,20 @@ impl Strand {
         })
     }
 
-    /// A bundle written as `format`.
+    /// A bundle written as `format`, every address as stored.
     pub fn export_bundle(&self, id: BundleId, format: ExportFormat) -> Result<String> {
+        self.prepare_export(id)?.text(format, None)
+    }
+
+    /// A bundle read for writing once the person has said where: the gate and the bundle are
+    /// checked before any save dialog opens, and the text can then be made relative to the
+    /// file chosen (see [`BundleExport::text`]).
+    pub fn prepare_export(&self, id: BundleId) -> Result<BundleExport> {
         self.require(Capability::ReadKeptBundle)?;
-        Ok(formats::write_bundle(
-            &self.whole_bundle(id)?,
-            format,
-            self.clock.now(),
-        ))
+        Ok(BundleExport {
+            bundle: self.whole_bundle(id)?,
+            now: self.clock.now(),
+        })
     }
 
     /// The whole library and every bundle (drafts and kept, not the trash) in Strand's JSON.
