@@ -277,7 +277,7 @@ fn exporting_answers_before_any_dialog_for_unknown_bundles_and_unknown_formats()
     let error = app
         .call(
             "export_bundle",
-            json!({ "bundleId": unknown, "format": "m3u8" }),
+            json!({ "bundleId": unknown, "format": "m3u8", "relativePaths": true }),
         )
         .expect_err("unknown bundle");
     assert_eq!(error["code"], "not_found");
@@ -285,7 +285,7 @@ fn exporting_answers_before_any_dialog_for_unknown_bundles_and_unknown_formats()
     let error = app
         .call(
             "export_bundle",
-            json!({ "bundleId": draft["id"], "format": "docx" }),
+            json!({ "bundleId": draft["id"], "format": "docx", "relativePaths": false }),
         )
         .expect_err("unknown format");
     assert!(

@@ -3,9 +3,9 @@
 //! pool, never on the main thread.
 
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use strand_core::{ErrorCode, ExportFormat};
+use strand_core::{ErrorCode, ExportFormat, PlaylistFormat};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
@@ -58,28 +58,32 @@ pub fn save_funnel_csv<R: Runtime>(app: &AppHandle<R>, csv: &str) -> IpcResult<b
     )
 }
 
-/// Asks where to save a bundle exported as `format` and writes `text` there; `false` if cancelled.
-pub fn save_bundle<R: Runtime>(
+/// Asks where to save a bundle exported as `format`; `None` if the person cancelled.
+pub fn pick_bundle_file<R: Runtime>(
     app: &AppHandle<R>,
     name: &str,
     format: ExportFormat,
-    text: &str,
-) -> IpcResult<bool> {
-    let (filter, file_name) = match format {
-        ExportFormat::StrandJson => (
-            "Strand bundle",
-            format!("{}.strand.json", file_name_safe(name)),
-        ),
-        ExportFormat::M3u8 => ("M3U8 playlist", format!("{}.m3u8", file_name_safe(name))),
-        ExportFormat::Xspf => ("XSPF playlist", format!("{}.xspf", file_name_safe(name))),
-        ExportFormat::Csv => ("CSV", format!("{}.csv", file_name_safe(name))),
+) -> IpcResult<Option<PathBuf>> {
+    let filter = match format {
+        ExportFormat::StrandJson => "Strand bundle",
+        ExportFormat::M3u8 => "M3U8 playlist",
+        ExportFormat::Xspf => "XSPF playlist",
+        ExportFormat::Jspf => "JSPF playlist",
+        ExportFormat::Pls => "PLS playlist",
+        ExportFormat::Wpl => "Windows Media playlist",
+        ExportFormat::Csv => "CSV",
     };
-    save_text(
+    // Strand's own files say so in their name, beside other JSON.
+    let suffix = match format {
+        ExportFormat::StrandJson => "strand.json",
+        other => other.extension(),
+    };
+    let file_name = format!("{}.{suffix}", file_name_safe(name));
+    pick_save_path(
         app,
         "Export a bundle",
         &file_name,
         (filter, &[format.extension()]),
-        text,
     )
 }
 
@@ -114,7 +118,9 @@ pub fn pick_import<R: Runtime>(
     let chosen = match source {
         ImportSource::Playlist => dialog
             .set_title("Import a playlist")
-            .add_filter("Playlists", &["m3u", "m3u8", "pls", "xspf", "csv", "json"])
+            .add_filter("Playlists", &PlaylistFormat::EXTENSIONS)
+            // Any other file is read by its content (a playlist saved as .txt).
+            .add_filter("All files", &["*"])
             .blocking_pick_file(),
         ImportSource::CatalogueFile => dialog
             .set_title("Import a catalogue")
@@ -158,24 +164,39 @@ fn save_text<R: Runtime>(
     app: &AppHandle<R>,
     title: &str,
     file_name: &str,
-    (filter_name, extensions): (&str, &[&str]),
+    filter: (&str, &[&str]),
     text: &str,
 ) -> IpcResult<bool> {
-    let Some(chosen) = app
-        .dialog()
+    let Some(path) = pick_save_path(app, title, file_name, filter)? else {
+        return Ok(false);
+    };
+    write_file(&path, text)?;
+    Ok(true)
+}
+
+fn pick_save_path<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    file_name: &str,
+    (filter_name, extensions): (&str, &[&str]),
+) -> IpcResult<Option<PathBuf>> {
+    app.dialog()
         .file()
         .set_title(title)
         .set_file_name(file_name)
         .add_filter(filter_name, extensions)
         .blocking_save_file()
-    else {
-        return Ok(false);
-    };
-    let path = chosen
-        .into_path()
-        .map_err(|error| file_error("that is not a local file", error))?;
-    std::fs::write(&path, text).map_err(|error| file_error("cannot write the file", error))?;
-    Ok(true)
+        .map(|chosen| {
+            chosen
+                .into_path()
+                .map_err(|error| file_error("that is not a local file", error))
+        })
+        .transpose()
+}
+
+/// Writes `text` to the file the person chose.
+pub fn write_file(path: &Path, text: &str) -> IpcResult<()> {
+    std::fs::write(path, text).map_err(|error| file_error("cannot write the file", error))
 }
 
 #[cfg(test)]

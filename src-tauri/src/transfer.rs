@@ -86,17 +86,23 @@ async fn import<R: Runtime, T: Send + 'static>(
 }
 
 /// Writes a bundle as `format` where the person chooses in the save dialog; `false` if they
-/// cancelled. Allowed on every tier: a person's data is theirs.
+/// cancelled. With `relative_paths`, M3U8, PLS and WPL name local files from the folder the
+/// playlist is saved in. Allowed on every tier: a person's data is theirs.
 #[tauri::command]
 pub async fn export_bundle<R: Runtime>(
     app: AppHandle<R>,
     strand: State<'_, Strand>,
     bundle_id: BundleId,
     format: ExportFormat,
+    relative_paths: bool,
 ) -> IpcResult<bool> {
-    let name = strand.bundle(bundle_id)?.name;
-    let text = strand.export_bundle(bundle_id, format)?;
-    dialogs::save_bundle(&app, &name, format, &text)
+    let export = strand.prepare_export(bundle_id)?;
+    let Some(path) = dialogs::pick_bundle_file(&app, export.name(), format)? else {
+        return Ok(false);
+    };
+    let text = export.text(format, relative_paths.then_some(path.as_path()))?;
+    dialogs::write_file(&path, &text)?;
+    Ok(true)
 }
 
 /// Writes the whole library and every bundle in Strand's JSON; `false` if cancelled.

@@ -3,4 +3,4 @@
 /**
  * A format Strand writes a bundle in.
  */
-export type ExportFormat = "m3u8" | "xspf" | "csv" | "strand_json";
+export type ExportFormat = "m3u8" | "xspf" | "jspf" | "pls" | "wpl" | "csv" | "strand_json";
