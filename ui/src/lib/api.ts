@@ -188,8 +188,10 @@ export const api = {
   /** Brings them back as drafts; how many. */
   bringBackDrafts: () => call<number>('bring_back_drafts'),
   letDraftsGo: () => call<number>('let_drafts_go'),
-  /** Opens the native save dialog; false when the person cancelled. */
-  exportBundle: (bundleId: BundleId, format: ExportFormat) => call<boolean>('export_bundle', { bundleId, format }),
+  /** Opens the native save dialog; false when the person cancelled. With `relativePaths`, M3U8,
+   * PLS and WPL name local files from the folder the playlist is saved in. */
+  exportBundle: (bundleId: BundleId, format: ExportFormat, relativePaths: boolean) =>
+    call<boolean>('export_bundle', { bundleId, format, relativePaths }),
   /** Opens the native save dialog for the whole library; false when the person cancelled. */
   exportLibrary: () => call<boolean>('export_library'),
   /** Opens the native open dialog for a playlist, which becomes a draft. */

@@ -87,6 +87,8 @@ export class FakeCore {
   /** What the next import dialog answers: a file's items, or null when the person cancels it. */
   dialogAnswer: Item[] | null = [item(1), item(7), item(8)];
   exportedAs: ExportFormat[] = [];
+  /** Whether each export asked for relative paths. */
+  exportedRelative: boolean[] = [];
   /** The restore points the core lists, and the names put back, in order. */
   restorePoints: RestorePoint[] = [];
   restored: string[] = [];
@@ -528,9 +530,10 @@ export class FakeCore {
       return count;
     },
     letDraftsGo: async () => this.leftBehind.splice(0).length,
-    exportBundle: async (id, format) => {
+    exportBundle: async (id, format, relativePaths) => {
       this.#bundle(id);
       this.exportedAs.push(format);
+      this.exportedRelative.push(relativePaths);
       return true;
     },
     exportLibrary: async () => true,

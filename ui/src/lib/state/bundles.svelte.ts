@@ -402,14 +402,14 @@ export class BundlesState {
   }
 
   /** Exports the open bundle through the native save dialog; false if cancelled or refused. */
-  async exportCurrent(format: ExportFormat): Promise<boolean> {
+  async exportCurrent(format: ExportFormat, relativePaths = false): Promise<boolean> {
     const current = this.current;
     if (!current) return false;
     // Not an edit: it waits for no turn, and the editor does not say it is saving while the
     // person picks a file.
     let exported = false;
     await reported(this, async () => {
-      exported = await this.#api.exportBundle(current.id, format);
+      exported = await this.#api.exportBundle(current.id, format, relativePaths);
     });
     if (exported) this.notice = { kind: 'exported' };
     return exported;

@@ -243,7 +243,9 @@ describe('BundlesState', () => {
     const bundles = await draftWithThreeItems(core);
     expect(await bundles.exportCurrent('xspf')).toBe(true);
     expect(bundles.notice).toEqual({ kind: 'exported' });
-    expect(core.exportedAs).toEqual(['xspf']);
+    expect(await bundles.exportCurrent('m3u8', true)).toBe(true);
+    expect(core.exportedAs).toEqual(['xspf', 'm3u8']);
+    expect(core.exportedRelative).toEqual([false, true]);
     await bundles.move([bundles.window.entries[0]!.id], bundles.window.entries[1]!.id);
     expect(bundles.notice).toBeNull();
   });
