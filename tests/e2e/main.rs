@@ -8,6 +8,7 @@ mod damage;
 mod desktop;
 mod first_run;
 mod folders;
+mod formats;
 mod harness;
 mod journey;
 mod library_filters;

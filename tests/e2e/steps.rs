@@ -1,5 +1,6 @@
 //! Steps the journeys share: typing, waiting for what the window shows, reading it back.
 
+use std::path::Path;
 use std::time::Duration;
 
 use fantoccini::actions::{
@@ -7,6 +8,7 @@ use fantoccini::actions::{
 };
 use fantoccini::elements::Element;
 
+use crate::desktop::Desktop;
 use crate::harness::Harness;
 
 pub const ENTER: char = '\u{E007}';
@@ -301,4 +303,38 @@ pub async fn entry_id_of(harness: &Harness, row: &str) -> String {
         .await
         .expect("attribute")
         .expect("an entry id")
+}
+
+/// An item of the Import & export menu, and the title of the file dialog it opens.
+pub struct ImportMenu {
+    item: &'static str,
+    dialog: &'static str,
+}
+
+pub const IMPORT_PLAYLIST: ImportMenu = ImportMenu {
+    item: "import-playlist",
+    dialog: "Import a playlist",
+};
+pub const IMPORT_CATALOGUE: ImportMenu = ImportMenu {
+    item: "import-catalogue",
+    dialog: "Import a catalogue",
+};
+
+/// Picks `path` in the file dialog that `menu` opens: the import starts.
+pub async fn start_import(harness: &Harness, desktop: &Desktop, menu: ImportMenu, path: &Path) {
+    click(harness, "[data-testid=open-transfer]").await;
+    click(harness, &format!("[data-testid={}]", menu.item)).await;
+    let dialog = desktop.wait_for_window(menu.dialog).await;
+    desktop.open_in_dialog(dialog, path.to_str().expect("utf-8 path"));
+}
+
+/// Imports `path` as [`start_import`] does and waits for the summary.
+pub async fn import_through_dialog(
+    harness: &Harness,
+    desktop: &Desktop,
+    menu: ImportMenu,
+    path: &Path,
+) {
+    start_import(harness, desktop, menu, path).await;
+    harness.find("[data-testid=import-summary]").await;
 }

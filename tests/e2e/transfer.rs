@@ -3,48 +3,12 @@
 //! the draft exported as XSPF re-imports as the same items in the same order; a catalogue CSV
 //! adds its items to the library, where search finds them.
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use strand_core::catalogue::SAMPLE_SIZE;
 
 use crate::desktop::Desktop;
-use crate::harness::Harness;
 use crate::steps::*;
-
-/// An item of the Import & export menu, and the title of the file dialog it opens.
-struct ImportMenu {
-    item: &'static str,
-    dialog: &'static str,
-}
-
-const IMPORT_PLAYLIST: ImportMenu = ImportMenu {
-    item: "import-playlist",
-    dialog: "Import a playlist",
-};
-const IMPORT_CATALOGUE: ImportMenu = ImportMenu {
-    item: "import-catalogue",
-    dialog: "Import a catalogue",
-};
-
-/// Picks `path` in the file dialog that `menu` opens: the import starts.
-async fn start_import(harness: &Harness, desktop: &Desktop, menu: ImportMenu, path: &Path) {
-    click(harness, "[data-testid=open-transfer]").await;
-    click(harness, &format!("[data-testid={}]", menu.item)).await;
-    let dialog = desktop.wait_for_window(menu.dialog).await;
-    desktop.open_in_dialog(dialog, path.to_str().expect("utf-8 path"));
-}
-
-/// Imports `path` as [`start_import`] does and waits for the summary.
-async fn import_through_dialog(
-    harness: &Harness,
-    desktop: &Desktop,
-    menu: ImportMenu,
-    path: &Path,
-) {
-    start_import(harness, desktop, menu, path).await;
-    harness.find("[data-testid=import-summary]").await;
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_playlist_imports_through_the_dialog_exports_as_xspf_and_comes_back_as_the_same_bundle() {
