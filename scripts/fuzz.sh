@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../crates/strand-core"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(m3u pls xspf jspf wpl asx csv strand_json)
+[ ${#targets[@]} -gt 0 ] || targets=(m3u pls xspf jspf wpl asx csv strand_json collection)
 
 if ! rustup toolchain list | grep -q '^nightly'; then
   echo "cargo-fuzz needs a nightly toolchain: rustup toolchain install nightly" >&2

@@ -47,7 +47,7 @@ pub use error::{Error, ErrorCode, Result};
 pub use formats::{ExportFormat, PlaylistFormat, SkippedLine};
 pub use funnel::{FunnelCount, FunnelStep};
 pub use ids::{BundleId, EntryId, FolderId, ItemId};
-pub use import::{ImportSummary, ImportWatch, PlaylistImport, Unwatched};
+pub use import::{CollectionImport, ImportSummary, ImportWatch, PlaylistImport, Unwatched};
 pub use model::{
     BulkAdd, Bundle, BundleDetails, BundleState, BundleSummary, DraftBack, Entry, EntryPage,
     Folder, Item, ItemDetails, ItemKind, ItemPage, ItemUses, ItemsGone, SampleRemoval,

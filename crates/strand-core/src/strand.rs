@@ -26,6 +26,7 @@ use crate::licence;
 use crate::model::{Bundle, BundleState};
 use crate::store::{self, Store, Threaded};
 
+mod collections;
 mod demo;
 mod drafts_back;
 mod editing;

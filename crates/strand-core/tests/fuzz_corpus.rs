@@ -25,6 +25,7 @@ fn every_parser_survives_every_corpus_file_in_every_format() {
         "asx",
         "csv",
         "strand_json",
+        "collection",
     ] {
         files.extend(files_in(&root.join("fuzz/corpus").join(target)));
     }
@@ -43,5 +44,6 @@ fn every_parser_survives_every_corpus_file_in_every_format() {
         ] {
             fuzzing::check_playlist(format, &bytes);
         }
+        fuzzing::check_collection(&bytes);
     }
 }

@@ -3,6 +3,7 @@
 mod damage;
 mod support;
 
+mod collections;
 mod crashing;
 mod damaged;
 mod demo;

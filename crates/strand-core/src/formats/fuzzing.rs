@@ -5,7 +5,9 @@
 use url::Url;
 
 use super::entry::MAX_TEXT_CHARS;
-use super::{PlaylistFormat, TableReader, TableRow, parse_catalogue_json, parse_playlist};
+use super::{
+    PlaylistFormat, TableReader, TableRow, parse_catalogue_json, parse_collection, parse_playlist,
+};
 
 /// Parses `bytes` as `format` (and, for line formats, both ways they may be encoded; for CSV and
 /// JSON, as a catalogue too) and checks every entry.
@@ -41,6 +43,25 @@ pub fn check_playlist(format: PlaylistFormat, bytes: &[u8]) {
             }
         }
         _ => {}
+    }
+}
+
+/// Parses `bytes` as a music app's library (iTunes XML or a Spotify export) and checks every
+/// track, and that every playlist entry names a track that was read.
+pub fn check_collection(bytes: &[u8]) {
+    if let Ok(collection) = parse_collection(bytes) {
+        for entry in &collection.tracks.entries {
+            check_entry(&entry.details.title, &entry.details.creator);
+        }
+        let tracks = collection.tracks.entries.len();
+        for playlist in &collection.playlists {
+            assert!(playlist.tracks.iter().all(|&track| track < tracks));
+            assert!(
+                playlist
+                    .folder
+                    .is_none_or(|folder| folder < collection.folders.len())
+            );
+        }
     }
 }
 

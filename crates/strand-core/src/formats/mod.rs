@@ -1,5 +1,6 @@
 //! The files people bring to Strand and take away: playlists (M3U/M3U8, PLS, XSPF, JSPF, WPL,
-//! ASX, CSV and Strand's JSON) and catalogues (CSV, Strand's JSON and folders of audio files).
+//! ASX, CSV and Strand's JSON), catalogues (CSV, Strand's JSON and folders of audio files) and
+//! music apps' whole libraries (iTunes / Apple Music XML, Spotify's account-data export).
 //!
 //! Parsers are pure — bytes in, entries out — and never open a path a file names: a playlist line
 //! becomes a URI to match against the library, nothing more. Every reader is bounded: files over
@@ -7,13 +8,16 @@
 //! error before anything reaches the library.
 
 mod asx;
+mod collection;
 mod entry;
 pub mod fuzzing;
+mod itunes;
 mod jspf;
 pub mod location;
 mod m3u;
 mod pls;
 mod sniff;
+mod spotify;
 mod strand_json;
 mod table;
 mod text;
@@ -31,6 +35,7 @@ use url::Url;
 use crate::error::{Error, Result};
 use location::Spelling;
 
+pub use collection::{Collection, CollectionPlaylist, parse_collection};
 pub(crate) use entry::{Fields, own_item};
 pub use entry::{ImportedEntry, SkippedLine};
 pub use table::{TableReader, TableRow};
@@ -44,6 +49,10 @@ pub const MAX_LINE_BYTES: usize = 64 * 1024;
 
 /// The largest catalogue file: catalogues are streamed, but a file this big is not a catalogue.
 pub const MAX_CATALOGUE_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// The largest music-app library file (iTunes XML, a Spotify export): read whole, so this bounds
+/// memory; a 100,000-track iTunes library is about 150 MiB.
+pub const MAX_COLLECTION_BYTES: u64 = 512 * 1024 * 1024;
 
 /// The largest Strand JSON catalogue: JSON is read whole, so this bounds memory.
 pub const MAX_JSON_CATALOGUE_BYTES: u64 = 512 * 1024 * 1024;

@@ -72,6 +72,24 @@ pub struct PlaylistImport {
     pub summary: ImportSummary,
 }
 
+/// What importing a music app's whole library did.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CollectionImport {
+    /// How its tracks were matched.
+    pub summary: ImportSummary,
+    /// How many of its playlists became drafts.
+    pub drafts: u32,
+    /// How many playlist folders it files them in.
+    pub folders: u32,
+    /// How many of the app's built-in lists (Library, Music, Podcasts, …) were left out.
+    pub built_in: u32,
+    /// Playlist entries naming a track the file does not hold (or one that was skipped).
+    pub missing: u32,
+    /// The first of the drafts, to open.
+    pub first: Option<Bundle>,
+}
+
 /// Matches or creates items for entries, inside one transaction.
 pub(crate) struct Importer<'a> {
     connection: &'a Connection,
