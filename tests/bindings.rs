@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use strand_app::error::IpcError;
 use strand_app::transfer::ImportProgress;
 use strand_core::{
-    BulkAdd, Bundle, BundleSummary, DraftBack, EntryPage, ExportFormat, Folder, FunnelCount,
-    ImportSummary, Item, ItemDetails, ItemPage, ItemUses, ItemsGone, LibraryHealth, PlanRow,
-    PlaylistImport, RestorePoint, SampleRemoval, SearchResults, SessionInfo, SortField,
+    BulkAdd, Bundle, BundleSummary, CollectionImport, DraftBack, EntryPage, ExportFormat, Folder,
+    FunnelCount, ImportSummary, Item, ItemDetails, ItemPage, ItemUses, ItemsGone, LibraryHealth,
+    PlanRow, PlaylistImport, RestorePoint, SampleRemoval, SearchResults, SessionInfo, SortField,
 };
 use ts_rs::{Config, TS};
 
@@ -32,6 +32,7 @@ fn export_all(out_dir: &Path) {
     ExportFormat::export_all(&config).expect("export ExportFormat");
     ImportSummary::export_all(&config).expect("export ImportSummary");
     PlaylistImport::export_all(&config).expect("export PlaylistImport");
+    CollectionImport::export_all(&config).expect("export CollectionImport");
     ImportProgress::export_all(&config).expect("export ImportProgress");
     RestorePoint::export_all(&config).expect("export RestorePoint");
     LibraryHealth::export_all(&config).expect("export LibraryHealth");

@@ -107,6 +107,8 @@ pub enum ImportSource {
     CatalogueFile,
     /// A folder of audio files, whose files join the library.
     AudioFolder,
+    /// A music app's library file (iTunes XML, a Spotify export), whose playlists become drafts.
+    MusicLibrary,
 }
 
 /// Asks for the file or folder to import; `None` if the person cancelled.
@@ -129,6 +131,10 @@ pub fn pick_import<R: Runtime>(
         ImportSource::AudioFolder => dialog
             .set_title("Import a folder of music")
             .blocking_pick_folder(),
+        ImportSource::MusicLibrary => dialog
+            .set_title("Import a music library")
+            .add_filter("iTunes, Music or Spotify library", &["xml", "json"])
+            .blocking_pick_file(),
     };
     chosen
         .map(|chosen| {

@@ -169,6 +169,7 @@ pub fn run_app<R: Runtime>(
             transfer::import_playlist,
             transfer::import_catalogue,
             transfer::import_audio_folder,
+            transfer::import_collection,
             transfer::cancel_import,
             commands::app_ready,
         ])

@@ -5,7 +5,9 @@
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use serde::Serialize;
-use strand_core::{BundleId, ExportFormat, ImportSummary, ImportWatch, PlaylistImport, Strand};
+use strand_core::{
+    BundleId, CollectionImport, ExportFormat, ImportSummary, ImportWatch, PlaylistImport, Strand,
+};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
 use ts_rs::TS;
@@ -156,6 +158,22 @@ pub async fn import_audio_folder<R: Runtime>(
         ImportSource::AudioFolder,
         progress,
         |strand, path, watch| strand.import_catalogue(path, watch),
+    )
+    .await
+}
+
+/// Imports a music app's whole library (iTunes / Apple Music XML, a Spotify export): tracks
+/// into the library, playlists as drafts.
+#[tauri::command]
+pub async fn import_collection<R: Runtime>(
+    app: AppHandle<R>,
+    progress: Channel<ImportProgress>,
+) -> IpcResult<Option<CollectionImport>> {
+    import(
+        app,
+        ImportSource::MusicLibrary,
+        progress,
+        |strand, path, watch| strand.import_collection(path, watch),
     )
     .await
 }
