@@ -5,6 +5,7 @@ import type { BulkAdd } from './bindings/BulkAdd';
 import type { Bundle } from './bindings/Bundle';
 import type { BundleId } from './bindings/BundleId';
 import type { BundleSummary } from './bindings/BundleSummary';
+import type { CollectionImport } from './bindings/CollectionImport';
 import type { Capability } from './bindings/Capability';
 import type { DraftBack } from './bindings/DraftBack';
 import type { EntryId } from './bindings/EntryId';
@@ -203,6 +204,10 @@ export const api = {
   /** Opens the native folder dialog for a folder of music. */
   importAudioFolder: (onProgress: (progress: ImportProgress) => void) =>
     importWith<ImportSummary>('import_audio_folder', onProgress),
+  /** Opens the native open dialog for a music app's library (iTunes or Music XML, a Spotify
+   * export): its tracks join the library and its playlists become drafts. */
+  importCollection: (onProgress: (progress: ImportProgress) => void) =>
+    importWith<CollectionImport>('import_collection', onProgress),
   /** Stops the import under way; it answers with a `cancelled` error and changes nothing. */
   cancelImport: () => call<null>('cancel_import'),
   appReady: () => call<void>('app_ready'),

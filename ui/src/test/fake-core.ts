@@ -553,6 +553,14 @@ export class FakeCore {
       const items = await this.#importFile(onProgress);
       return items && this.#addToLibrary(items);
     },
+    importCollection: async (onProgress) => {
+      const items = await this.#importFile(onProgress);
+      if (!items) return null;
+      const summary = this.#addToLibrary(items);
+      let first = await this.api.createBundle('Imported library');
+      for (const imported of items) first = await this.api.addEntry(first.id, imported.id, true);
+      return { summary, drafts: 1, folders: 0, builtIn: 2, missing: 0, first };
+    },
     cancelImport: async () => {
       this.#cancelRequested = true;
       return null;

@@ -3,15 +3,20 @@ import type { BundleId } from '../bindings/BundleId';
 import type { ImportProgress } from '../bindings/ImportProgress';
 import type { ImportSummary } from '../bindings/ImportSummary';
 
-type TransferApi = Pick<Api, 'exportLibrary' | 'importPlaylist' | 'importCatalogue' | 'importAudioFolder' | 'cancelImport'>;
+type TransferApi = Pick<
+  Api,
+  'exportLibrary' | 'importPlaylist' | 'importCatalogue' | 'importAudioFolder' | 'importCollection' | 'cancelImport'
+>;
 
-export type ImportKind = 'playlist' | 'catalogue' | 'folder';
+export type ImportKind = 'playlist' | 'catalogue' | 'folder' | 'collection';
 
-/** What an import brought in: the summary, and the draft a playlist became. */
+/** What an import brought in: the summary, the draft a playlist became (the first, of a music
+ * app's library), and for a music app's library what its playlists became. */
 export interface ImportResult {
   kind: ImportKind;
   summary: ImportSummary;
   bundle: { id: BundleId; name: string } | null;
+  collection?: { drafts: number; folders: number; builtIn: number; missing: number };
 }
 
 /** Told what changed, so the bundle list or the library can show it. */
@@ -65,6 +70,15 @@ export class TransferState {
     return this.#run('folder', async (onProgress) => {
       const summary = await this.#api.importAudioFolder(onProgress);
       return summary ? { kind: 'folder', summary, bundle: null } : null;
+    });
+  }
+
+  importCollection(): Promise<boolean> {
+    return this.#run('collection', async (onProgress) => {
+      const imported = await this.#api.importCollection(onProgress);
+      if (!imported) return null;
+      const { summary, first, ...collection } = imported;
+      return { kind: 'collection', summary, bundle: first && { id: first.id, name: first.name }, collection };
     });
   }
 

@@ -70,4 +70,16 @@ describe('TransferState', () => {
     expect(await first).toBe(true);
     expect(transfer.result?.kind).toBe('catalogue');
   });
+
+  it('a music app’s library opens its first draft and says what its playlists became', async () => {
+    const core = new FakeCore();
+    const opened: (string | null)[] = [];
+    const transfer = new TransferState(core.api, async (result) => {
+      opened.push(result.bundle?.name ?? null);
+    });
+    expect(await transfer.importCollection()).toBe(true);
+    expect(transfer.result?.kind).toBe('collection');
+    expect(transfer.result?.collection).toEqual({ drafts: 1, folders: 0, builtIn: 2, missing: 0 });
+    expect(opened).toEqual(['Imported library']);
+  });
 });
