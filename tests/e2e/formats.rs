@@ -1,7 +1,7 @@
 //! The playlist families Strand reads beyond M3U and XSPF, through the real GTK dialogs: a
 //! Windows Media Player WPL (SMIL XML), exported as JSPF (JSON) and as M3U8 with paths relative
 //! to where it is saved, the JSPF imported back as the same items, and an M3U saved as `.txt`,
-//! read by its content.
+//! read by its content; an iTunes library and a Spotify export, each with its playlists.
 
 use crate::desktop::Desktop;
 use crate::steps::*;
@@ -97,5 +97,67 @@ async fn a_wpl_imports_exports_as_jspf_comes_back_the_same_and_a_txt_is_read_by_
     assert!(counts.contains("1 added as new"), "{counts}");
     click(&harness, "[data-testid=close-import-summary]").await;
     bundle_names(&harness, 3).await;
+    harness.stop().await;
+}
+
+/// The names of every bundle in the list, in folders or not, once there are `count`.
+async fn all_bundle_names(harness: &crate::harness::Harness, count: usize) -> Vec<String> {
+    let script = format!(
+        "const names = [...document.querySelectorAll('[data-bundle-id] .name')].map((n) => n.textContent.trim());
+         return names.length === {count} && names;"
+    );
+    let names = harness
+        .wait_for(&format!("{count} bundles, in folders or not"), &script)
+        .await;
+    serde_json::from_value(names).expect("names")
+}
+
+/// A file of the import corpus, copied where a person's files are.
+fn corpus_copy(documents: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("crates/strand-core/tests/data/import")
+        .join(name);
+    let to = documents.join(name);
+    std::fs::copy(from, &to).expect("copy the corpus file");
+    to
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_itunes_library_and_a_spotify_export_bring_their_playlists_as_drafts() {
+    let mut harness = launched_showing_the_library().await;
+    let desktop = Desktop::connect(&harness.display_name());
+    let documents = tempfile::tempdir().expect("documents");
+
+    let itunes = corpus_copy(documents.path(), "itunes-library.xml");
+    import_through_dialog(&harness, &desktop, IMPORT_COLLECTION, &itunes).await;
+    let said = text_of(&harness, "[data-testid=imported-collection]").await;
+    assert!(
+        said.contains("3 playlists are now drafts")
+            && said.contains("1 folder")
+            && said.contains("2 built-in lists"),
+        "{said}"
+    );
+    let counts = text_of(&harness, "[data-testid=import-counts]").await;
+    assert!(counts.contains("4 added as new"), "{counts}");
+    click(&harness, "[data-testid=close-import-summary]").await;
+    entry_count_is(&harness, 3).await;
+    let filed = all_bundle_names(&harness, 3).await;
+    assert!(filed.contains(&"Drive".to_owned()), "{filed:?}");
+    harness
+        .wait_for(
+            "Drive filed in its folder",
+            "const folder = [...document.querySelectorAll('[data-testid=folder]')]
+                 .find((folder) => folder.querySelector('.folder-name').value === 'Road / Summer');
+             return !!folder && [...folder.querySelectorAll('.name')].some((name) => name.textContent.trim() === 'Drive');",
+        )
+        .await;
+
+    let spotify = corpus_copy(documents.path(), "spotify-Playlist1.json");
+    import_through_dialog(&harness, &desktop, IMPORT_COLLECTION, &spotify).await;
+    let said = text_of(&harness, "[data-testid=imported-collection]").await;
+    assert!(said.contains("2 playlists are now drafts"), "{said}");
+    click(&harness, "[data-testid=close-import-summary]").await;
+    let names = all_bundle_names(&harness, 5).await;
+    assert!(names.contains(&"Road trip".to_owned()), "{names:?}");
     harness.stop().await;
 }

@@ -315,6 +315,10 @@ pub const IMPORT_PLAYLIST: ImportMenu = ImportMenu {
     item: "import-playlist",
     dialog: "Import a playlist",
 };
+pub const IMPORT_COLLECTION: ImportMenu = ImportMenu {
+    item: "import-collection",
+    dialog: "Import a music library",
+};
 pub const IMPORT_CATALOGUE: ImportMenu = ImportMenu {
     item: "import-catalogue",
     dialog: "Import a catalogue",
