@@ -97,8 +97,8 @@ impl Playlist {
 
 /// Reads an iTunes or Music library file.
 pub(crate) fn parse(bytes: &[u8]) -> Result<Collection> {
-    let library: Library =
-        plist::from_bytes(bytes).map_err(|error| not_readable("iTunes or Music library", error))?;
+    let library: Library = plist::from_bytes(bytes)
+        .map_err(|error| not_readable("iTunes or Music library", located(bytes, &error)))?;
     let mut collection = Collection::default();
 
     let mut tracks: Vec<Track> = library.tracks.into_values().collect();
@@ -157,6 +157,31 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Collection> {
     Ok(collection)
 }
 
+/// The plist crate's error in words, at its line: it says what went wrong as a name
+/// (`InvalidIntegerString`) and where as a byte offset, and exposes neither apart from its text.
+fn located(bytes: &[u8], error: &plist::Error) -> String {
+    let text = error.to_string();
+    let Some((kind, offset)) = text
+        .rsplit_once(" (offset ")
+        .and_then(|(kind, rest)| Some((kind, rest.strip_suffix(')')?.parse::<usize>().ok()?)))
+    else {
+        return text;
+    };
+    let mut words = String::with_capacity(kind.len() + 8);
+    for (index, c) in kind.chars().enumerate() {
+        if c.is_uppercase() && index > 0 {
+            words.push(' ');
+        }
+        words.extend(c.to_lowercase());
+    }
+    let line = bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1;
+    format!("{words} (line {line})")
+}
+
 /// Each folder's full name by its persistent id: its parents' names and its own, joined.
 fn folder_names(playlists: &[Playlist]) -> Result<HashMap<String, String>> {
     let folders: HashMap<&str, (&str, Option<&str>)> = playlists
@@ -188,4 +213,19 @@ fn folder_names(playlists: &[Playlist]) -> Result<HashMap<String, String>> {
         names.insert((*id).to_owned(), parts.join(" / "));
     }
     Ok(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_value_is_refused_in_words_at_its_line() {
+        let xml = b"<?xml version=\"1.0\"?>\n<plist version=\"1.0\"><dict><key>Tracks</key><dict>\n<key>1</key><dict><key>Track ID</key><integer>one</integer></dict></dict></dict></plist>\n";
+        let message = parse(xml).expect_err("refused").to_string();
+        assert!(
+            message.contains("invalid integer") && message.contains("(line 3)"),
+            "{message}"
+        );
+    }
 }
