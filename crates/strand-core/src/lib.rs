@@ -49,9 +49,9 @@ pub use funnel::{FunnelCount, FunnelStep};
 pub use ids::{BundleId, EntryId, FolderId, ItemId};
 pub use import::{CollectionImport, ImportSummary, ImportWatch, PlaylistImport, Unwatched};
 pub use model::{
-    BulkAdd, Bundle, BundleDetails, BundleState, BundleSummary, DraftBack, Entry, EntryPage,
-    Folder, Item, ItemDetails, ItemKind, ItemPage, ItemUses, ItemsGone, SampleRemoval,
-    SearchResults, SessionInfo, SortField, WholeBundle,
+    BulkAdd, Bundle, BundleDetails, BundleState, BundleSummary, BundleTotals, DraftBack, Entry,
+    EntryPage, Folder, Item, ItemDetails, ItemKind, ItemPage, ItemUses, ItemsGone, PriceTotal,
+    SampleRemoval, SearchResults, SessionInfo, SortField, WholeBundle,
 };
 pub use opening::Opening;
 pub use store::backups::{RestorePoint, RestoreReason};

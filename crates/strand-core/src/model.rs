@@ -149,6 +149,68 @@ pub struct ItemsGone {
     pub uses: ItemUses,
 }
 
+/// What a bundle adds up to, for the line beside its bead string.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BundleTotals {
+    /// The running time of the entries that have one, in milliseconds.
+    #[ts(type = "number")]
+    pub duration_ms: u64,
+    /// How many entries have a running time.
+    pub timed: u32,
+    /// The priced entries' sum in each currency, the largest first.
+    pub prices: Vec<PriceTotal>,
+}
+
+/// The sum of a bundle's prices in one currency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PriceTotal {
+    /// Its ISO 4217 code; none for prices given without one.
+    pub currency: Option<String>,
+    /// The sum, in cents.
+    #[ts(type = "number")]
+    pub cents: u64,
+    /// How many entries it sums.
+    pub entries: u32,
+}
+
+impl BundleTotals {
+    /// Counts one more entry threading an item with `details`.
+    pub(crate) fn add(&mut self, details: &ItemDetails) {
+        if let Some(ms) = details.duration_ms {
+            self.duration_ms += u64::from(ms);
+            self.timed += 1;
+        }
+        if let Some(cents) = details.price_cents {
+            match self
+                .prices
+                .iter_mut()
+                .find(|total| total.currency == details.currency)
+            {
+                Some(total) => {
+                    total.cents += u64::from(cents);
+                    total.entries += 1;
+                }
+                None => self.prices.push(PriceTotal {
+                    currency: details.currency.clone(),
+                    cents: u64::from(cents),
+                    entries: 1,
+                }),
+            }
+        }
+    }
+
+    /// The largest sum first; equal sums by currency, so the order never flickers.
+    pub(crate) fn sort_prices(&mut self) {
+        self.prices.sort_by(|a, b| {
+            b.cents
+                .cmp(&a.cents)
+                .then_with(|| a.currency.cmp(&b.currency))
+        });
+    }
+}
+
 /// What taking the sample catalogue out did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -23,6 +23,7 @@ mod recovering;
 mod restoring;
 mod sample;
 mod search;
+mod totals;
 mod trash;
 mod undoing;
 mod wrong_files;

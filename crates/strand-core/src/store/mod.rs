@@ -20,6 +20,7 @@ mod items;
 mod kept_bundle;
 mod meta;
 mod migrations;
+mod totals;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
@@ -378,3 +379,4 @@ pub(crate) use items::{
 };
 pub(crate) use kept_bundle::KeptBundle;
 pub(crate) use meta::{is_demo_library, is_initialised, mark_demo_library, mark_initialised};
+pub(crate) use totals::kept_totals;

@@ -9,8 +9,8 @@ use crate::error::{Error, Result};
 use crate::funnel::FunnelStep;
 use crate::ids::{BundleId, ItemId};
 use crate::model::{
-    Bundle, BundleState, BundleSummary, Entry, EntryPage, ItemDetails, ItemKind, ItemPage,
-    SampleRemoval, SearchResults, WholeBundle,
+    Bundle, BundleState, BundleSummary, BundleTotals, Entry, EntryPage, ItemDetails, ItemKind,
+    ItemPage, SampleRemoval, SearchResults, WholeBundle,
 };
 use crate::search;
 use crate::store::backups::RestoreReason;
@@ -176,6 +176,30 @@ impl Strand {
         self.store
             .read(|connection| store::kept_bundle(connection, id))?
             .ok_or_else(|| Error::not_found("bundle", id))
+    }
+
+    /// What a bundle adds up to: its running time and its prices per currency, over every
+    /// entry (a missing item counts for nothing).
+    pub fn bundle_totals(&self, id: BundleId) -> Result<BundleTotals> {
+        let threaded: Option<Vec<ItemId>> = self
+            .drafts()
+            .get(&id)
+            .map(|draft| draft.entries.iter().map(|entry| entry.item_id).collect());
+        let Some(threaded) = threaded else {
+            self.bundle(id)?;
+            return self
+                .store
+                .read(|connection| store::kept_totals(connection, id));
+        };
+        let items = self
+            .store
+            .read(|connection| store::items_by_id(connection, threaded.iter().copied()))?;
+        let mut totals = BundleTotals::default();
+        for item in threaded.iter().filter_map(|id| items.get(id)) {
+            totals.add(&item.details);
+        }
+        totals.sort_prices();
+        Ok(totals)
     }
 
     /// Up to `limit` entries of a bundle from position `offset` on, with their items: the rows
