@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 use strand_app::error::IpcError;
 use strand_app::transfer::ImportProgress;
 use strand_core::{
-    BulkAdd, Bundle, BundleSummary, CollectionImport, DraftBack, EntryPage, ExportFormat, Folder,
-    FunnelCount, ImportSummary, Item, ItemDetails, ItemPage, ItemUses, ItemsGone, LibraryHealth,
-    PlanRow, PlaylistImport, RestorePoint, SampleRemoval, SearchResults, SessionInfo, SortField,
+    BulkAdd, Bundle, BundleSummary, BundleTotals, CollectionImport, DraftBack, EntryPage,
+    ExportFormat, Folder, FunnelCount, ImportSummary, Item, ItemDetails, ItemPage, ItemUses,
+    ItemsGone, LibraryHealth, PlanRow, PlaylistImport, RestorePoint, SampleRemoval, SearchResults,
+    SessionInfo, SortField,
 };
 use ts_rs::{Config, TS};
 
@@ -42,6 +43,7 @@ fn export_all(out_dir: &Path) {
     ItemDetails::export_all(&config).expect("export ItemDetails");
     ItemUses::export_all(&config).expect("export ItemUses");
     ItemsGone::export_all(&config).expect("export ItemsGone");
+    BundleTotals::export_all(&config).expect("export BundleTotals");
 }
 
 fn files_in(dir: &Path) -> BTreeMap<String, String> {

@@ -13,9 +13,9 @@
 use std::io::Write;
 
 use strand_core::{
-    BulkAdd, Bundle, BundleId, BundleSummary, DraftBack, EntryId, EntryPage, Folder, FolderId,
-    FunnelCount, ItemId, ItemKind, ItemPage, LibraryHealth, PlanRow, Policy, RestorePoint,
-    SampleRemoval, SearchResults, SessionInfo, SortField, Strand, Tier,
+    BulkAdd, Bundle, BundleId, BundleSummary, BundleTotals, DraftBack, EntryId, EntryPage, Folder,
+    FolderId, FunnelCount, ItemId, ItemKind, ItemPage, LibraryHealth, PlanRow, Policy,
+    RestorePoint, SampleRemoval, SearchResults, SessionInfo, SortField, Strand, Tier,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -141,6 +141,12 @@ pub fn bundle_entries(
     limit: u32,
 ) -> IpcResult<EntryPage> {
     Ok(strand.entries(bundle_id, offset, limit)?)
+}
+
+/// What the bundle adds up to: its running time and prices per currency.
+#[tauri::command(async)]
+pub fn bundle_totals(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<BundleTotals> {
+    Ok(strand.bundle_totals(bundle_id)?)
 }
 
 #[tauri::command(async)]

@@ -125,6 +125,7 @@ pub fn run_app<R: Runtime>(
             commands::list_bundles,
             commands::get_bundle,
             commands::bundle_entries,
+            commands::bundle_totals,
             commands::find_entries,
             commands::create_bundle,
             commands::rename_bundle,
