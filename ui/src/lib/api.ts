@@ -5,6 +5,7 @@ import type { BulkAdd } from './bindings/BulkAdd';
 import type { Bundle } from './bindings/Bundle';
 import type { BundleId } from './bindings/BundleId';
 import type { BundleSummary } from './bindings/BundleSummary';
+import type { BundleTotals } from './bindings/BundleTotals';
 import type { CollectionImport } from './bindings/CollectionImport';
 import type { Capability } from './bindings/Capability';
 import type { DraftBack } from './bindings/DraftBack';
@@ -135,6 +136,8 @@ export const api = {
   /** Up to `limit` entries from position `offset` on: the rows on screen. */
   bundleEntries: (bundleId: BundleId, offset: number, limit: number) =>
     call<EntryPage>('bundle_entries', { bundleId, offset, limit }),
+  /** What the bundle adds up to: its running time and its prices per currency. */
+  bundleTotals: (bundleId: BundleId) => call<BundleTotals>('bundle_totals', { bundleId }),
   /** The first `limit` entries whose item matches `text`, each with its position. */
   findEntries: (bundleId: BundleId, text: string, limit: number) =>
     call<EntryPage>('find_entries', { bundleId, text, limit }),

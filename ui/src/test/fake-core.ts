@@ -5,6 +5,7 @@ import { AppError, type Api } from '../lib/api';
 import type { BulkAdd } from '../lib/bindings/BulkAdd';
 import type { Bundle } from '../lib/bindings/Bundle';
 import type { BundleSummary } from '../lib/bindings/BundleSummary';
+import type { BundleTotals } from '../lib/bindings/BundleTotals';
 import type { Entry } from '../lib/bindings/Entry';
 import type { EntryPage } from '../lib/bindings/EntryPage';
 import type { ExportFormat } from '../lib/bindings/ExportFormat';
@@ -397,6 +398,23 @@ export class FakeCore {
       [...this.bundles.values()].map(summary),
     getBundle: async (id) => head(this.#bundle(id)),
     bundleEntries: async (id, offset, limit) => page(this.#bundle(id).entries, offset, limit),
+    bundleTotals: async (id) => {
+      const totals: BundleTotals = { durationMs: 0, timed: 0, prices: [] };
+      for (const { item: threaded } of this.#bundle(id).entries) {
+        if (threaded.durationMs !== null) {
+          totals.durationMs += threaded.durationMs;
+          totals.timed += 1;
+        }
+        if (threaded.priceCents === null) continue;
+        const sum = totals.prices.find((price) => price.currency === threaded.currency);
+        if (sum) {
+          sum.cents += threaded.priceCents;
+          sum.entries += 1;
+        } else totals.prices.push({ currency: threaded.currency, cents: threaded.priceCents, entries: 1 });
+      }
+      totals.prices.sort((a, b) => b.cents - a.cents);
+      return totals;
+    },
     findEntries: async (id, text, limit) => {
       const needle = text.trim().toLowerCase();
       const found = this.#bundle(id).entries.filter((entry) => entry.item.title.toLowerCase().includes(needle));

@@ -92,6 +92,7 @@ export const de: Record<MessageKey, Message> = {
   formatWpl: 'Windows-Media-Wiedergabeliste (.wpl)',
   relativePaths: 'Relative Pfade',
   relativePathsHint: 'Dateien vom Ordner der Wiedergabeliste aus benennen, damit sie weiter spielt, wenn der Musikordner mit ihr umzieht',
+  totalsTimed: '{count} von {total} Einträgen haben eine Länge',
   formatCsv: 'CSV-Tabelle',
   importExport: 'Import & Export',
   importPlaylist: 'Wiedergabeliste importieren…',

@@ -99,6 +99,7 @@ export const en = {
   formatWpl: 'Windows Media playlist (.wpl)',
   relativePaths: 'Relative paths',
   relativePathsHint: 'Name files from the folder the playlist is saved in, so it still plays when the music folder moves with it',
+  totalsTimed: '{count} of {total} entries have a length',
   formatCsv: 'CSV spreadsheet',
   importExport: 'Import & export',
   importPlaylist: 'Import a playlist…',

@@ -2,6 +2,7 @@ import { toAppError, type Api, type AppError } from '../api';
 import type { Bundle } from '../bindings/Bundle';
 import type { BundleId } from '../bindings/BundleId';
 import type { BundleSummary } from '../bindings/BundleSummary';
+import type { BundleTotals } from '../bindings/BundleTotals';
 import type { Capability } from '../bindings/Capability';
 import type { Entry } from '../bindings/Entry';
 import type { EntryId } from '../bindings/EntryId';
@@ -19,6 +20,7 @@ type BundleApi = Pick<
   | 'listBundles'
   | 'getBundle'
   | 'bundleEntries'
+  | 'bundleTotals'
   | 'findEntries'
   | 'createBundle'
   | 'renameBundle'
@@ -87,6 +89,10 @@ export class BundlesState {
   window = $state.raw<{ offset: number; entries: Entry[] }>({ offset: 0, entries: [] });
   /** The open bundle's first entries, for its bead string. */
   beads = $state.raw<Entry[]>([]);
+  /** What the open bundle adds up to, shown beside its beads. */
+  totals = $state.raw<BundleTotals | null>(null);
+  /** The position a bead asked the entry list to show and focus (null: none asked). */
+  jump = $state<{ position: number } | null>(null);
   /** What a search inside the open bundle found (null: no search). */
   found = $state.raw<EntryPage | null>(null);
   /** The text searched for inside the open bundle. */
@@ -390,6 +396,11 @@ export class BundlesState {
     this.paywall = capability;
   }
 
+  /** Asks the entry list to show the entry at `position` and put the focus on it (a bead's click). */
+  jumpTo(position: number): void {
+    this.jump = { position };
+  }
+
   /** Forgets the open bundle (after a demo reset removed it). */
   forgetCurrent(): void {
     this.current = null;
@@ -397,6 +408,7 @@ export class BundlesState {
     this.clearSelection();
     this.window = { offset: 0, entries: [] };
     this.beads = [];
+    this.totals = null;
     this.found = null;
     this.filter = '';
   }
@@ -464,10 +476,11 @@ export class BundlesState {
     const wanted = opened ? { start: 0, count: this.#wanted.count } : this.#wanted;
     const text = opened ? '' : this.filter.trim();
     const [load, findLoad] = [this.#windowLoads.ask(), this.#findLoads.ask()];
-    const [window, beads, found] = await Promise.all([
+    const [window, beads, found, totals] = await Promise.all([
       this.#fetchWindow(bundle.id, wanted),
       this.#api.bundleEntries(bundle.id, 0, MAX_BEADS),
       text ? this.#api.findEntries(bundle.id, text, MAX_FOUND) : null,
+      this.#api.bundleTotals(bundle.id),
     ]);
     if (opened) {
       this.#wanted = wanted;
@@ -476,6 +489,7 @@ export class BundlesState {
     }
     this.current = bundle;
     this.beads = beads.entries;
+    this.totals = totals;
     if (this.#windowLoads.isNewest(load)) this.window = window;
     if (this.#findLoads.isNewest(findLoad) && this.filter.trim() === text) this.found = found;
   }

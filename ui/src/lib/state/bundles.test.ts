@@ -238,6 +238,16 @@ describe('BundlesState', () => {
     expect(bundles.current?.details).toEqual({ description: '', colour: null });
   });
 
+  it('shows what the open bundle adds up to, again after each edit', async () => {
+    const core = new FakeCore();
+    const bundles = await draftWithThreeItems(core);
+    expect(bundles.totals).toEqual({ durationMs: 6000, timed: 3, prices: [] });
+    await bundles.remove(bundles.window.entries[2]!.id);
+    expect(bundles.totals).toEqual({ durationMs: 3000, timed: 2, prices: [] });
+    bundles.jumpTo(1);
+    expect(bundles.jump).toEqual({ position: 1 });
+  });
+
   it('exports the open bundle and forgets the notice at the next edit', async () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);
