@@ -79,7 +79,10 @@ async fn a_hundred_thousand_entry_bundle_opens_scrolls_and_moves_drawing_only_a_
             &format!("return document.querySelector('{ENTRY_ROWS}[aria-posinset=\"1\"][aria-setsize=\"{ENTRIES}\"]') !== null;"),
         )
         .await;
-    let beads = harness.find_all("[data-testid=bead-string] li").await.len();
+    let beads = harness
+        .find_all("[data-testid=bead-string] button")
+        .await
+        .len();
     assert_eq!(beads, 240, "the bead string summarises");
 
     let mut most = rows_drawn(&harness).await;

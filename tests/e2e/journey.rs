@@ -46,7 +46,7 @@ async fn a_person_threads_a_bundle_meets_the_paywall_keeps_it_in_demo_premium_an
 
     // The bead string shows one bead per entry, in order.
     assert_eq!(
-        harness.item_ids("[data-testid=bead-string] li").await,
+        harness.item_ids("[data-testid=bead-string] button").await,
         expected
     );
 

@@ -1,6 +1,7 @@
 //! End to end: a person's journeys in the real Strand window (WebKitGTK, driven over WebDriver).
 //! Run with `cargo test --test e2e` after `npm --prefix ui run build`; scripts/test.sh does both.
 
+mod beads;
 mod big_bundle;
 mod curation;
 #[path = "../../crates/strand-core/tests/damage.rs"]

@@ -17,6 +17,9 @@ pub const CONTROL: char = '\u{E009}';
 pub const SHIFT: char = '\u{E008}';
 pub const ARROW_DOWN: char = '\u{E015}';
 pub const ARROW_UP: char = '\u{E013}';
+pub const ARROW_RIGHT: char = '\u{E014}';
+pub const HOME: char = '\u{E011}';
+pub const END: char = '\u{E010}';
 
 pub const LIBRARY_ROWS: &str = "[data-testid=library] li";
 pub const ENTRY_ROWS: &str = "[data-testid=entries] li";
