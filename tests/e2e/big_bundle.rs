@@ -61,7 +61,7 @@ async fn scroll_to(harness: &Harness, position: u32) {
     harness
         .wait_for(
             &format!("row {position} to be drawn"),
-            &format!("return document.querySelector('{ENTRY_ROWS}[aria-posinset=\"{position}\"]') !== null;"),
+            &format!("return document.querySelector('{ENTRY_ROWS}[aria-rowindex=\"{position}\"]') !== null;"),
         )
         .await;
 }
@@ -76,7 +76,7 @@ async fn a_hundred_thousand_entry_bundle_opens_scrolls_and_moves_drawing_only_a_
     harness
         .wait_for(
             "the first row of the big bundle",
-            &format!("return document.querySelector('{ENTRY_ROWS}[aria-posinset=\"1\"][aria-setsize=\"{ENTRIES}\"]') !== null;"),
+            &format!("return document.querySelector('[data-testid=entries][aria-rowcount=\"{ENTRIES}\"] li[aria-rowindex=\"1\"]') !== null;"),
         )
         .await;
     let beads = harness
@@ -96,7 +96,7 @@ async fn a_hundred_thousand_entry_bundle_opens_scrolls_and_moves_drawing_only_a_
     // A move deep in the bundle, from the keyboard (editing a kept bundle is premium): the row
     // at 12,346 goes one down.
     click(&harness, "[data-testid=tier-select] option[value=premium]").await;
-    let row = format!("{ENTRY_ROWS}[aria-posinset=\"12346\"]");
+    let row = format!("{ENTRY_ROWS}[aria-rowindex=\"12346\"]");
     let moving = entry_id_of(&harness, &row).await;
     focus(&harness, &row).await;
     press(&harness, &[ALT, ARROW_DOWN]).await;
@@ -106,7 +106,7 @@ async fn a_hundred_thousand_entry_bundle_opens_scrolls_and_moves_drawing_only_a_
         .wait_for(
             "the entry to move one down, keeping the focus",
             &format!(
-                "return document.querySelector('{ENTRY_ROWS}[aria-posinset=\"12347\"]')?.dataset.entryId === '{moving}' \
+                "return document.querySelector('{ENTRY_ROWS}[aria-rowindex=\"12347\"]')?.dataset.entryId === '{moving}' \
                  && document.activeElement?.dataset.entryId === '{moving}';"
             ),
         )
@@ -115,7 +115,7 @@ async fn a_hundred_thousand_entry_bundle_opens_scrolls_and_moves_drawing_only_a_
     // Drag the second entry to the list's bottom edge and hold it there: the list scrolls, and
     // the entry lands far below anything that was on screen when the drag began.
     scroll_to(&harness, 1).await;
-    let row = format!("{ENTRY_ROWS}[aria-posinset=\"2\"]");
+    let row = format!("{ENTRY_ROWS}[aria-rowindex=\"2\"]");
     let dragged = entry_id_of(&harness, &row).await;
     let scroller = harness.find("[data-testid=entries-scroller]").await;
     let half_height = harness
@@ -145,7 +145,7 @@ async fn a_hundred_thousand_entry_bundle_opens_scrolls_and_moves_drawing_only_a_
             "the dragged entry to land far down",
             &format!(
                 "const row = document.querySelector('{ENTRY_ROWS}[data-entry-id=\"{dragged}\"]');
-                 return row !== null && Number(row.getAttribute('aria-posinset')) > {far}
+                 return row !== null && Number(row.getAttribute('aria-rowindex')) > {far}
                      && document.activeElement === row;"
             ),
         )
@@ -173,7 +173,7 @@ async fn a_hundred_thousand_entry_bundle_opens_scrolls_and_moves_drawing_only_a_
             "the dropped item to land far down",
             &format!(
                 "return [...document.querySelectorAll('{ENTRY_ROWS}[data-item-id=\"{item}\"]')]
-                     .some((row) => Number(row.getAttribute('aria-posinset')) > {far});"
+                     .some((row) => Number(row.getAttribute('aria-rowindex')) > {far});"
             ),
         )
         .await;

@@ -81,7 +81,7 @@ async fn finding_inside_a_bundle_shows_the_matching_entries_at_their_places() {
             &format!(
                 "const rows = [...document.querySelectorAll('{ENTRY_ROWS}')];
                  return rows.length === 1 && rows[0].dataset.itemId === '{}'
-                     && rows[0].getAttribute('aria-posinset') === '4';",
+                     && rows[0].getAttribute('aria-rowindex') === '4';",
                 added[3]
             ),
         )

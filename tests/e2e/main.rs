@@ -1,6 +1,7 @@
 //! End to end: a person's journeys in the real Strand window (WebKitGTK, driven over WebDriver).
 //! Run with `cargo test --test e2e` after `npm --prefix ui run build`; scripts/test.sh does both.
 
+mod accessibility;
 mod beads;
 mod big_bundle;
 mod curation;
@@ -12,6 +13,7 @@ mod folders;
 mod formats;
 mod harness;
 mod journey;
+mod keyboard;
 mod library_filters;
 mod looks;
 mod own_items;

@@ -20,6 +20,8 @@ pub const ARROW_UP: char = '\u{E013}';
 pub const ARROW_RIGHT: char = '\u{E014}';
 pub const HOME: char = '\u{E011}';
 pub const END: char = '\u{E010}';
+pub const TAB: char = '\u{E004}';
+pub const ESCAPE: char = '\u{E00C}';
 
 pub const LIBRARY_ROWS: &str = "[data-testid=library] li";
 pub const ENTRY_ROWS: &str = "[data-testid=entries] li";
