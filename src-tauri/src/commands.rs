@@ -21,7 +21,14 @@ use tauri::{AppHandle, Runtime, State};
 
 use crate::dialogs;
 use crate::error::IpcResult;
+use crate::messages::Messages;
 use crate::startup::Startup;
+
+/// The language the app decided on at start (`de` or `en`), for the window to speak.
+#[tauri::command]
+pub fn desktop_language(messages: State<'_, Messages>) -> &'static str {
+    messages.language()
+}
 
 #[tauri::command]
 pub fn session_info(strand: State<'_, Strand>) -> IpcResult<SessionInfo> {

@@ -6,10 +6,16 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use strand_core::{ErrorCode, ExportFormat, PlaylistFormat};
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{IpcError, IpcResult};
+use crate::messages::Messages;
+
+/// The language the app decided on at start.
+fn messages<R: Runtime>(app: &AppHandle<R>) -> Messages {
+    *app.state::<Messages>()
+}
 
 /// A licence file is a line of text; anything much bigger is not one.
 const MAX_LICENCE_FILE_BYTES: u64 = 64 * 1024;
@@ -23,7 +29,7 @@ pub fn read_licence_file<R: Runtime>(app: &AppHandle<R>) -> IpcResult<Option<Str
     let Some(chosen) = app
         .dialog()
         .file()
-        .set_title("Open a Strand licence")
+        .set_title(messages(app).open_licence_title())
         .add_filter(
             "Strand licence",
             &["strandlicence", "licence", "license", "txt"],
@@ -51,7 +57,7 @@ pub fn read_licence_file<R: Runtime>(app: &AppHandle<R>) -> IpcResult<Option<Str
 pub fn save_funnel_csv<R: Runtime>(app: &AppHandle<R>, csv: &str) -> IpcResult<bool> {
     save_text(
         app,
-        "Export the funnel",
+        messages(app).export_funnel_title(),
         "strand-funnel.csv",
         ("CSV", &["csv"]),
         csv,
@@ -81,7 +87,7 @@ pub fn pick_bundle_file<R: Runtime>(
     let file_name = format!("{}.{suffix}", file_name_safe(name));
     pick_save_path(
         app,
-        "Export a bundle",
+        messages(app).export_bundle_title(),
         &file_name,
         (filter, &[format.extension()]),
     )
@@ -91,7 +97,7 @@ pub fn pick_bundle_file<R: Runtime>(
 pub fn save_library<R: Runtime>(app: &AppHandle<R>, json: &str) -> IpcResult<bool> {
     save_text(
         app,
-        "Export everything",
+        messages(app).export_everything_title(),
         "strand-library.json",
         ("Strand library", &["json"]),
         json,
@@ -116,23 +122,24 @@ pub fn pick_import<R: Runtime>(
     app: &AppHandle<R>,
     source: ImportSource,
 ) -> IpcResult<Option<PathBuf>> {
+    let messages = messages(app);
     let dialog = app.dialog().file();
     let chosen = match source {
         ImportSource::Playlist => dialog
-            .set_title("Import a playlist")
-            .add_filter("Playlists", &PlaylistFormat::EXTENSIONS)
+            .set_title(messages.import_playlist_title())
+            .add_filter(messages.playlists_filter(), &PlaylistFormat::EXTENSIONS)
             // Any other file is read by its content (a playlist saved as .txt).
-            .add_filter("All files", &["*"])
+            .add_filter(messages.all_files_filter(), &["*"])
             .blocking_pick_file(),
         ImportSource::CatalogueFile => dialog
-            .set_title("Import a catalogue")
+            .set_title(messages.import_catalogue_title())
             .add_filter("Catalogues", &["csv", "json"])
             .blocking_pick_file(),
         ImportSource::AudioFolder => dialog
-            .set_title("Import a folder of music")
+            .set_title(messages.import_folder_title())
             .blocking_pick_folder(),
         ImportSource::MusicLibrary => dialog
-            .set_title("Import a music library")
+            .set_title(messages.import_library_title())
             .add_filter("iTunes, Music or Spotify library", &["xml", "json"])
             .blocking_pick_file(),
     };

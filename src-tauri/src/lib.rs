@@ -93,6 +93,7 @@ pub fn run_app<R: Runtime>(
         .plugin(tauri_plugin_opener::init())
         .manage(Startup::new(main_started, launch.exit_on_ready))
         .manage(transfer::ImportCancel::default())
+        .manage(messages::Messages::for_system_locale())
         .setup(move |app| {
             let data_dir = match &launch.data_dir {
                 Some(dir) => dir.clone(),
@@ -106,6 +107,7 @@ pub fn run_app<R: Runtime>(
         })
         .on_window_event(quit_guard::on_window_event)
         .invoke_handler(tauri::generate_handler![
+            commands::desktop_language,
             commands::session_info,
             commands::set_demo_tier,
             commands::set_demo_policy,

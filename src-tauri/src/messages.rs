@@ -1,9 +1,12 @@
-//! The few strings the shell shows itself (in native dialogs), in English and German, chosen by
-//! the system locale. Everything else is translated in the UI.
+//! The language Strand speaks, decided once from the system locale (the UI is told it, so the
+//! window and the native dialogs never disagree — WebKitGTK's own guess needs a compiled C
+//! locale), and the strings the shell shows itself in native dialogs, in English and German.
+//! Everything else is translated in the UI.
 
 use chrono::Local;
 use strand_core::RestorePoint;
 
+#[derive(Clone, Copy, Debug)]
 pub struct Messages {
     german: bool,
 }
@@ -17,6 +20,11 @@ impl Messages {
         Messages {
             german: locale.to_ascii_lowercase().starts_with("de"),
         }
+    }
+
+    /// The language the UI is to speak: `de` or `en`.
+    pub fn language(&self) -> &'static str {
+        if self.german { "de" } else { "en" }
     }
 
     /// `english`, or `german` on a German system.
@@ -89,6 +97,46 @@ impl Messages {
                  deleted."
             )
         }
+    }
+
+    pub fn open_licence_title(&self) -> &'static str {
+        self.in_language("Open a Strand licence", "Strand-Lizenz öffnen")
+    }
+
+    pub fn import_playlist_title(&self) -> &'static str {
+        self.in_language("Import a playlist", "Wiedergabeliste importieren")
+    }
+
+    pub fn import_catalogue_title(&self) -> &'static str {
+        self.in_language("Import a catalogue", "Katalog importieren")
+    }
+
+    pub fn import_folder_title(&self) -> &'static str {
+        self.in_language("Import a folder of music", "Musikordner importieren")
+    }
+
+    pub fn import_library_title(&self) -> &'static str {
+        self.in_language("Import a music library", "Mediathek importieren")
+    }
+
+    pub fn export_bundle_title(&self) -> &'static str {
+        self.in_language("Export a bundle", "Bündel exportieren")
+    }
+
+    pub fn export_everything_title(&self) -> &'static str {
+        self.in_language("Export everything", "Alles exportieren")
+    }
+
+    pub fn export_funnel_title(&self) -> &'static str {
+        self.in_language("Export the funnel", "Trichter exportieren")
+    }
+
+    pub fn playlists_filter(&self) -> &'static str {
+        self.in_language("Playlists", "Wiedergabelisten")
+    }
+
+    pub fn all_files_filter(&self) -> &'static str {
+        self.in_language("All files", "Alle Dateien")
     }
 
     pub fn restore_it(&self) -> &'static str {

@@ -23,7 +23,7 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
         return;
     }
     api.prevent_close();
-    let messages = Messages::for_system_locale();
+    let messages = *window.app_handle().state::<Messages>();
     let can_keep_all = strand.can_keep_all().unwrap_or(false);
     let (quit, stay) = (messages.quit_and_lose(), messages.keep_editing());
     let keep_all = messages.keep_all_and_quit();

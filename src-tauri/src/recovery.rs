@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use strand_core::{Strand, StrandOptions};
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
 use crate::instance::LibraryLock;
@@ -27,7 +27,7 @@ pub fn offer_restore_point<R: Runtime>(
         Err(error) => return crate::refuse_to_start(app, format!("{refusal} ({error})")),
     };
     eprintln!("Strand could not open its library: {refusal}");
-    let messages = Messages::for_system_locale();
+    let messages = *app.state::<Messages>();
     let answered = app.clone();
     app.dialog()
         .message(messages.damaged_library_body(&refusal.to_string(), &offered))
