@@ -96,6 +96,8 @@ function importWith<T>(command: string, onProgress: (progress: ImportProgress) =
 }
 
 export const api = {
+  /** The language the shell decided on (`de` or `en`): the window speaks it, as the dialogs do. */
+  desktopLanguage: () => call<string>('desktop_language'),
   sessionInfo: () => call<SessionInfo>('session_info'),
   setDemoTier: (tier: Tier | null) => call<SessionInfo>('set_demo_tier', { tier }),
   setDemoPolicy: (policy: Policy) => call<SessionInfo>('set_demo_policy', { policy }),

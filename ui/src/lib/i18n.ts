@@ -11,6 +11,7 @@ export type Locale = 'en' | 'de';
 
 const tables: Record<Locale, Record<MessageKey, Message>> = { en, de };
 
+/** The language a locale tag (`de-AT`, `en`) or a list of them names; English unless German. */
 export function detectLocale(languages: readonly string[]): Locale {
   return languages[0]?.toLowerCase().startsWith('de') ? 'de' : 'en';
 }

@@ -286,7 +286,11 @@ export class FakeCore {
     if (!this.demo) throw new AppError('forbidden', 'demo controls only work in demo mode');
   }
 
+  /** The language the shell decided on. */
+  language = 'en';
+
   api: Api = {
+    desktopLanguage: async () => this.language,
     sessionInfo: async () => this.session(),
     setDemoTier: async (tier) => {
       this.#demoOnly();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../api';
 import { FakeCore } from '../../test/fake-core';
+import { currentLocale, setLocale } from '../i18n';
 import { loadFirstScreen } from './first-screen';
 
 describe('loadFirstScreen', () => {
@@ -13,6 +14,14 @@ describe('loadFirstScreen', () => {
     expect(screen.library.total).toBe(core.items.length);
     expect(screen.bundles.list.summaries.map((summary) => summary.name)).toEqual(['Road trip']);
     expect(screen.session.error).toBeNull();
+  });
+
+  it('speaks the language the shell decided on, whatever the webview guesses', async () => {
+    const core = new FakeCore();
+    core.language = 'de';
+    await loadFirstScreen(core.api);
+    expect(currentLocale()).toBe('de');
+    setLocale('en');
   });
 
   it('still yields a screen when the core refuses, one whose session says why', async () => {

@@ -1,4 +1,5 @@
 import { toAppError, type Api } from '../api';
+import { detectLocale, setLocale } from '../i18n';
 import { BundlesState } from './bundles.svelte';
 import { LibraryState } from './library.svelte';
 import { SessionState } from './session.svelte';
@@ -20,7 +21,9 @@ export interface FirstScreen {
 export async function loadFirstScreen(api: Api): Promise<FirstScreen> {
   const screen = { session: new SessionState(api), library: new LibraryState(api), bundles: new BundlesState(api) };
   try {
-    await Promise.all([screen.session.load(), screen.library.load(), screen.bundles.list.refresh()]);
+    // The shell decides the language once, for the window and its native dialogs alike.
+    const speak = api.desktopLanguage().then((language) => setLocale(detectLocale([language])));
+    await Promise.all([speak, screen.session.load(), screen.library.load(), screen.bundles.list.refresh()]);
   } catch (reason) {
     screen.session.error = toAppError(reason);
   }
