@@ -14,6 +14,7 @@ mod formats;
 mod harness;
 mod journey;
 mod keyboard;
+mod language;
 mod library_filters;
 mod looks;
 mod own_items;

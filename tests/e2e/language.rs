@@ -1,0 +1,31 @@
+//! One language for the window and its native dialogs: on a German desktop whose German C locale
+//! is not compiled (so WebKitGTK would guess English), the shell decides German once and the
+//! window speaks it, as the import dialog's title does.
+
+use crate::desktop::Desktop;
+use crate::harness::Harness;
+use crate::steps::*;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_german_desktop_gets_a_german_window_and_german_dialogs() {
+    let mut harness = Harness::new().with_env("LC_ALL", "de_DE.UTF-8");
+    harness.launch().await;
+    harness
+        .wait_for(
+            "the library heading in German",
+            "return document.querySelector('#library-heading')?.textContent.startsWith('Bibliothek');",
+        )
+        .await;
+    let desktop = Desktop::connect(&harness.display_name());
+    click(&harness, "[data-testid=open-transfer]").await;
+    click(&harness, "[data-testid=import-playlist]").await;
+    let dialog = desktop.wait_for_window("Wiedergabeliste importieren").await;
+    desktop.press_in(dialog, "Escape");
+    harness
+        .wait_for(
+            "the dialog answered as cancelled",
+            "return !document.querySelector('[data-testid=import-progress]');",
+        )
+        .await;
+    harness.stop().await;
+}
