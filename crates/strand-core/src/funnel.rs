@@ -1,5 +1,6 @@
 //! The funnel a product team watches: drafts started → keep attempts → paywall shown →
-//! trial or licence → kept. Recorded only on this machine, and outside demo mode only after the
+//! trial, licence or (in a demo) the tier switched to a paying one → kept. Each of a person's
+//! actions is one event, recorded when it happens. Recorded only on this machine, and outside demo mode only after the
 //! person opted in.
 
 use serde::{Deserialize, Serialize};
@@ -19,18 +20,21 @@ pub enum FunnelStep {
     TrialStarted,
     /// A licence was activated.
     LicenceActivated,
+    /// The demo's tier was switched to Trial or Premium (its stand-in for paying).
+    DemoUpgraded,
     /// A bundle was kept.
     Kept,
 }
 
 impl FunnelStep {
     /// Every step, in funnel order.
-    pub const ALL: [FunnelStep; 6] = [
+    pub const ALL: [FunnelStep; 7] = [
         FunnelStep::DraftStarted,
         FunnelStep::KeepAttempted,
         FunnelStep::PaywallShown,
         FunnelStep::TrialStarted,
         FunnelStep::LicenceActivated,
+        FunnelStep::DemoUpgraded,
         FunnelStep::Kept,
     ];
 
@@ -42,6 +46,7 @@ impl FunnelStep {
             FunnelStep::PaywallShown => "paywall_shown",
             FunnelStep::TrialStarted => "trial_started",
             FunnelStep::LicenceActivated => "licence_activated",
+            FunnelStep::DemoUpgraded => "demo_upgraded",
             FunnelStep::Kept => "kept",
         }
     }

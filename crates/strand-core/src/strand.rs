@@ -89,6 +89,8 @@ pub struct Strand {
     left_behind: Mutex<Vec<Draft>>,
     /// The latest deletion or merge of items, until undone or followed by another.
     last_removal: Mutex<Option<items::Removal>>,
+    /// The draft whose keep the paywall interrupted, so its resumed keep is the same attempt.
+    awaiting_keep: Mutex<Option<BundleId>>,
     demo: Option<Mutex<DemoControls>>,
     clock: Clock,
     licence_key: Option<VerifyingKey>,
@@ -108,6 +110,7 @@ impl Strand {
             journal: Journal::unjournaled(),
             left_behind: Mutex::new(Vec::new()),
             last_removal: Mutex::new(None),
+            awaiting_keep: Mutex::new(None),
             demo: options.demo.then(Mutex::default),
             clock: Clock::new(options.time),
             licence_key: licence::vendor_key(),

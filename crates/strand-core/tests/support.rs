@@ -208,6 +208,17 @@ impl Library {
     /// left it (data they rewrote stays rewritten); the next open migrates it again.
     pub fn roll_back_to(&self, version: i64) {
         const ADDED_BY: &[(i64, &str)] = &[
+            (
+                18,
+                "DELETE FROM funnel_events WHERE step = 'demo_upgraded';
+                 CREATE TABLE funnel_events_before (id INTEGER PRIMARY KEY, step TEXT NOT NULL
+                     CHECK (step IN ('draft_started', 'keep_attempted', 'paywall_shown',
+                                     'trial_started', 'licence_activated', 'kept')),
+                     at TEXT NOT NULL) STRICT;
+                 INSERT INTO funnel_events_before SELECT id, step, at FROM funnel_events;
+                 DROP TABLE funnel_events;
+                 ALTER TABLE funnel_events_before RENAME TO funnel_events;",
+            ),
             (17, "ALTER TABLE items DROP COLUMN currency;"),
             (
                 16,

@@ -12,6 +12,7 @@ mod editing;
 mod exporting;
 mod folders;
 mod full_disk;
+mod funnel_paths;
 mod fuzz_corpus;
 mod importing;
 mod keeping;

@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0015_days_seen.sql"),
     include_str!("../../migrations/0016_sample_items.sql"),
     include_str!("../../migrations/0017_item_currency.sql"),
+    include_str!("../../migrations/0018_funnel_demo_upgrade.sql"),
 ];
 
 /// The schema version this build writes.

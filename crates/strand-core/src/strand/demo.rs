@@ -8,13 +8,21 @@ use chrono::Duration;
 use super::{DemoControls, MAX_TIME_TRAVEL_DAYS, Strand, lock};
 use crate::entitlements::{Policy, Tier};
 use crate::error::{Error, Result};
+use crate::funnel::FunnelStep;
 use crate::model::SessionInfo;
 use crate::store;
 
 impl Strand {
     /// Overrides the tier for this demo session (`None`: derive it from licence and trial again).
+    /// Switching to Trial or Premium is the demo's stand-in for paying: a funnel step of its
+    /// own, so a keep it allows does not seem to come from nowhere.
     pub fn set_demo_tier(&self, tier: Option<Tier>) -> Result<SessionInfo> {
+        let paying = |tier: Tier| matches!(tier, Tier::Premium | Tier::Trial);
+        let was = self.access()?.tier;
         self.demo_controls_mut()?.tier = tier;
+        if !paying(was) && paying(self.access()?.tier) {
+            self.record_alone(FunnelStep::DemoUpgraded)?;
+        }
         self.session()
     }
 
@@ -52,6 +60,7 @@ impl Strand {
         lock(&self.trashed_drafts).clear();
         lock(&self.left_behind).clear();
         lock(&self.last_removal).take();
+        lock(&self.awaiting_keep).take();
         self.journal.clear();
         drop(drafts);
         self.session()

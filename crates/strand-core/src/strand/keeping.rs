@@ -1,7 +1,7 @@
 //! Keeping, the premium act: a draft written whole in one transaction once the gate allows it,
 //! and the drafts that would be lost on quitting.
 
-use super::Strand;
+use super::{Strand, lock};
 use crate::entitlements::{self, Capability};
 use crate::error::{Error, Result};
 use crate::funnel::FunnelStep;
@@ -11,8 +11,21 @@ use crate::store;
 
 impl Strand {
     /// Keeps a draft: the premium act. Refused by the gate unless the policy lets the current
-    /// tier keep, in which case the draft is written whole in one transaction.
+    /// tier keep, in which case the draft is written whole in one transaction. Pressing Keep is
+    /// one attempt in the funnel; refused for premium, one paywall shown.
     pub fn keep(&self, id: BundleId) -> Result<Bundle> {
+        self.keep_counting(id, true)
+    }
+
+    /// Completes the keep the paywall interrupted, once a trial, a licence or the demo's upgrade
+    /// allows it: the same attempt, so the funnel counts no second one. A draft whose keep was
+    /// not refused is kept as [`Strand::keep`] keeps it.
+    pub fn resume_keep(&self, id: BundleId) -> Result<Bundle> {
+        let resumed = *lock(&self.awaiting_keep) == Some(id);
+        self.keep_counting(id, !resumed)
+    }
+
+    fn keep_counting(&self, id: BundleId, new_attempt: bool) -> Result<Bundle> {
         let mut drafts = self.drafts();
         let Some(draft) = drafts.get(&id) else {
             return Err(
@@ -26,27 +39,38 @@ impl Strand {
             );
         };
         if let Err(refusal) = self.require(Capability::KeepBundle) {
-            self.store.write(|tx| {
-                self.record(tx, FunnelStep::KeepAttempted)?;
-                if matches!(refusal, Error::PremiumRequired { .. }) {
-                    self.record(tx, FunnelStep::PaywallShown)?;
-                }
-                Ok(())
-            })?;
+            let for_premium = matches!(refusal, Error::PremiumRequired { .. });
+            if new_attempt {
+                self.store.write(|tx| {
+                    self.record(tx, FunnelStep::KeepAttempted)?;
+                    if for_premium {
+                        self.record(tx, FunnelStep::PaywallShown)?;
+                    }
+                    Ok(())
+                })?;
+            }
+            if for_premium {
+                *lock(&self.awaiting_keep) = Some(id);
+            }
             return Err(refusal);
         }
         // The attempt is recorded with the keep, one commit instead of two; a keep that fails
         // takes its record with it, so the attempt is then recorded alone.
         let kept = self.store.write(|tx| {
-            self.record(tx, FunnelStep::KeepAttempted)?;
+            if new_attempt {
+                self.record(tx, FunnelStep::KeepAttempted)?;
+            }
             store::keep_draft(tx, draft, self.clock.now())?;
             self.record(tx, FunnelStep::Kept)?;
             self.observe_clock(tx)
         });
         if let Err(failure) = kept {
-            self.record_alone(FunnelStep::KeepAttempted)?;
+            if new_attempt {
+                self.record_alone(FunnelStep::KeepAttempted)?;
+            }
             return Err(failure);
         }
+        lock(&self.awaiting_keep).take_if(|awaiting| *awaiting == id);
         drafts.remove(&id);
         self.journal.gone(id);
         drop(drafts);
