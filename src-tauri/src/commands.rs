@@ -317,6 +317,12 @@ pub fn keep_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<
     Ok(strand.keep(bundle_id)?)
 }
 
+/// Completes the keep the paywall interrupted (the same attempt, in the funnel).
+#[tauri::command(async)]
+pub fn resume_keep_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<Bundle> {
+    Ok(strand.resume_keep(bundle_id)?)
+}
+
 #[tauri::command(async)]
 pub fn delete_bundle(strand: State<'_, Strand>, bundle_id: BundleId) -> IpcResult<()> {
     Ok(strand.delete_bundle(bundle_id)?)

@@ -148,6 +148,7 @@ pub fn run_app<R: Runtime>(
             commands::undo,
             commands::redo,
             commands::keep_bundle,
+            commands::resume_keep_bundle,
             commands::delete_bundle,
             commands::list_trash,
             commands::restore_bundle,

@@ -3,4 +3,4 @@
 /**
  * One step of the funnel.
  */
-export type FunnelStep = "draft_started" | "keep_attempted" | "paywall_shown" | "trial_started" | "licence_activated" | "kept";
+export type FunnelStep = "draft_started" | "keep_attempted" | "paywall_shown" | "trial_started" | "licence_activated" | "demo_upgraded" | "kept";
