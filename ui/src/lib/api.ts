@@ -177,6 +177,8 @@ export const api = {
   undo: (bundleId: BundleId) => call<Bundle>('undo', { bundleId }),
   redo: (bundleId: BundleId) => call<Bundle>('redo', { bundleId }),
   keepBundle: (bundleId: BundleId) => call<Bundle>('keep_bundle', { bundleId }),
+  /** Completes the keep the paywall interrupted: the same attempt, so the funnel counts none more. */
+  resumeKeepBundle: (bundleId: BundleId) => call<Bundle>('resume_keep_bundle', { bundleId }),
   deleteBundle: (bundleId: BundleId) => call<null>('delete_bundle', { bundleId }),
   listTrash: () => call<BundleSummary[]>('list_trash'),
   restoreBundle: (bundleId: BundleId) => call<Bundle>('restore_bundle', { bundleId }),

@@ -25,6 +25,7 @@ const STEPS: Record<FunnelStep, MessageKey> = {
   paywall_shown: 'stepPaywallShown',
   trial_started: 'stepTrialStarted',
   licence_activated: 'stepLicenceActivated',
+  demo_upgraded: 'stepDemoUpgraded',
   kept: 'stepKept',
 };
 

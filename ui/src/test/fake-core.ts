@@ -95,6 +95,8 @@ export class FakeCore {
   restored: string[] = [];
   /** Drafts a crash left behind: offered until brought back (into `bundles`) or let go. */
   leftBehind: Held[] = [];
+  /** The drafts whose interrupted keep was resumed, in order. */
+  resumedKeeps: string[] = [];
   /** The items opened in the desktop's default app, by id. */
   opened: string[] = [];
   /** The library and every bundle before the latest deletion or merge, to undo it. */
@@ -508,6 +510,10 @@ export class FakeCore {
         throw new AppError('premium_required', 'keeping a bundle needs Strand Premium', 'keep_bundle');
       }
       return this.#store({ ...bundle, state: 'kept', keptAt: 'now' });
+    },
+    resumeKeepBundle: async (id) => {
+      this.resumedKeeps.push(id);
+      return this.api.keepBundle(id);
     },
     deleteBundle: async (id) => {
       this.trash.set(id, this.#bundle(id));

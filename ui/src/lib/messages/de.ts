@@ -258,6 +258,7 @@ export const de: Record<MessageKey, Message> = {
   stepPaywallShown: "Bezahlschranke gezeigt",
   stepTrialStarted: "Gestartete Testphasen",
   stepLicenceActivated: "Aktivierte Lizenzen",
+  stepDemoUpgraded: "Auf eine zahlende Stufe gewechselt (Demo)",
   stepKept: "Behalten",
   paywallWhatIsPremium: "Mit Premium behältst du Bündel und bearbeitest behaltene weiter. Bauen, Lesen und Exportieren bleiben immer kostenlos.",
   paywallStartTrial: "Kostenlose {days}-Tage-Testphase starten und behalten",

@@ -265,6 +265,7 @@ export const en = {
   stepPaywallShown: "Paywall shown",
   stepTrialStarted: "Trials started",
   stepLicenceActivated: "Licences activated",
+  stepDemoUpgraded: "Switched to a paying tier (demo)",
   stepKept: "Kept",
   paywallWhatIsPremium: "Premium lets you keep bundles and go on editing the ones you kept. Building, reading and exporting stay free, always.",
   paywallStartTrial: "Start the free {days}-day trial and keep",

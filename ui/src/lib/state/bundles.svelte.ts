@@ -41,6 +41,7 @@ type BundleApi = Pick<
   | 'undo'
   | 'redo'
   | 'keepBundle'
+  | 'resumeKeepBundle'
   | 'deleteBundle'
   | 'listTrash'
   | 'restoreBundle'
@@ -365,7 +366,14 @@ export class BundlesState {
   }
 
   async keep(): Promise<boolean> {
-    const kept = await this.#applyToCurrent((id) => this.#api.keepBundle(id), () => this.keep());
+    const kept = await this.#applyToCurrent((id) => this.#api.keepBundle(id), () => this.#resumeKeep());
+    if (kept && this.current) this.notice = { kind: 'kept', name: this.current.name };
+    return kept;
+  }
+
+  /** The keep the paywall interrupted, completed after an upgrade: the same attempt. */
+  async #resumeKeep(): Promise<boolean> {
+    const kept = await this.#applyToCurrent((id) => this.#api.resumeKeepBundle(id), () => this.#resumeKeep());
     if (kept && this.current) this.notice = { kind: 'kept', name: this.current.name };
     return kept;
   }

@@ -363,6 +363,18 @@ describe('BundlesState', () => {
     expect(bundles.notice).toEqual({ kind: 'transferred', to: 'Kept', added: 1, skipped: 0, how: 'added' });
   });
 
+  it('resumes the keep the paywall interrupted rather than pressing Keep again', async () => {
+    const core = new FakeCore();
+    const bundles = await draftWithThreeItems(core);
+    expect(await bundles.keep()).toBe(false);
+    expect(bundles.paywall).toBe('keep_bundle');
+    core.tierOverride = 'premium';
+    expect(await bundles.retryRefused()).toBe(true);
+    expect(core.resumedKeeps).toEqual([bundles.current!.id]);
+    expect(bundles.current?.state).toBe('kept');
+    expect(bundles.notice).toEqual({ kind: 'kept', name: 'Road trip' });
+  });
+
   it('sorts the open bundle by a field', async () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);
