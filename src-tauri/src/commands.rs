@@ -24,6 +24,23 @@ use crate::error::IpcResult;
 use crate::messages::Messages;
 use crate::startup::Startup;
 
+/// Names the open bundle in the window's title ("Road trip — Strand"; "Strand" with none). The
+/// page names only the bundle: the title is read from the library.
+#[tauri::command(async)]
+pub fn title_window<R: Runtime>(
+    window: tauri::WebviewWindow<R>,
+    strand: State<'_, Strand>,
+    bundle_id: Option<BundleId>,
+) -> IpcResult<()> {
+    let title = match bundle_id {
+        Some(id) => format!("{} — Strand", strand.bundle(id)?.name),
+        None => "Strand".to_owned(),
+    };
+    window.set_title(&title).map_err(|error| {
+        crate::error::IpcError::internal(format!("cannot title the window: {error}"))
+    })
+}
+
 /// The language the app decided on at start (`de` or `en`), for the window to speak.
 #[tauri::command]
 pub fn desktop_language(messages: State<'_, Messages>) -> &'static str {

@@ -108,6 +108,7 @@ pub fn run_app<R: Runtime>(
         .on_window_event(quit_guard::on_window_event)
         .invoke_handler(tauri::generate_handler![
             commands::desktop_language,
+            commands::title_window,
             commands::session_info,
             commands::set_demo_tier,
             commands::set_demo_policy,
