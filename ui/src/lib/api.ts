@@ -96,6 +96,8 @@ function importWith<T>(command: string, onProgress: (progress: ImportProgress) =
 }
 
 export const api = {
+  /** Names the open bundle (none: no bundle) in the window's title. */
+  titleWindow: (bundleId: BundleId | null) => call<null>('title_window', { bundleId }),
   /** The language the shell decided on (`de` or `en`): the window speaks it, as the dialogs do. */
   desktopLanguage: () => call<string>('desktop_language'),
   sessionInfo: () => call<SessionInfo>('session_info'),

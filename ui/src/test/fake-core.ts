@@ -288,11 +288,17 @@ export class FakeCore {
     if (!this.demo) throw new AppError('forbidden', 'demo controls only work in demo mode');
   }
 
+  /** The window's title, as the shell set it. */
+  windowTitle = 'Strand';
   /** The language the shell decided on. */
   language = 'en';
 
   api: Api = {
     desktopLanguage: async () => this.language,
+    titleWindow: async (bundleId) => {
+      this.windowTitle = bundleId ? `${this.#bundle(bundleId).name} — Strand` : 'Strand';
+      return null;
+    },
     sessionInfo: async () => this.session(),
     setDemoTier: async (tier) => {
       this.#demoOnly();

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../api';
 import { FakeCore } from '../../test/fake-core';
+import { MemoryStorage } from '../../test/memory-storage';
 import { currentLocale, setLocale } from '../i18n';
-import { loadFirstScreen } from './first-screen';
+import { loadFirstScreen, rememberOpenBundle } from './first-screen';
 
 describe('loadFirstScreen', () => {
   it('holds the session, the first page of the library and the bundle list before anything is drawn', async () => {
@@ -22,6 +23,19 @@ describe('loadFirstScreen', () => {
     await loadFirstScreen(core.api);
     expect(currentLocale()).toBe('de');
     setLocale('en');
+  });
+
+  it('opens the bundle that was open when Strand last closed, if it is still there', async () => {
+    const core = new FakeCore();
+    const kept = await core.api.createBundle('Road trip');
+    const storage = new MemoryStorage();
+    rememberOpenBundle(kept.id, storage);
+    expect((await loadFirstScreen(core.api, storage)).bundles.current?.name).toBe('Road trip');
+
+    rememberOpenBundle('bundle-gone', storage);
+    expect((await loadFirstScreen(core.api, storage)).bundles.current).toBeNull();
+    rememberOpenBundle(null, storage);
+    expect(storage.length).toBe(0);
   });
 
   it('still yields a screen when the core refuses, one whose session says why', async () => {
