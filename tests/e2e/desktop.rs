@@ -44,6 +44,10 @@ impl Desktop {
 
     /// The mapped top-level windows whose title is exactly `title`.
     pub fn windows_titled(&self, title: &str) -> Vec<Window> {
+        self.windows_where(|shown| shown == title)
+    }
+
+    fn windows_where(&self, wanted: impl Fn(&str) -> bool) -> Vec<Window> {
         let children = self
             .connection
             .query_tree(self.root)
@@ -54,22 +58,32 @@ impl Desktop {
         children
             .into_iter()
             .filter(|&window| {
-                self.is_viewable(window) && self.title(window).as_deref() == Some(title)
+                self.is_viewable(window) && self.title(window).is_some_and(|shown| wanted(&shown))
             })
             .collect()
     }
 
     /// Waits for a window titled `title` to appear.
     pub async fn wait_for_window(&self, title: &str) -> Window {
+        self.wait_for_window_where(title, |shown| shown == title)
+            .await
+    }
+
+    /// Waits for Strand's main window, titled "Strand" or, with a bundle open, "… — Strand".
+    pub async fn main_window(&self) -> Window {
+        self.wait_for_window_where("Strand's main window", |shown| {
+            shown == "Strand" || shown.ends_with(" — Strand")
+        })
+        .await
+    }
+
+    async fn wait_for_window_where(&self, what: &str, wanted: impl Fn(&str) -> bool) -> Window {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
-            if let Some(window) = self.windows_titled(title).first() {
+            if let Some(window) = self.windows_where(&wanted).first() {
                 return *window;
             }
-            assert!(
-                Instant::now() < deadline,
-                "no window titled {title:?} appeared"
-            );
+            assert!(Instant::now() < deadline, "no window {what:?} appeared");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }

@@ -29,3 +29,4 @@ mod starting;
 mod steps;
 mod transfer;
 mod undo;
+mod window_title;

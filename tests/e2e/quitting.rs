@@ -14,7 +14,7 @@ async fn closing_with_an_unkept_draft_asks_first_and_dismissing_the_question_kee
     create_bundle(&harness, "Gifts for Ada").await;
     let desktop = Desktop::connect(&harness.display_name());
 
-    let main_window = desktop.wait_for_window("Strand").await;
+    let main_window = desktop.main_window().await;
     desktop.request_close(main_window);
     let dialog = desktop.wait_for_window(QUIT_DIALOG).await;
     assert!(harness.is_running().await, "Strand quit without asking");
@@ -45,7 +45,7 @@ async fn closing_with_nothing_unkept_quits_without_asking_and_leaves_no_log_to_r
     assert!(logged() > 0, "keeping wrote nothing to the library's log");
     let desktop = Desktop::connect(&harness.display_name());
 
-    desktop.request_close(desktop.wait_for_window("Strand").await);
+    desktop.request_close(desktop.main_window().await);
     let deadline = Instant::now() + Duration::from_secs(10);
     while harness.is_running().await {
         assert!(
@@ -104,7 +104,7 @@ async fn keep_all_and_quit_keeps_every_draft_when_the_tier_may_keep_them() {
     click(&harness, "[data-testid=tier-select] option[value=premium]").await;
     let desktop = Desktop::connect(&harness.display_name());
 
-    desktop.request_close(desktop.wait_for_window("Strand").await);
+    desktop.request_close(desktop.main_window().await);
     let dialog = desktop.wait_for_window(QUIT_DIALOG).await;
     // The first button, where the dialog's focus starts: Keep all and quit.
     desktop.press_in(dialog, "Return");

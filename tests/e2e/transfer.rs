@@ -112,7 +112,7 @@ async fn quitting_during_a_catalogue_import_stops_it_at_once_and_leaves_the_libr
     start_import(&harness, &desktop, IMPORT_CATALOGUE, &catalogue).await;
     harness.find("[data-testid=cancel-import]").await;
 
-    desktop.request_close(desktop.wait_for_window("Strand").await);
+    desktop.request_close(desktop.main_window().await);
     // The app holds the library's lock until its process ends.
     let lock = std::fs::File::open(harness.library_dir().join("strand.lock")).expect("lock");
     let deadline = Instant::now() + Duration::from_secs(10);
