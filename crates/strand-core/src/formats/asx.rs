@@ -22,9 +22,8 @@ struct Entry {
 /// Reads an ASX playlist's text.
 pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
     let mut playlist = ParsedPlaylist::default();
-    let mut rooted = false;
     let mut entry: Option<Entry> = None;
-    xml::walk(text, "ASX", base, Names::LowerCase, |node| {
+    xml::walk(text, "ASX", "asx", base, Names::LowerCase, |node| {
         match node {
             Node::Open {
                 parents,
@@ -32,9 +31,6 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
                 attributes,
                 line,
             } => {
-                if parents.is_empty() {
-                    rooted = name == "asx";
-                }
                 let in_entry = inside(parents, &["asx", "entry"]);
                 match name {
                     "entry" if inside(parents, &["asx"]) => {
@@ -98,9 +94,6 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
         }
         Ok(())
     })?;
-    if !rooted {
-        return Err(xml::not_rooted("ASX", "asx"));
-    }
     Ok(playlist)
 }
 

@@ -14,10 +14,9 @@ use crate::error::Result;
 /// Reads a WPL playlist's text.
 pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
     let mut playlist = ParsedPlaylist::default();
-    let mut rooted = false;
     // Each `<media>` opened, with its `src` and line, waiting for its end (and its base).
     let mut media: Option<(Option<String>, u32)> = None;
-    xml::walk(text, "WPL", base, Names::LowerCase, |node| {
+    xml::walk(text, "WPL", "smil", base, Names::LowerCase, |node| {
         match node {
             Node::Open {
                 parents,
@@ -25,9 +24,6 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
                 attributes,
                 line,
             } => {
-                if parents.is_empty() {
-                    rooted = name == "smil";
-                }
                 if name == "media" && inside(parents, &["smil", "body", "seq"]) {
                     media = Some((attribute(attributes, "src").map(str::to_owned), line));
                 }
@@ -58,9 +54,6 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
         }
         Ok(())
     })?;
-    if !rooted {
-        return Err(xml::not_rooted("WPL", "smil"));
-    }
     Ok(playlist)
 }
 

@@ -110,8 +110,7 @@ fn format_seconds(ms: u32) -> String {
 }
 
 fn xspf(bundle: &WholeBundle) -> String {
-    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let written: std::io::Result<()> = (|| {
+    xml_document(|writer| {
         writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         writer
             .create_element("playlist")
@@ -143,9 +142,7 @@ fn xspf(bundle: &WholeBundle) -> String {
                 Ok(())
             })?;
         Ok(())
-    })();
-    written.expect("writing XML to memory cannot fail");
-    String::from_utf8(writer.into_inner()).expect("quick-xml writes UTF-8")
+    })
 }
 
 /// PLS: numbered `FileN`/`TitleN`/`LengthN` keys (seconds, -1 for none), then the count.
@@ -173,8 +170,7 @@ fn pls(bundle: &WholeBundle, places: &Places<'_>) -> String {
 
 /// WPL: SMIL with one `<media src>` per entry in a `<seq>`, as Windows Media Player writes it.
 fn wpl(bundle: &WholeBundle, places: &Places<'_>) -> String {
-    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let written: std::io::Result<()> = (|| {
+    xml_document(|writer| {
         writer.write_event(Event::PI(quick_xml::events::BytesPI::new(
             r#"wpl version="1.0""#,
         )))?;
@@ -210,8 +206,13 @@ fn wpl(bundle: &WholeBundle, places: &Places<'_>) -> String {
                 Ok(())
             })?;
         Ok(())
-    })();
-    written.expect("writing XML to memory cannot fail");
+    })
+}
+
+/// An XML document written by `write` into memory, as text.
+fn xml_document(write: impl FnOnce(&mut Writer<Vec<u8>>) -> std::io::Result<()>) -> String {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    write(&mut writer).expect("writing XML to memory cannot fail");
     String::from_utf8(writer.into_inner()).expect("quick-xml writes UTF-8")
 }
 

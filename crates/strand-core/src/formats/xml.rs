@@ -10,7 +10,7 @@ use quick_xml::reader::Reader;
 use url::Url;
 
 use super::not_readable;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// How deep elements may nest: the playlist formats need five levels; a deeper file is not one.
 const MAX_DEPTH: usize = 64;
@@ -43,15 +43,18 @@ pub(crate) enum Node<'a> {
     },
 }
 
-/// Walks `text` as the XML format `format` (named in errors), calling `visit` for each element;
-/// an error from `visit` stops the walk. `base` is where the file lives.
+/// Walks `text` as the XML format `format` (named in errors), whose outermost element must be
+/// `root`, calling `visit` for each element; an error from `visit` stops the walk. `base` is
+/// where the file lives.
 pub(crate) fn walk(
     text: &str,
     format: &'static str,
+    root: &str,
     base: &Url,
     names: Names,
     mut visit: impl FnMut(Node<'_>) -> Result<()>,
 ) -> Result<()> {
+    let mut rooted = false;
     let mut reader = Reader::from_str(text);
     let mut path: Vec<String> = Vec::new();
     // The base in force inside each open element: `xml:base` on any of them moves it.
@@ -118,6 +121,9 @@ pub(crate) fn walk(
             })
             .transpose()?;
         let line = line_at(text, position);
+        if path.is_empty() {
+            rooted = name == root;
+        }
         visit(Node::Open {
             parents: &path,
             name: &name,
@@ -139,6 +145,9 @@ pub(crate) fn walk(
             format,
             format!("it ends inside <{}>", path.join("><")),
         ));
+    }
+    if !rooted {
+        return Err(not_readable(format, format!("it has no <{root}> element")));
     }
     Ok(())
 }
@@ -201,11 +210,6 @@ pub(crate) fn attribute<'a>(attributes: &'a [(String, String)], key: &str) -> Op
 /// Whether `parents` are exactly the elements `expected`, outermost first.
 pub(crate) fn inside(parents: &[String], expected: &[&str]) -> bool {
     parents.len() == expected.len() && parents.iter().zip(expected).all(|(a, b)| a == b)
-}
-
-/// The refusal for a file whose outermost element is not the format's.
-pub(crate) fn not_rooted(format: &'static str, root: &str) -> Error {
-    not_readable(format, format!("it has no <{root}> element"))
 }
 
 fn line_at(text: &str, offset: usize) -> u32 {

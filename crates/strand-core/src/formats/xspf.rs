@@ -20,8 +20,7 @@ struct Track {
 pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
     let mut playlist = ParsedPlaylist::default();
     let mut track: Option<Track> = None;
-    let mut rooted = false;
-    xml::walk(text, "XSPF", base, Names::AsWritten, |node| {
+    xml::walk(text, "XSPF", "playlist", base, Names::AsWritten, |node| {
         match node {
             Node::Open {
                 parents,
@@ -29,9 +28,6 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
                 line,
                 ..
             } => {
-                if parents.is_empty() {
-                    rooted = name == "playlist";
-                }
                 if name == "track" && inside(parents, &["playlist", "trackList"]) {
                     track = Some(Track {
                         line,
@@ -66,9 +62,6 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
         }
         Ok(())
     })?;
-    if !rooted {
-        return Err(xml::not_rooted("XSPF", "playlist"));
-    }
     Ok(playlist)
 }
 
