@@ -91,6 +91,17 @@ pub fn run_app<R: Runtime>(
     builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        // The window opens where and as large as it was left (maximised too); whether it shows
+        // stays Strand's to decide, once the library is open.
+        .plugin(
+            tauri_plugin_window_state::Builder::new()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::SIZE
+                        | tauri_plugin_window_state::StateFlags::POSITION
+                        | tauri_plugin_window_state::StateFlags::MAXIMIZED,
+                )
+                .build(),
+        )
         .manage(Startup::new(main_started, launch.exit_on_ready))
         .manage(transfer::ImportCancel::default())
         .manage(messages::Messages::for_system_locale())
