@@ -146,6 +146,9 @@ impl Harness {
             // The webview keeps its storage (the theme picked) under the XDG data directory: one
             // of its own per journey, so journeys running side by side never see each other's.
             .env("XDG_DATA_HOME", self.data_dir.path().join("webview"))
+            // The window's size and place are kept under the XDG config directory: one per
+            // journey too, so a journey's small window is not the next one's.
+            .env("XDG_CONFIG_HOME", self.data_dir.path().join("config"))
             // No session bus under Xvfb: keep GTK's settings in memory instead of warning.
             .env("GSETTINGS_BACKEND", "memory")
             .stdout(Stdio::null())

@@ -29,4 +29,5 @@ mod starting;
 mod steps;
 mod transfer;
 mod undo;
+mod window_state;
 mod window_title;
