@@ -5,7 +5,6 @@ import { AppError, type Api } from '../lib/api';
 import type { BulkAdd } from '../lib/bindings/BulkAdd';
 import type { Bundle } from '../lib/bindings/Bundle';
 import type { BundleSummary } from '../lib/bindings/BundleSummary';
-import type { BundleTotals } from '../lib/bindings/BundleTotals';
 import type { Entry } from '../lib/bindings/Entry';
 import type { EntryPage } from '../lib/bindings/EntryPage';
 import type { ExportFormat } from '../lib/bindings/ExportFormat';
@@ -13,14 +12,13 @@ import type { Folder } from '../lib/bindings/Folder';
 import type { ImportProgress } from '../lib/bindings/ImportProgress';
 import type { ImportSummary } from '../lib/bindings/ImportSummary';
 import type { Item } from '../lib/bindings/Item';
-import type { ItemDetails } from '../lib/bindings/ItemDetails';
 import type { ItemsGone } from '../lib/bindings/ItemsGone';
-import type { ItemUses } from '../lib/bindings/ItemUses';
 import type { LibraryHealth } from '../lib/bindings/LibraryHealth';
 import type { Policy } from '../lib/bindings/Policy';
 import type { RestorePoint } from '../lib/bindings/RestorePoint';
 import type { SessionInfo } from '../lib/bindings/SessionInfo';
 import type { Tier } from '../lib/bindings/Tier';
+import { checkedDetails, totalsOf, usesOf } from './fake-items';
 
 export function item(n: number): Item {
   return {
@@ -208,21 +206,10 @@ export class FakeCore {
     return { bundle, added: fresh.length, skippedDuplicates: items.length - fresh.length };
   }
 
-  /** Which bundles and entries thread the items, as the core counts them for a confirmation. */
-  #uses(ids: string[]): ItemUses {
-    const threading = [...this.bundles.values()].filter((bundle) => bundle.entries.some((entry) => ids.includes(entry.item.id)));
-    return {
-      bundles: threading.length,
-      kept: threading.filter((bundle) => bundle.state === 'kept').length,
-      entries: threading.flatMap((bundle) => bundle.entries).filter((entry) => ids.includes(entry.item.id)).length,
-      inTrash: 0,
-    };
-  }
-
   /** Deletes items, their entries rethreaded to `survivor` (a merge) or taken off. */
   #removeItems(ids: string[], survivor: Item | null): ItemsGone {
     for (const id of ids) this.#found(id);
-    const uses = this.#uses(ids);
+    const uses = usesOf(this.bundles.values(), ids);
     for (const bundle of this.bundles.values()) {
       if (bundle.entries.some((entry) => ids.includes(entry.item.id))) this.#editable(bundle.id);
     }
@@ -242,13 +229,6 @@ export class FakeCore {
     const found = this.items.find((candidate) => candidate.id === id);
     if (!found) throw new AppError('not_found', `item ${id} was not found`);
     return found;
-  }
-
-  /** An item's details as the core checks them: a colour must be #rrggbb. */
-  #checked(details: ItemDetails): ItemDetails {
-    if (!/^#[0-9a-f]{6}$/i.test(details.colour)) throw new AppError('invalid', 'colour is invalid: give the colour as #rrggbb', undefined, 'colour');
-    if (!details.title.trim()) throw new AppError('invalid', 'item is invalid: it has no title', undefined, 'item');
-    return { ...details, title: details.title.trim(), currency: details.currency?.toUpperCase() ?? null };
   }
 
   get tier(): Tier {
@@ -355,7 +335,7 @@ export class FakeCore {
       return { items: items.slice(0, limit), more: items.length > limit };
     },
     createItem: async (details) => {
-      const made = { id: this.#id('item'), ...this.#checked(details) };
+      const made = { id: this.#id('item'), ...checkedDetails(details) };
       this.items.push(made);
       return made;
     },
@@ -366,14 +346,14 @@ export class FakeCore {
       return this.api.createItem({ ...item(0), kind: 'link', title, durationMs: null, sourceUri: address });
     },
     updateItem: async (itemId, details) => {
-      const updated = { id: this.#found(itemId).id, ...this.#checked(details) };
+      const updated = { id: this.#found(itemId).id, ...checkedDetails(details) };
       this.items = this.items.map((held) => (held.id === itemId ? updated : held));
       for (const bundle of this.bundles.values()) {
         bundle.entries = bundle.entries.map((entry) => (entry.item.id === itemId ? { ...entry, item: updated } : entry));
       }
       return updated;
     },
-    itemUses: async (itemIds) => this.#uses(itemIds),
+    itemUses: async (itemIds) => usesOf(this.bundles.values(), itemIds),
     deleteItems: async (itemIds) => this.#removeItems(itemIds, null),
     mergeItems: async (survivor, others) => {
       if (others.includes(survivor)) throw new AppError('invalid', 'others is invalid: an item cannot be merged into itself', undefined, 'others');
@@ -410,23 +390,7 @@ export class FakeCore {
       [...this.bundles.values()].map(summary),
     getBundle: async (id) => head(this.#bundle(id)),
     bundleEntries: async (id, offset, limit) => page(this.#bundle(id).entries, offset, limit),
-    bundleTotals: async (id) => {
-      const totals: BundleTotals = { durationMs: 0, timed: 0, prices: [] };
-      for (const { item: threaded } of this.#bundle(id).entries) {
-        if (threaded.durationMs !== null) {
-          totals.durationMs += threaded.durationMs;
-          totals.timed += 1;
-        }
-        if (threaded.priceCents === null) continue;
-        const sum = totals.prices.find((price) => price.currency === threaded.currency);
-        if (sum) {
-          sum.cents += threaded.priceCents;
-          sum.entries += 1;
-        } else totals.prices.push({ currency: threaded.currency, cents: threaded.priceCents, entries: 1 });
-      }
-      totals.prices.sort((a, b) => b.cents - a.cents);
-      return totals;
-    },
+    bundleTotals: async (id) => totalsOf(this.#bundle(id).entries.map((entry) => entry.item)),
     findEntries: async (id, text, limit) => {
       const needle = text.trim().toLowerCase();
       const found = this.#bundle(id).entries.filter((entry) => entry.item.title.toLowerCase().includes(needle));
