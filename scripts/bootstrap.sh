@@ -6,7 +6,8 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 
 apt_packages=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
-  libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver xdotool sqlite3 e2fsprogs)
+  libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver xdotool sqlite3 e2fsprogs
+  appstream)
 
 missing=()
 for package in "${apt_packages[@]}"; do

@@ -36,3 +36,6 @@ step "end to end in the real window (tauri-driver, WebKitWebDriver, Xvfb)"
 # Three windows at a time: each journey runs its own Xvfb, WebKit and Strand, and more at once
 # on two cores starve the WebDriver handshakes and the file dialogs past their timeouts.
 cargo test -p strand --test e2e --locked -- --test-threads=3
+
+step "the .deb: built as documented, its contents and dependencies checked"
+bash scripts/test-package.sh
