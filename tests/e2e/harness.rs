@@ -131,8 +131,41 @@ impl Harness {
 
     /// Starts Strand on this harness's library, in its mode, and waits for its window.
     pub async fn launch(&mut self) -> &Client {
-        let port = free_port();
-        let native_port = free_port();
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), json!("wry"));
+        capabilities.insert(
+            "tauri:options".into(),
+            json!({ "application": env!("CARGO_BIN_EXE_strand") }),
+        );
+        let deadline = Instant::now() + PATIENCE;
+        let mut url = self.spawn_driver();
+        // tauri-driver needs a moment before it listens; a refused connection is retried. A
+        // driver that has exited (its port was taken between being picked and bound) is started
+        // again on other ports.
+        let client = loop {
+            match ClientBuilder::native()
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(error) if Instant::now() > deadline => {
+                    panic!("no WebDriver session with Strand: {error}")
+                }
+                Err(_) if self.driver_has_exited() => {
+                    self.stop_driver();
+                    url = self.spawn_driver();
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        self.client = Some(client);
+        self.client()
+    }
+
+    /// Starts tauri-driver for this harness on two fresh ports and returns its address.
+    fn spawn_driver(&mut self) -> String {
+        let [port, native_port] = two_free_ports();
         let mut driver = Command::new(tauri_driver());
         driver
             .args([
@@ -164,31 +197,13 @@ impl Harness {
                 .spawn()
                 .expect("tauri-driver must be installed (cargo install tauri-driver)"),
         );
+        format!("http://127.0.0.1:{port}")
+    }
 
-        let mut capabilities = serde_json::Map::new();
-        capabilities.insert("browserName".into(), json!("wry"));
-        capabilities.insert(
-            "tauri:options".into(),
-            json!({ "application": env!("CARGO_BIN_EXE_strand") }),
-        );
-        let url = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + PATIENCE;
-        // tauri-driver needs a moment before it listens; a refused connection is retried.
-        let client = loop {
-            match ClientBuilder::native()
-                .capabilities(capabilities.clone())
-                .connect(&url)
-                .await
-            {
-                Ok(client) => break client,
-                Err(error) if Instant::now() > deadline => {
-                    panic!("no WebDriver session with Strand: {error}")
-                }
-                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
-            }
-        };
-        self.client = Some(client);
-        self.client()
+    fn driver_has_exited(&mut self) -> bool {
+        self.driver
+            .as_mut()
+            .is_some_and(|driver| matches!(driver.try_wait(), Ok(Some(_))))
     }
 
     /// The X display Strand's windows are on.
@@ -322,10 +337,20 @@ fn tauri_driver() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("tauri-driver"))
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind(("127.0.0.1", 0))
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port()
+/// Two distinct ports free now, below the kernel's ephemeral range (32768 and up), so that the
+/// source port of some other connection cannot take one before tauri-driver binds it. Both are
+/// held while the second is picked, so the two never coincide.
+fn two_free_ports() -> [u16; 2] {
+    use std::hash::{BuildHasher, Hasher};
+    let mut held = Vec::new();
+    while held.len() < 2 {
+        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+        hasher.write_usize(held.len());
+        let port = 20_000 + (hasher.finish() % 12_000) as u16;
+        if let Ok(listener) = TcpListener::bind(("127.0.0.1", port)) {
+            held.push(listener);
+        }
+    }
+    let port_of = |listener: &TcpListener| listener.local_addr().expect("addr").port();
+    [port_of(&held[0]), port_of(&held[1])]
 }
