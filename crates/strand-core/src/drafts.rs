@@ -121,6 +121,7 @@ impl Draft {
             state: BundleState::Draft,
             entry_count: self.entries.len() as u32,
             cover,
+            cover_image: self.details.cover_image,
             colour: self.details.colour.clone(),
             folder: self.folder,
         }

@@ -81,3 +81,7 @@ id_type!(
     /// Identifies one entry of a bundle; the same item may be entered twice, each with its own id.
     EntryId
 );
+id_type!(
+    /// Identifies a cover image in the library.
+    CoverId
+);

@@ -35,6 +35,7 @@ pub mod share; // Strand's share format
 
 // The vocabulary every layer speaks.
 pub mod catalogue; // the demo catalogue and the item generator
+pub mod cover; // a picture checked, scaled and encoded to be a bundle's cover
 pub mod error; // one error type and its IPC codes
 pub mod ids; // UUID v7 ids
 pub mod model; // items, bundles, entries and pages, as the UI receives them
@@ -42,11 +43,12 @@ pub mod search; // typed text to FTS5 terms
 
 pub use access::{AccessInfo, LicenceInfo, TrialInfo};
 pub use clock::{SystemTime, TimeSource};
+pub use cover::Cover;
 pub use entitlements::{Capability, PlanRow, Policy, Rule, Tier};
 pub use error::{Error, ErrorCode, Result};
 pub use formats::{ExportFormat, PlaylistFormat, SkippedLine};
 pub use funnel::{FunnelCount, FunnelStep};
-pub use ids::{BundleId, EntryId, FolderId, ItemId};
+pub use ids::{BundleId, CoverId, EntryId, FolderId, ItemId};
 pub use import::{CollectionImport, ImportSummary, ImportWatch, PlaylistImport, Unwatched};
 pub use model::{
     BulkAdd, Bundle, BundleDetails, BundleState, BundleSummary, BundleTotals, DraftBack, Entry,

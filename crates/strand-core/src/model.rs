@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::access::AccessInfo;
+use crate::cover::Cover;
 use crate::entitlements::Policy;
-use crate::ids::{BundleId, EntryId, FolderId, ItemId};
+use crate::ids::{BundleId, CoverId, EntryId, FolderId, ItemId};
 
 /// What an item is; the UI picks an icon and wording from it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -307,6 +308,11 @@ pub struct BundleDetails {
     pub description: String,
     /// Its own colour as `#rrggbb`, or none (its cover then shows its first items' colours).
     pub colour: Option<String>,
+    /// Its cover picture, if one was chosen (read through [`crate::Strand::cover`]). Absent from
+    /// changes recorded before covers existed, which read as none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub cover_image: Option<CoverId>,
 }
 
 /// A bundle as an editor shows it: everything but its entries, which are read a window at a
@@ -343,6 +349,8 @@ pub struct WholeBundle {
     pub bundle: Bundle,
     /// Its entries, first to last.
     pub entries: Vec<Entry>,
+    /// Its cover picture, if it has one.
+    pub cover: Option<Cover>,
 }
 
 impl WholeBundle {
@@ -380,8 +388,10 @@ pub struct BundleSummary {
     pub state: BundleState,
     /// How many entries it has.
     pub entry_count: u32,
-    /// The colours of its first four items, for its cover.
+    /// The colours of its first four items, for its cover when it has no picture.
     pub cover: Vec<String>,
+    /// Its cover picture, if it has one.
+    pub cover_image: Option<CoverId>,
     /// Its own colour, if it has one.
     pub colour: Option<String>,
     /// The folder it is filed in, if any.

@@ -33,26 +33,36 @@
 //! Readers refuse a file whose `version` is newer than theirs, and read older ones. An item's
 //! `currency` (ISO 4217, beside `priceCents`) came after version 1 without a new version: older
 //! readers ignore fields of an item they do not know, and a file without it reads as no currency.
+//!
+//! Version 2 adds a bundle's `cover`, beside its `name`: the picture as a `data:image/…;base64,`
+//! URI. A version-1 reader refuses a bundle field it does not know, so a file is written as
+//! version 2 only when it carries a cover, and as version 1 otherwise, which every Strand reads.
 
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::cover::Cover;
 use crate::ids::ItemId;
 use crate::model::{BundleState, Item, WholeBundle};
 
 /// The `format` field of a bundle file.
 pub const BUNDLE_FORMAT: &str = "strand.bundle";
 
-/// The version this build writes.
-pub const BUNDLE_FORMAT_VERSION: u32 = 1;
+/// The newest bundle file version this build reads and writes (see [`version_for`]).
+pub const BUNDLE_FORMAT_VERSION: u32 = 2;
 
 /// The `format` field of a library file.
 pub const LIBRARY_FORMAT: &str = "strand.library";
 
-/// The library file version this build writes.
-pub const LIBRARY_FORMAT_VERSION: u32 = 1;
+/// The newest library file version this build reads and writes (see [`version_for`]).
+pub const LIBRARY_FORMAT_VERSION: u32 = 2;
+
+/// The lowest version that holds what a file carries: 2 once any bundle in it has a cover.
+pub fn version_for(has_cover: bool) -> u32 {
+    if has_cover { 2 } else { 1 }
+}
 
 /// A bundle as a share file holds it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -64,6 +74,9 @@ pub struct BundleFile {
     pub version: u32,
     /// The bundle's name.
     pub name: String,
+    /// Its cover picture as a `data:` URI (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cover: Option<String>,
     /// When the file was written.
     pub exported_at: DateTime<Utc>,
     /// Each item the bundle threads, once.
@@ -104,6 +117,9 @@ pub struct LibraryBundle {
     pub name: String,
     /// Draft or kept, when it was exported.
     pub state: BundleState,
+    /// Its cover picture as a `data:` URI (version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cover: Option<String>,
     /// Its order, each entry naming an item of [`LibraryFile::items`].
     pub entries: Vec<BundleFileEntry>,
 }
@@ -114,6 +130,7 @@ impl LibraryBundle {
         LibraryBundle {
             name: bundle.bundle.name.clone(),
             state: bundle.bundle.state,
+            cover: bundle.cover.as_ref().map(Cover::data_uri),
             entries: entries_of(bundle),
         }
     }
@@ -139,8 +156,9 @@ impl BundleFile {
             .collect();
         BundleFile {
             format: BUNDLE_FORMAT.to_owned(),
-            version: BUNDLE_FORMAT_VERSION,
+            version: version_for(bundle.cover.is_some()),
             name: bundle.bundle.name.clone(),
+            cover: bundle.cover.as_ref().map(Cover::data_uri),
             exported_at,
             items,
             entries: entries_of(bundle),
@@ -192,6 +210,7 @@ mod tests {
                 can_undo: false,
                 can_redo: false,
             },
+            cover: None,
             entries: [&a, &b, &a]
                 .iter()
                 .zip(0..)
@@ -211,5 +230,10 @@ mod tests {
         let read_back: BundleFile = serde_json::from_str(&file.to_json()).expect("round trip");
         assert_eq!(read_back, file);
         assert!(file.to_json().contains("\"format\": \"strand.bundle\""));
+        assert_eq!(
+            file.version, 1,
+            "a file without a cover is one every Strand reads"
+        );
+        assert!(!file.to_json().contains("cover"));
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! This file holds the type, opening a library and what every part shares; each concern is a
 //! file under `strand/`: `session.rs` (the session, the gate, trial, licences, funnel),
-//! `demo.rs`, `library.rs` (reads, lists, a bundle's life), `folders.rs`, `editing.rs` (every
+//! `demo.rs`, `library.rs` (reads, lists, a bundle's life), `folders.rs`, `covers.rs`, `editing.rs` (every
 //! undoable edit, routed to a draft or through the gate to the store), `keeping.rs`, `find.rs`,
 //! `transfer.rs` (imports and exports), `restore.rs` (restore points and the library check).
 
@@ -27,6 +27,7 @@ use crate::model::{Bundle, BundleState};
 use crate::store::{self, Store, Threaded};
 
 mod collections;
+mod covers;
 mod demo;
 mod drafts_back;
 mod editing;

@@ -100,6 +100,7 @@ pub fn bundle_details(description: &str, colour: Option<&str>) -> Result<BundleD
     Ok(BundleDetails {
         description: description.to_owned(),
         colour,
+        cover_image: None,
     })
 }
 

@@ -209,6 +209,10 @@ impl Library {
     pub fn roll_back_to(&self, version: i64) {
         const ADDED_BY: &[(i64, &str)] = &[
             (
+                19,
+                "ALTER TABLE bundles DROP COLUMN cover; DROP TABLE covers;",
+            ),
+            (
                 18,
                 "DELETE FROM funnel_events WHERE step = 'demo_upgraded';
                  CREATE TABLE funnel_events_before (id INTEGER PRIMARY KEY, step TEXT NOT NULL

@@ -4,6 +4,7 @@ mod damage;
 mod support;
 
 mod collections;
+mod covers;
 mod crashing;
 mod damaged;
 mod demo;

@@ -1,5 +1,5 @@
 //! JSPF, XSPF written as JSON (ListenBrainz exports and imports it): `{"playlist": {"title",
-//! "track": [{"location": […], "identifier": […], "title", "creator", "duration"}]}}`.
+//! "image", "track": [{"location": […], "identifier": […], "title", "creator", "duration"}]}}`.
 //! `location` and `identifier` are lists in the spec and plain strings in some writers; both
 //! are read. A track without a location is named by its first web identifier (ListenBrainz gives
 //! each track its MusicBrainz recording), and kept without an address if it has none.
@@ -22,6 +22,9 @@ struct File {
 struct Playlist {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     title: Option<String>,
+    /// The cover, as XSPF's `<image>`: read only when it is a picture the file carries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    image: Option<String>,
     #[serde(default)]
     track: Vec<Track>,
 }
@@ -71,6 +74,10 @@ pub(crate) fn parse(bytes: &[u8], base: &Url) -> Result<ParsedPlaylist> {
     let file: File = serde_json::from_slice(bytes).map_err(|error| not_readable("JSPF", error))?;
     let mut playlist = ParsedPlaylist {
         name: file.playlist.title.map(|title| title.trim().to_owned()),
+        cover: file
+            .playlist
+            .image
+            .filter(|image| image.trim().starts_with("data:")),
         ..ParsedPlaylist::default()
     };
     for (index, track) in file.playlist.track.into_iter().enumerate() {
@@ -124,6 +131,7 @@ pub(crate) fn write(bundle: &WholeBundle) -> String {
     let file = File {
         playlist: Playlist {
             title: Some(bundle.bundle.name.clone()),
+            image: bundle.cover.as_ref().map(|cover| cover.data_uri()),
             track,
         },
     };

@@ -175,6 +175,9 @@ pub struct ParsedPlaylist {
     pub entries: Vec<ImportedEntry>,
     /// Lines that were skipped, and why.
     pub skipped: Vec<SkippedLine>,
+    /// The playlist's cover picture as the `data:` URI the file carries (XSPF's `<image>`,
+    /// Strand's JSON), judged when it is imported.
+    pub cover: Option<String>,
 }
 
 impl ParsedPlaylist {

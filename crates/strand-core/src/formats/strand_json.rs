@@ -36,6 +36,7 @@ pub(crate) fn parse_bundle(bytes: &[u8]) -> Result<ParsedPlaylist> {
         serde_json::from_slice(bytes).map_err(|error| not_readable("Strand bundle", error))?;
     let mut playlist = ParsedPlaylist {
         name: Some(file.name),
+        cover: file.cover,
         ..ParsedPlaylist::default()
     };
     // Looked up by id, not searched for: a search per entry made 80,000 entries take 18 s.

@@ -117,6 +117,9 @@ fn xspf(bundle: &WholeBundle) -> String {
             .with_attributes([("version", "1"), ("xmlns", "http://xspf.org/ns/0/")])
             .write_inner_content(|writer| {
                 text_element(writer, "title", &bundle.bundle.name)?;
+                if let Some(cover) = &bundle.cover {
+                    text_element(writer, "image", &cover.data_uri())?;
+                }
                 writer
                     .create_element("trackList")
                     .write_inner_content(|writer| {

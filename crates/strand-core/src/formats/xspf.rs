@@ -1,4 +1,4 @@
-//! XSPF: `<playlist><title/><trackList><track><location/><title/><creator/><duration/>…`,
+//! XSPF: `<playlist><title/><image/><trackList><track><location/><title/><creator/><duration/>…`,
 //! read through the shared XML walk (see `xml.rs` for what it refuses).
 
 use url::Url;
@@ -44,6 +44,10 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
                 let parents: Vec<&str> = parents.iter().map(String::as_str).collect();
                 match (parents.as_slice(), name) {
                     (["playlist"], "title") => playlist.name = Some(text.trim().to_owned()),
+                    // Only a picture carried in the file: a format never opens a path it names.
+                    (["playlist"], "image") if text.trim().starts_with("data:") => {
+                        playlist.cover = Some(text.trim().to_owned());
+                    }
                     (["playlist", "trackList"], "track") => {
                         if let Some(track) = track.take() {
                             let location = track.location.as_deref();

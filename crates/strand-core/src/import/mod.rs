@@ -70,6 +70,8 @@ pub struct PlaylistImport {
     pub bundle: Bundle,
     /// How its entries were matched.
     pub summary: ImportSummary,
+    /// Why the cover picture the file carries was left out, if it was.
+    pub cover_left_out: Option<String>,
 }
 
 /// What importing a music app's whole library did.

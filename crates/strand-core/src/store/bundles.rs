@@ -61,8 +61,9 @@ pub(crate) fn keep_draft(
     kept_at: DateTime<Utc>,
 ) -> Result<()> {
     connection.execute(
-        "INSERT INTO bundles (id, name, created_at, kept_at, description, colour, entry_count)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO bundles
+             (id, name, created_at, kept_at, description, colour, entry_count, cover)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         (
             draft.id,
             &draft.name,
@@ -71,6 +72,7 @@ pub(crate) fn keep_draft(
             &draft.details.description,
             &draft.details.colour,
             draft.entries.len() as u32,
+            draft.details.cover_image,
         ),
     )?;
     if let Some(folder) = draft.folder {
@@ -144,7 +146,8 @@ pub(crate) fn kept_summaries(
                 (SELECT json_group_array(colour) FROM (
                     SELECT i.colour FROM entries e JOIN items i ON i.id = e.item_id
                     WHERE e.bundle_id = b.id ORDER BY e.order_key LIMIT 4)),
-                b.colour, (SELECT folder_id FROM bundle_folders f WHERE f.bundle_id = b.id)
+                b.colour, (SELECT folder_id FROM bundle_folders f WHERE f.bundle_id = b.id),
+                b.cover
          FROM bundles b WHERE (b.deleted_at IS NOT NULL) = ?1 ORDER BY b.kept_at, b.id",
     )?;
     let summaries = statement
@@ -156,6 +159,7 @@ pub(crate) fn kept_summaries(
                 folder: row.get(5)?,
                 state: BundleState::Kept,
                 entry_count: row.get(2)?,
+                cover_image: row.get(6)?,
                 cover: serde_json::from_str(&row.get::<_, String>(3)?).map_err(|error| {
                     rusqlite::Error::FromSqlConversionFailure(
                         3,
@@ -228,7 +232,7 @@ pub(crate) fn empty_trash(connection: &Connection) -> Result<usize> {
 pub(crate) fn kept_bundle(connection: &Connection, id: BundleId) -> Result<Option<Bundle>> {
     let mut statement = connection.prepare_cached(
         "SELECT name, created_at, kept_at, description, colour, entry_count,
-                (SELECT folder_id FROM bundle_folders f WHERE f.bundle_id = b.id)
+                (SELECT folder_id FROM bundle_folders f WHERE f.bundle_id = b.id), cover
          FROM bundles b WHERE id = ?1",
     )?;
     let Some(mut bundle) = statement
@@ -243,6 +247,7 @@ pub(crate) fn kept_bundle(connection: &Connection, id: BundleId) -> Result<Optio
                 details: BundleDetails {
                     description: row.get(3)?,
                     colour: row.get(4)?,
+                    cover_image: row.get(7)?,
                 },
                 folder: row.get(6)?,
                 can_undo: false,

@@ -188,19 +188,27 @@ impl Editable for KeptBundle<'_> {
     fn details(&self) -> Result<BundleDetails> {
         Ok(self
             .connection
-            .prepare_cached("SELECT description, colour FROM bundles WHERE id = ?1")?
+            .prepare_cached("SELECT description, colour, cover FROM bundles WHERE id = ?1")?
             .query_row([self.id], |row| {
                 Ok(BundleDetails {
                     description: row.get(0)?,
                     colour: row.get(1)?,
+                    cover_image: row.get(2)?,
                 })
             })?)
     }
 
     fn set_details(&mut self, details: &BundleDetails) -> Result<()> {
         self.connection
-            .prepare_cached("UPDATE bundles SET description = ?2, colour = ?3 WHERE id = ?1")?
-            .execute((self.id, &details.description, &details.colour))?;
+            .prepare_cached(
+                "UPDATE bundles SET description = ?2, colour = ?3, cover = ?4 WHERE id = ?1",
+            )?
+            .execute((
+                self.id,
+                &details.description,
+                &details.colour,
+                details.cover_image,
+            ))?;
         Ok(())
     }
 

@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0016_sample_items.sql"),
     include_str!("../../migrations/0017_item_currency.sql"),
     include_str!("../../migrations/0018_funnel_demo_upgrade.sql"),
+    include_str!("../../migrations/0019_covers.sql"),
 ];
 
 /// The schema version this build writes.

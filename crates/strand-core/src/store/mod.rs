@@ -12,6 +12,7 @@ mod access;
 pub mod backups;
 mod bundles;
 mod check;
+mod covers;
 pub(crate) mod damage;
 mod folders;
 mod history;
@@ -366,6 +367,7 @@ pub(crate) use bundles::{
     kept_entries, kept_entry_count, kept_order, kept_summaries, kept_threads, set_trashed,
     whereabouts,
 };
+pub(crate) use covers::{cover, insert_cover, sweep_covers};
 pub(crate) use damage::replace_unopened;
 pub(crate) use folders::{
     delete_folder, folders, insert_folder, rename_folder, require as require_folder,

@@ -71,5 +71,8 @@ impl Strand {
     /// person who quits without keeping was told. (An abnormal end never gets here.)
     pub fn end_session(&self) {
         self.journal.clear();
+        // The drafts' covers went with them. A sweep that fails (a damaged, read-only library)
+        // must not hold up the quit; the next normal quit sweeps them.
+        let _ = self.store.write(|tx| store::sweep_covers(tx).map(drop));
     }
 }

@@ -9,7 +9,7 @@ use crate::entitlements::Capability;
 use crate::error::{Error, Result};
 use crate::history::{self, Change, Editable, Placed, Return};
 use crate::ids::{BundleId, EntryId, FolderId, ItemId};
-use crate::model::{BulkAdd, Bundle, SortField};
+use crate::model::{BulkAdd, Bundle, BundleDetails, SortField};
 use crate::sort;
 use crate::store::{self, KeptBundle, Whereabouts};
 use crate::validate;
@@ -26,7 +26,8 @@ impl Strand {
         })
     }
 
-    /// Sets a bundle's description and colour (none: its cover speaks for it). Undoable.
+    /// Sets a bundle's description and colour (none: its cover speaks for it); its cover picture
+    /// stays. Undoable.
     pub fn set_bundle_details(
         &self,
         id: BundleId,
@@ -35,10 +36,12 @@ impl Strand {
     ) -> Result<Bundle> {
         let details = validate::bundle_details(description, colour)?;
         self.edit(id, |bundle| {
-            Ok(Change::Detailed {
-                from: bundle.details()?,
-                to: details,
-            })
+            let from = bundle.details()?;
+            let to = BundleDetails {
+                cover_image: from.cover_image,
+                ..details
+            };
+            Ok(Change::Detailed { from, to })
         })
     }
 
@@ -270,7 +273,7 @@ impl Strand {
     /// Makes the change `plan` describes (reading the bundle as it is) to the draft `id`, or, if
     /// `id` is kept, checks the gate and makes it in the store in one transaction; either way the
     /// change is recorded for undo.
-    fn edit(
+    pub(super) fn edit(
         &self,
         id: BundleId,
         plan: impl FnOnce(&dyn Editable) -> Result<Change>,
@@ -351,7 +354,7 @@ impl Strand {
     }
 
     /// Refuses unless `id` is a kept bundle out of the trash that the gate lets the tier edit.
-    fn require_editable_kept(&self, id: BundleId) -> Result<()> {
+    pub(super) fn require_editable_kept(&self, id: BundleId) -> Result<()> {
         match self
             .store
             .read(|connection| store::whereabouts(connection, id))?

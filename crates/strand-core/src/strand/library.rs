@@ -227,7 +227,16 @@ impl Strand {
                 .store
                 .read(|connection| store::kept_entries(connection, id))?,
         };
-        Ok(WholeBundle { bundle, entries })
+        let cover = bundle
+            .details
+            .cover_image
+            .map(|cover| self.cover(cover))
+            .transpose()?;
+        Ok(WholeBundle {
+            bundle,
+            entries,
+            cover,
+        })
     }
 
     /// Starts a draft. Anyone may build.

@@ -23,7 +23,7 @@ use crate::import::{
     self, CHECK_EVERY, ImportSummary, ImportWatch, Importer, PlaylistImport, audio,
 };
 use crate::model::WholeBundle;
-use crate::share::{LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION, LibraryBundle, LibraryFile};
+use crate::share::{LIBRARY_FORMAT, LibraryBundle, LibraryFile, version_for};
 use crate::store;
 use crate::store::backups::RestoreReason;
 use crate::validate;
@@ -86,8 +86,19 @@ impl Strand {
         .find_map(|name| validate::bundle_name(name).ok())
         .unwrap_or_else(|| "Imported playlist".to_owned());
         let (item_ids, summary) = self.import_entries(&parsed.entries, parsed.skipped, watch)?;
+        // A cover the file carries that cannot be one is said, not fatal: the entries came in.
+        let (cover_image, cover_left_out) = match parsed.cover.as_deref() {
+            None => (None, None),
+            Some(uri) => match self.store_carried_cover(uri) {
+                Ok(cover) => (Some(cover), None),
+                // The reason alone: the summary says it is about the cover.
+                Err(Error::Invalid { reason, .. }) => (None, Some(reason)),
+                Err(error) => (None, Some(error.to_string())),
+            },
+        };
         let now = self.clock.now();
         let mut draft = Draft::new(name, now);
+        draft.details.cover_image = cover_image;
         for item_id in item_ids {
             draft.append(item_id, now)?;
         }
@@ -95,7 +106,11 @@ impl Strand {
         self.record_alone(FunnelStep::DraftStarted)?;
         self.journal.started(&draft);
         self.drafts().insert(draft.id, draft);
-        Ok(PlaylistImport { bundle, summary })
+        Ok(PlaylistImport {
+            bundle,
+            summary,
+            cover_left_out,
+        })
     }
 
     /// Imports items into the library from a catalogue: a CSV file (streamed, so a million rows
@@ -199,7 +214,7 @@ impl Strand {
             .collect::<Result<Vec<_>>>()?;
         let file = LibraryFile {
             format: LIBRARY_FORMAT.to_owned(),
-            version: LIBRARY_FORMAT_VERSION,
+            version: version_for(bundles.iter().any(|bundle| bundle.cover.is_some())),
             exported_at: self.clock.now(),
             items,
             bundles,
