@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use strand_core::{ErrorCode, ExportFormat, PlaylistFormat};
 use tauri::{AppHandle, Manager, Runtime};
-use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_dialog::{DialogExt, FilePath};
 
 use crate::error::{IpcError, IpcResult};
 use crate::messages::Messages;
@@ -38,9 +38,7 @@ pub fn read_licence_file<R: Runtime>(app: &AppHandle<R>) -> IpcResult<Option<Str
     else {
         return Ok(None);
     };
-    let path = chosen
-        .into_path()
-        .map_err(|error| file_error("that is not a local file", error))?;
+    let path = local_path(chosen)?;
     let file = std::fs::File::open(&path)
         .map_err(|error| file_error("cannot open the licence file", error))?;
     let mut text = String::new();
@@ -143,13 +141,26 @@ pub fn pick_import<R: Runtime>(
             .add_filter("iTunes, Music or Spotify library", &["xml", "json"])
             .blocking_pick_file(),
     };
-    chosen
-        .map(|chosen| {
-            chosen
-                .into_path()
-                .map_err(|error| file_error("that is not a local file", error))
-        })
+    chosen.map(local_path).transpose()
+}
+
+/// Asks for a picture to be a bundle's cover; `None` if the person cancelled.
+pub fn pick_cover<R: Runtime>(app: &AppHandle<R>) -> IpcResult<Option<PathBuf>> {
+    let messages = messages(app);
+    app.dialog()
+        .file()
+        .set_title(messages.choose_cover_title())
+        .add_filter(messages.pictures_filter(), &["png", "jpg", "jpeg", "webp"])
+        .blocking_pick_file()
+        .map(local_path)
         .transpose()
+}
+
+/// The chosen file's path; a dialog may answer with a URL that names no local file.
+fn local_path(chosen: FilePath) -> IpcResult<PathBuf> {
+    chosen
+        .into_path()
+        .map_err(|error| file_error("that is not a local file", error))
 }
 
 /// A bundle name as a file name: path separators and control characters become spaces.
@@ -199,11 +210,7 @@ fn pick_save_path<R: Runtime>(
         .set_file_name(file_name)
         .add_filter(filter_name, extensions)
         .blocking_save_file()
-        .map(|chosen| {
-            chosen
-                .into_path()
-                .map_err(|error| file_error("that is not a local file", error))
-        })
+        .map(local_path)
         .transpose()
 }
 

@@ -3,6 +3,7 @@
 //! `strand-core`; nothing here decides what a person may do.
 
 mod commands;
+mod covers;
 mod dialogs;
 pub mod error;
 mod instance;
@@ -91,6 +92,7 @@ pub fn run_app<R: Runtime>(
     builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .register_asynchronous_uri_scheme_protocol(covers::COVER_SCHEME, covers::serve)
         // The window opens where and as large as it was left (maximised too); whether it shows
         // stays Strand's to decide, once the library is open.
         .plugin(
@@ -156,6 +158,8 @@ pub fn run_app<R: Runtime>(
             commands::delete_folder,
             commands::move_to_folder,
             commands::set_bundle_details,
+            covers::choose_bundle_cover,
+            covers::remove_bundle_cover,
             commands::sort_bundle,
             commands::undo,
             commands::redo,

@@ -131,6 +131,14 @@ impl Messages {
         self.in_language("Export the funnel", "Trichter exportieren")
     }
 
+    pub fn choose_cover_title(&self) -> &'static str {
+        self.in_language("Choose a cover picture", "Titelbild wählen")
+    }
+
+    pub fn pictures_filter(&self) -> &'static str {
+        self.in_language("Pictures", "Bilder")
+    }
+
     pub fn playlists_filter(&self) -> &'static str {
         self.in_language("Playlists", "Wiedergabelisten")
     }
