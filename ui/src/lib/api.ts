@@ -1,6 +1,6 @@
 // The only module that talks to Tauri: one typed function per command, and every failure turned
 // into an AppError whose `code` the UI can branch on.
-import { Channel, invoke } from '@tauri-apps/api/core';
+import { Channel, convertFileSrc, invoke } from '@tauri-apps/api/core';
 import type { BulkAdd } from './bindings/BulkAdd';
 import type { Bundle } from './bindings/Bundle';
 import type { BundleId } from './bindings/BundleId';
@@ -8,6 +8,7 @@ import type { BundleSummary } from './bindings/BundleSummary';
 import type { BundleTotals } from './bindings/BundleTotals';
 import type { CollectionImport } from './bindings/CollectionImport';
 import type { Capability } from './bindings/Capability';
+import type { CoverId } from './bindings/CoverId';
 import type { DraftBack } from './bindings/DraftBack';
 import type { EntryId } from './bindings/EntryId';
 import type { EntryPage } from './bindings/EntryPage';
@@ -175,6 +176,9 @@ export const api = {
     call<Bundle>('move_to_folder', { bundleId, folderId }),
   setBundleDetails: (bundleId: BundleId, description: string, colour: string | null) =>
     call<Bundle>('set_bundle_details', { bundleId, description, colour }),
+  /** Asks for a picture in the native open dialog and makes it the cover; null if cancelled. */
+  chooseBundleCover: (bundleId: BundleId) => call<Bundle | null>('choose_bundle_cover', { bundleId }),
+  removeBundleCover: (bundleId: BundleId) => call<Bundle>('remove_bundle_cover', { bundleId }),
   sortBundle: (bundleId: BundleId, field: SortField) => call<Bundle>('sort_bundle', { bundleId, field }),
   undo: (bundleId: BundleId) => call<Bundle>('undo', { bundleId }),
   redo: (bundleId: BundleId) => call<Bundle>('redo', { bundleId }),
@@ -224,3 +228,8 @@ export const api = {
 };
 
 export type Api = typeof api;
+
+/** Where the window reads a stored cover picture: the shell serves it over its `cover:` scheme. */
+export function coverUrl(id: CoverId): string {
+  return convertFileSrc(id, 'cover');
+}

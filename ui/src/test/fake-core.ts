@@ -58,6 +58,7 @@ function summary(bundle: Held): BundleSummary {
     state: bundle.state,
     entryCount: bundle.entries.length,
     cover: bundle.entries.slice(0, 4).map((entry) => entry.item.colour),
+    coverImage: bundle.details.coverImage ?? null,
     colour: bundle.details.colour,
     folder: bundle.folder,
   };
@@ -85,6 +86,8 @@ export class FakeCore {
 
   /** What the next import dialog answers: a file's items, or null when the person cancels it. */
   dialogAnswer: Item[] | null = [item(1), item(7), item(8)];
+  /** What the next cover dialog answers: a picture, a file that is none, or a cancel. */
+  coverAnswer: 'picture' | 'not-a-picture' | 'cancel' = 'picture';
   exportedAs: ExportFormat[] = [];
   /** Whether each export asked for relative paths. */
   exportedRelative: boolean[] = [];
@@ -465,7 +468,20 @@ export class FakeCore {
     },
     setBundleDetails: async (id, description, colour) => {
       if (colour !== null && !/^#[0-9a-f]{6}$/i.test(colour)) throw new AppError('invalid', `colour is invalid: ${colour}`);
-      return this.#edit({ ...this.#bundle(id), details: { description: description.trim(), colour: colour?.toLowerCase() ?? null } });
+      const details = this.#bundle(id).details;
+      return this.#edit({ ...this.#bundle(id), details: { ...details, description: description.trim(), colour: colour?.toLowerCase() ?? null } });
+    },
+    chooseBundleCover: async (id) => {
+      if (this.coverAnswer === 'cancel') return null;
+      if (this.coverAnswer === 'not-a-picture') {
+        throw new AppError('invalid', 'this picture cannot be a cover: it is not a PNG, JPEG or WebP picture', undefined, 'cover');
+      }
+      const bundle = this.#bundle(id);
+      return this.#edit({ ...bundle, details: { ...bundle.details, coverImage: this.#id('cover') } });
+    },
+    removeBundleCover: async (id) => {
+      const bundle = this.#bundle(id);
+      return this.#edit({ ...bundle, details: { ...bundle.details, coverImage: undefined } });
     },
     sortBundle: async (id, field) => {
       const bundle = this.#bundle(id);
@@ -541,7 +557,7 @@ export class FakeCore {
       const summary = this.#addToLibrary(items);
       let bundle = await this.api.createBundle('Imported');
       for (const imported of items) bundle = await this.api.addEntry(bundle.id, imported.id, true);
-      return { bundle, summary };
+      return { bundle, summary, coverLeftOut: null };
     },
     importCatalogue: async (onProgress) => {
       const items = await this.#importFile(onProgress);

@@ -13,4 +13,8 @@ bundle: Bundle,
 /**
  * How its entries were matched.
  */
-summary: ImportSummary, };
+summary: ImportSummary, 
+/**
+ * Why the cover picture the file carries was left out, if it was.
+ */
+coverLeftOut: string | null, };

@@ -37,6 +37,8 @@ type BundleApi = Pick<
   | 'deleteFolder'
   | 'moveToFolder'
   | 'setBundleDetails'
+  | 'chooseBundleCover'
+  | 'removeBundleCover'
   | 'sortBundle'
   | 'undo'
   | 'redo'
@@ -103,6 +105,8 @@ export class BundlesState {
   /** What the last action did, for the notice; cleared by the next edit. */
   notice = $state<BundleNotice | null>(null);
   error = $state<AppError | null>(null);
+  /** Why the picture last chosen for the open bundle's cover was refused. */
+  coverError = $state<AppError | null>(null);
   /** The entries picked in the open bundle (Ctrl/Shift+click, Space, Shift+↑/↓). */
   selected = $state.raw<ReadonlySet<EntryId>>(new Set());
 
@@ -184,6 +188,7 @@ export class BundlesState {
   }
 
   open(bundleId: BundleId): Promise<boolean> {
+    this.coverError = null;
     return this.#apply(() => this.#api.getBundle(bundleId));
   }
 
@@ -352,6 +357,27 @@ export class BundlesState {
   /** Sets the open bundle's description and colour (null: its cover speaks for it). */
   setDetails(description: string, colour: string | null): Promise<boolean> {
     return this.#applyToCurrent((id) => this.#api.setBundleDetails(id, description, colour));
+  }
+
+  /**
+   * Asks for a picture (the native dialog) and makes it the open bundle's cover. A picture the
+   * core refuses is said beside the cover (`coverError`), where it was chosen.
+   */
+  async chooseCover(): Promise<boolean> {
+    this.coverError = null;
+    const chosen = await this.#applyToCurrent(
+      async (id) => (await this.#api.chooseBundleCover(id)) ?? this.#api.getBundle(id),
+    );
+    if (!chosen && (this.error?.field === 'cover' || this.error?.field === 'file')) {
+      this.coverError = this.error;
+      this.error = null;
+    }
+    return chosen;
+  }
+
+  removeCover(): Promise<boolean> {
+    this.coverError = null;
+    return this.#applyToCurrent((id) => this.#api.removeBundleCover(id));
   }
 
   /** Undoes the open bundle's latest edit (kept bundles remember across restarts). */

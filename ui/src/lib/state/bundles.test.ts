@@ -238,6 +238,35 @@ describe('BundlesState', () => {
     expect(bundles.current?.details).toEqual({ description: '', colour: null });
   });
 
+  it('gives the open bundle a cover picture, shows it in the list, and takes it off again', async () => {
+    const core = new FakeCore();
+    const bundles = await draftWithThreeItems(core);
+    expect(await bundles.chooseCover()).toBe(true);
+    const cover = bundles.current?.details.coverImage;
+    expect(cover).toBeTruthy();
+    expect(bundles.list.summaries[0]?.coverImage).toBe(cover);
+    await bundles.setDetails('Night', null);
+    expect(bundles.current?.details.coverImage).toBe(cover);
+    expect(await bundles.removeCover()).toBe(true);
+    expect(bundles.current?.details.coverImage).toBeUndefined();
+    expect(await bundles.undo()).toBe(true);
+    expect(bundles.current?.details.coverImage).toBe(cover);
+  });
+
+  it('says beside the cover why a picture was refused, and a cancelled dialog changes nothing', async () => {
+    const core = new FakeCore();
+    const bundles = await draftWithThreeItems(core);
+    core.coverAnswer = 'cancel';
+    expect(await bundles.chooseCover()).toBe(true);
+    expect(bundles.current?.details.coverImage).toBeUndefined();
+    core.coverAnswer = 'not-a-picture';
+    expect(await bundles.chooseCover()).toBe(false);
+    expect(bundles.coverError?.message).toContain('cannot be a cover');
+    expect(bundles.error).toBeNull();
+    await bundles.open(bundles.list.summaries[0]!.id);
+    expect(bundles.coverError).toBeNull();
+  });
+
   it('shows what the open bundle adds up to, again after each edit', async () => {
     const core = new FakeCore();
     const bundles = await draftWithThreeItems(core);

@@ -17,6 +17,8 @@ export interface ImportResult {
   summary: ImportSummary;
   bundle: { id: BundleId; name: string } | null;
   collection?: { drafts: number; folders: number; builtIn: number; missing: number };
+  /** Why the cover picture a playlist file carried was left out. */
+  coverLeftOut?: string;
 }
 
 /** Told what changed, so the bundle list or the library can show it. */
@@ -55,7 +57,8 @@ export class TransferState {
     return this.#run('playlist', async (onProgress) => {
       const imported = await this.#api.importPlaylist(onProgress);
       if (!imported) return null;
-      return { kind: 'playlist', summary: imported.summary, bundle: { id: imported.bundle.id, name: imported.bundle.name } };
+      const { summary, bundle, coverLeftOut } = imported;
+      return { kind: 'playlist', summary, bundle: { id: bundle.id, name: bundle.name }, coverLeftOut: coverLeftOut ?? undefined };
     });
   }
 
