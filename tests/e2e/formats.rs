@@ -34,17 +34,8 @@ async fn a_wpl_imports_exports_as_jspf_comes_back_the_same_and_a_txt_is_read_by_
         serde_json::json!(["Rock & road"])
     );
 
-    harness
-        .find("[data-testid=export-format]")
-        .await
-        .select_by_value("jspf")
-        .await
-        .expect("choose JSPF");
     let jspf = documents.path().join("road.jspf");
-    click(&harness, "[data-testid=export-bundle]").await;
-    let dialog = desktop.wait_for_window("Export a bundle").await;
-    desktop.save_in_dialog(dialog, jspf.to_str().expect("utf-8 path"));
-    harness.find("[data-testid=exported-notice]").await;
+    export_through_dialog(&harness, &desktop, "jspf", &jspf).await;
     let written: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&jspf).expect("exported")).expect("JSON");
     assert_eq!(written["playlist"]["track"][0]["title"], "01 Tide");

@@ -4,6 +4,7 @@
 mod accessibility;
 mod beads;
 mod big_bundle;
+mod covers;
 mod curation;
 #[path = "../../crates/strand-core/tests/damage.rs"]
 mod damage;

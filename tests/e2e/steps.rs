@@ -347,3 +347,23 @@ pub async fn import_through_dialog(
     start_import(harness, desktop, menu, path).await;
     harness.find("[data-testid=import-summary]").await;
 }
+
+/// Exports the open bundle as `format` (an `export-format` value) through the save dialog to
+/// `path`, and waits until Strand says it is written.
+pub async fn export_through_dialog(
+    harness: &Harness,
+    desktop: &Desktop,
+    format: &str,
+    path: &Path,
+) {
+    harness
+        .find("[data-testid=export-format]")
+        .await
+        .select_by_value(format)
+        .await
+        .unwrap_or_else(|error| panic!("choose {format}: {error}"));
+    click(harness, "[data-testid=export-bundle]").await;
+    let dialog = desktop.wait_for_window("Export a bundle").await;
+    desktop.save_in_dialog(dialog, path.to_str().expect("utf-8 path"));
+    harness.find("[data-testid=exported-notice]").await;
+}

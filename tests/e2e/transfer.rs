@@ -42,17 +42,8 @@ async fn a_playlist_imports_through_the_dialog_exports_as_xspf_and_comes_back_as
     );
 
     // Export it as XSPF through the save dialog.
-    harness
-        .find("[data-testid=export-format]")
-        .await
-        .select_by_value("xspf")
-        .await
-        .expect("choose XSPF");
     let exported = documents.path().join("road-trip.xspf");
-    click(&harness, "[data-testid=export-bundle]").await;
-    let dialog = desktop.wait_for_window("Export a bundle").await;
-    desktop.save_in_dialog(dialog, exported.to_str().expect("utf-8 path"));
-    harness.find("[data-testid=exported-notice]").await;
+    export_through_dialog(&harness, &desktop, "xspf", &exported).await;
     let xspf = std::fs::read_to_string(&exported).expect("exported file");
     assert!(xspf.contains("<title>Tide</title>"), "{xspf}");
 
