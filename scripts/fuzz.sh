@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes every import parser for a bounded time with cargo-fuzz (libFuzzer), which needs a nightly
+# Fuzzes every import parser and the cover judge for a bounded time with cargo-fuzz (libFuzzer), which needs a nightly
 # toolchain. New interesting inputs land in crates/strand-core/fuzz/corpus/<target>; the import
 # test data seeds every target. A crash stops the run and leaves its input in fuzz/artifacts.
 #
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../crates/strand-core"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(m3u pls xspf jspf wpl asx csv strand_json collection)
+[ ${#targets[@]} -gt 0 ] || targets=(m3u pls xspf jspf wpl asx csv strand_json collection cover)
 
 if ! rustup toolchain list | grep -q '^nightly'; then
   echo "cargo-fuzz needs a nightly toolchain: rustup toolchain install nightly" >&2

@@ -26,6 +26,7 @@ fn every_parser_survives_every_corpus_file_in_every_format() {
         "csv",
         "strand_json",
         "collection",
+        "cover",
     ] {
         files.extend(files_in(&root.join("fuzz/corpus").join(target)));
     }
@@ -45,5 +46,36 @@ fn every_parser_survives_every_corpus_file_in_every_format() {
             fuzzing::check_playlist(format, &bytes);
         }
         fuzzing::check_collection(&bytes);
+        fuzzing::check_cover(&bytes);
+    }
+}
+
+/// A picture of each format a cover may be, cut short at many places and with bytes flipped:
+/// damaged pictures are refused, never a panic.
+#[test]
+fn a_damaged_picture_of_every_cover_format_is_refused_without_a_panic() {
+    use image::{DynamicImage, ImageFormat, Rgba, RgbaImage};
+    let picture = DynamicImage::ImageRgba8(RgbaImage::from_fn(48, 32, |x, y| {
+        Rgba([x as u8 * 5, y as u8 * 7, 90, if x == y { 0 } else { 255 }])
+    }));
+    for format in [ImageFormat::Png, ImageFormat::Jpeg, ImageFormat::WebP] {
+        let mut bytes = Vec::new();
+        let encodable = if format == ImageFormat::Jpeg {
+            DynamicImage::ImageRgb8(picture.to_rgb8())
+        } else {
+            picture.clone()
+        };
+        encodable
+            .write_to(&mut std::io::Cursor::new(&mut bytes), format)
+            .expect("encode");
+        fuzzing::check_cover(&bytes);
+        for cut in (0..bytes.len()).step_by(7) {
+            fuzzing::check_cover(&bytes[..cut]);
+        }
+        for flipped in (0..bytes.len()).step_by(11) {
+            let mut damaged = bytes.clone();
+            damaged[flipped] ^= 0xa5;
+            fuzzing::check_cover(&damaged);
+        }
     }
 }

@@ -65,6 +65,17 @@ pub fn check_collection(bytes: &[u8]) {
     }
 }
 
+/// Judges `bytes` as a cover picture: whatever they are, a cover made of them fits the cover
+/// side and is a picture that decodes again.
+pub fn check_cover(bytes: &[u8]) {
+    if let Ok(cover) = crate::cover::prepare(bytes) {
+        let side = crate::cover::COVER_SIDE;
+        assert!((1..=side).contains(&cover.width) && (1..=side).contains(&cover.height));
+        let again = image::load_from_memory(&cover.image).expect("a stored cover decodes");
+        assert_eq!((again.width(), again.height()), (cover.width, cover.height));
+    }
+}
+
 fn check_entry(title: &str, creator: &str) {
     assert!(!title.trim().is_empty(), "an entry without a title");
     assert!(title.chars().count() <= MAX_TEXT_CHARS);
