@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use strand_app::error::IpcError;
+use strand_app::menu::MenuAction;
 use strand_app::transfer::ImportProgress;
 use strand_core::{
     BulkAdd, Bundle, BundleSummary, BundleTotals, CollectionImport, DraftBack, EntryPage,
@@ -44,6 +45,7 @@ fn export_all(out_dir: &Path) {
     ItemUses::export_all(&config).expect("export ItemUses");
     ItemsGone::export_all(&config).expect("export ItemsGone");
     BundleTotals::export_all(&config).expect("export BundleTotals");
+    MenuAction::export_all(&config).expect("export MenuAction");
 }
 
 fn files_in(dir: &Path) -> BTreeMap<String, String> {

@@ -9,6 +9,7 @@ pub mod error;
 mod instance;
 mod items;
 mod launch;
+pub mod menu;
 mod messages;
 mod quit_guard;
 mod recovery;
@@ -106,6 +107,8 @@ pub fn run_app<R: Runtime>(
         )
         .manage(Startup::new(main_started, launch.exit_on_ready))
         .manage(transfer::ImportCancel::default())
+        .manage(menu::MenuListener::default())
+        .on_menu_event(menu::on_menu_event)
         .manage(messages::Messages::for_system_locale())
         .setup(move |app| {
             let data_dir = match &launch.data_dir {
@@ -160,6 +163,7 @@ pub fn run_app<R: Runtime>(
             commands::set_bundle_details,
             covers::choose_bundle_cover,
             covers::remove_bundle_cover,
+            menu::listen_to_menu,
             commands::sort_bundle,
             commands::undo,
             commands::redo,
@@ -230,7 +234,9 @@ fn show_library<R: Runtime>(
         .iter()
         .filter(|window| !window.create)
         .try_for_each(|window| {
+            let messages = *app.state::<messages::Messages>();
             tauri::WebviewWindowBuilder::from_config(app, window)?
+                .menu(menu::menu_bar(app, messages)?)
                 .build()
                 .map(drop)
         });

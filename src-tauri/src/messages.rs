@@ -6,6 +6,8 @@
 use chrono::Local;
 use strand_core::RestorePoint;
 
+use crate::menu::MenuAction;
+
 #[derive(Clone, Copy, Debug)]
 pub struct Messages {
     german: bool,
@@ -137,6 +139,72 @@ impl Messages {
 
     pub fn pictures_filter(&self) -> &'static str {
         self.in_language("Pictures", "Bilder")
+    }
+
+    pub fn menu_file(&self) -> &'static str {
+        self.in_language("&File", "&Datei")
+    }
+
+    pub fn menu_edit(&self) -> &'static str {
+        self.in_language("&Edit", "&Bearbeiten")
+    }
+
+    pub fn menu_view(&self) -> &'static str {
+        self.in_language("&View", "&Ansicht")
+    }
+
+    pub fn menu_help(&self) -> &'static str {
+        self.in_language("&Help", "&Hilfe")
+    }
+
+    pub fn menu_quit(&self) -> &'static str {
+        self.in_language("Quit", "Beenden")
+    }
+
+    pub fn menu_about(&self) -> &'static str {
+        self.in_language("About Strand", "Über Strand")
+    }
+
+    pub fn about_comments(&self) -> &'static str {
+        self.in_language(
+            "Thread songs, streams, products and notes into bundles of your own.",
+            "Fädle Lieder, Streams, Produkte und Notizen zu deinen eigenen Bündeln auf.",
+        )
+    }
+
+    /// The label of the menu item for `action`.
+    pub fn menu_item(&self, action: MenuAction) -> &'static str {
+        match action {
+            MenuAction::NewBundle => self.in_language("New bundle", "Neues Bündel"),
+            MenuAction::KeepBundle => self.in_language("Keep bundle", "Bündel behalten"),
+            MenuAction::ImportPlaylist => {
+                self.in_language("Import a playlist…", "Wiedergabeliste importieren …")
+            }
+            MenuAction::ImportCatalogue => {
+                self.in_language("Import a catalogue…", "Katalog importieren …")
+            }
+            MenuAction::ImportFolder => {
+                self.in_language("Import a music folder…", "Musikordner importieren …")
+            }
+            MenuAction::ImportLibrary => {
+                self.in_language("Import a music library…", "Mediathek importieren …")
+            }
+            MenuAction::ExportBundle => self.in_language("Export bundle…", "Bündel exportieren …"),
+            MenuAction::ExportEverything => {
+                self.in_language("Export everything…", "Alles exportieren …")
+            }
+            MenuAction::Undo => self.in_language("Undo", "Rückgängig"),
+            MenuAction::Redo => self.in_language("Redo", "Wiederholen"),
+            MenuAction::SelectAll => self.in_language("Select all", "Alles auswählen"),
+            MenuAction::FindInBundle => self.in_language("Find in bundle", "Im Bündel suchen"),
+            MenuAction::Settings => self.in_language("Settings…", "Einstellungen …"),
+            MenuAction::ThemeSystem => {
+                self.in_language("Look like the desktop", "Wie der Desktop aussehen")
+            }
+            MenuAction::ThemeLight => self.in_language("Light", "Hell"),
+            MenuAction::ThemeDark => self.in_language("Dark", "Dunkel"),
+            MenuAction::KeyboardShortcuts => self.in_language("Keyboard shortcuts", "Tastenkürzel"),
+        }
     }
 
     pub fn playlists_filter(&self) -> &'static str {
