@@ -28,6 +28,7 @@ import type { ItemPage } from './bindings/ItemPage';
 import type { ItemsGone } from './bindings/ItemsGone';
 import type { ItemUses } from './bindings/ItemUses';
 import type { LibraryHealth } from './bindings/LibraryHealth';
+import type { MenuAction } from './bindings/MenuAction';
 import type { PlanRow } from './bindings/PlanRow';
 import type { PlaylistImport } from './bindings/PlaylistImport';
 import type { Policy } from './bindings/Policy';
@@ -97,6 +98,12 @@ function importWith<T>(command: string, onProgress: (progress: ImportProgress) =
 }
 
 export const api = {
+  /** Sends each item chosen in the native menu bar to `onAction`, from now on. */
+  listenToMenu: (onAction: (action: MenuAction) => void) => {
+    const channel = new Channel<MenuAction>();
+    channel.onmessage = onAction;
+    return call<null>('listen_to_menu', { channel });
+  },
   /** Names the open bundle (none: no bundle) in the window's title. */
   titleWindow: (bundleId: BundleId | null) => call<null>('title_window', { bundleId }),
   /** The language the shell decided on (`de` or `en`): the window speaks it, as the dialogs do. */

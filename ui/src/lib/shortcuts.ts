@@ -19,7 +19,10 @@ interface Shortcut {
   /** The keys as the sheet shows them. */
   keys: string;
   what: MessageKey;
-  /** The window's own action, or none for keys a list or field handles where it has the focus. */
+  /**
+   * The window's own action, or none for keys a list or field handles where it has the focus
+   * and for those only the menu bar has (its items run the same actions).
+   */
   action?: ShortcutAction;
 }
 
@@ -30,6 +33,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Ctrl+Z', what: 'shortcutUndo', action: 'undo' },
   { keys: 'Ctrl+Shift+Z, Ctrl+Y', what: 'shortcutRedo', action: 'redo' },
   { keys: 'Ctrl+,', what: 'shortcutSettings', action: 'settings' },
+  { keys: 'Ctrl+E', what: 'shortcutExport' },
+  { keys: 'Ctrl+A', what: 'shortcutSelectAll' },
+  { keys: 'Ctrl+Q', what: 'shortcutQuit' },
   { keys: 'Alt+1 · Alt+2 · Alt+3', what: 'shortcutPanes' },
   { keys: '↑ ↓ · Page Up/Down · Home · End', what: 'shortcutWalk' },
   { keys: 'Enter', what: 'shortcutEnter' },
@@ -37,7 +43,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Alt+↑ · Alt+↓', what: 'shortcutMove' },
   { keys: 'Delete', what: 'shortcutDelete' },
   { keys: 'Ctrl+V', what: 'shortcutPaste' },
-  { keys: '?', what: 'shortcutHelp', action: 'help' },
+  { keys: '? · F1', what: 'shortcutHelp', action: 'help' },
 ];
 
 /**

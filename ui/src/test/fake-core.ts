@@ -2,6 +2,7 @@
 // does (drafts, keeping gated on the tier) so the state classes are tested against real answers,
 // not canned ones.
 import { AppError, type Api } from '../lib/api';
+import type { MenuAction } from '../lib/bindings/MenuAction';
 import type { BulkAdd } from '../lib/bindings/BulkAdd';
 import type { Bundle } from '../lib/bindings/Bundle';
 import type { BundleSummary } from '../lib/bindings/BundleSummary';
@@ -276,7 +277,14 @@ export class FakeCore {
   /** The language the shell decided on. */
   language = 'en';
 
+  /** Where the menu bar's items would go, once the window listens. */
+  menuListener: ((action: MenuAction) => void) | null = null;
+
   api: Api = {
+    listenToMenu: async (onAction) => {
+      this.menuListener = onAction;
+      return null;
+    },
     desktopLanguage: async () => this.language,
     titleWindow: async (bundleId) => {
       this.windowTitle = bundleId ? `${this.#bundle(bundleId).name} — Strand` : 'Strand';

@@ -57,6 +57,8 @@ export const MAX_BEADS = 240;
 const MARGIN = 100;
 /** The most entries one window may hold (the core's page limit). */
 const MAX_WINDOW = 1000;
+/** The most entries one edit may name (the core's MAX_SELECTED). */
+export const MAX_PICKED = 10_000;
 /** How many matches a search inside a bundle shows at most. */
 export const MAX_FOUND = 200;
 /** How long typing in "Find in this bundle" must pause before the core is asked. */
@@ -253,6 +255,27 @@ export class BundlesState {
     else selected.add(entry.id);
     this.selected = selected;
     this.#anchor = entry.position;
+  }
+
+  /**
+   * Picks every entry of the open bundle, read a window at a time — at most `MAX_PICKED`, the
+   * most one edit of the core takes (the selection bar says how many were picked).
+   */
+  selectAll(): Promise<boolean> {
+    const current = this.current;
+    if (!current) return Promise.resolve(false);
+    return this.#attempt(async () => {
+      const picked = new Set<EntryId>();
+      const wanted = Math.min(current.entryCount, MAX_PICKED);
+      for (let offset = 0; offset < wanted; offset += MAX_WINDOW) {
+        const page = await this.#api.bundleEntries(current.id, offset, Math.min(MAX_WINDOW, wanted - offset));
+        for (const entry of page.entries) picked.add(entry.id);
+      }
+      if (this.current?.id === current.id) {
+        this.selected = picked;
+        this.#anchor = null;
+      }
+    });
   }
 
   clearSelection(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BundlesState, MAX_BEADS, MAX_FOUND } from './bundles.svelte';
+import { BundlesState, MAX_BEADS, MAX_FOUND, MAX_PICKED } from './bundles.svelte';
 import type { BundleId } from '../bindings/BundleId';
 import { FakeCore, item } from '../../test/fake-core';
 
@@ -265,6 +265,18 @@ describe('BundlesState', () => {
     expect(bundles.error).toBeNull();
     await bundles.open(bundles.list.summaries[0]!.id);
     expect(bundles.coverError).toBeNull();
+  });
+
+  it('selects every entry of the open bundle, not only those on screen, up to what one edit takes', async () => {
+    const core = new FakeCore();
+    const bundles = await bigDraft(core, 2500);
+    expect(bundles.window.entries.length).toBeLessThan(2500);
+    expect(await bundles.selectAll()).toBe(true);
+    expect(bundles.selected.size).toBe(2500);
+    expect(bundles.selected.has('big-2499')).toBe(true);
+    const huge = await bigDraft(core, MAX_PICKED + 5);
+    expect(await huge.selectAll()).toBe(true);
+    expect(huge.selected.size).toBe(MAX_PICKED);
   });
 
   it('shows what the open bundle adds up to, again after each edit', async () => {
