@@ -19,6 +19,7 @@ mod keyboard;
 mod language;
 mod library_filters;
 mod looks;
+mod menu;
 mod own_items;
 mod premium;
 mod quitting;
