@@ -3,9 +3,20 @@
 //! the file (see ARCHITECTURE.md); a second Strand on the same library is refused up front
 //! instead. The guard is an OS file lock (`flock` on Unix) on `strand.lock`, which — unlike
 //! SQLite's locks — belongs to this open file alone and lasts until the process ends.
+//!
+//! Before the lock is even tried, a second start on the same library hands over to the running
+//! Strand, which raises its window, and ends (tauri-plugin-single-instance; on Linux over the
+//! session bus, under a name of this library's own). Where that cannot work — no session bus —
+//! the lock refuses the second start, saying why.
 
 use std::fs::{File, OpenOptions, TryLockError};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
+
+use tauri::plugin::TauriPlugin;
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::launch::Launch;
 
 /// Held for the life of the app; dropping it lets another Strand open the library.
 pub struct LibraryLock {
@@ -33,9 +44,71 @@ pub fn lock_library(data_dir: &Path) -> Result<LibraryLock, String> {
     }
 }
 
+/// The plugin that makes a second start on this run's library raise this window instead.
+pub fn hand_over_second_starts<R: Runtime>(launch: &Launch) -> TauriPlugin<R> {
+    tauri_plugin_single_instance::Builder::new()
+        .dbus_id(instance_name(launch))
+        .callback(|app, _arguments, _folder| raise_main_window(app))
+        .build()
+}
+
+/// A name per library (D-Bus name elements are letters, digits and `_`, not starting with a
+/// digit): a demo and a person's library, or two data directories, run side by side as before.
+fn instance_name(launch: &Launch) -> String {
+    let mut name = String::from("app.strand.desktop");
+    if launch.demo {
+        name.push_str(".Demo");
+    }
+    if let Some(dir) = &launch.data_dir {
+        // Both starts run this very build, so its hasher gives both the same name for a folder.
+        let mut hasher = DefaultHasher::new();
+        std::path::absolute(dir)
+            .unwrap_or_else(|_| dir.clone())
+            .hash(&mut hasher);
+        name.push_str(&format!(".L{:016x}", hasher.finish()));
+    }
+    name
+}
+
+/// Shows the main window over the others, out of the dock or taskbar if it was minimised.
+fn raise_main_window<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_library_has_an_instance_name_of_its_own_and_the_same_one_every_start() {
+        let launch = |demo: bool, dir: Option<&str>| Launch {
+            demo,
+            data_dir: dir.map(std::path::PathBuf::from),
+            ..Launch::default()
+        };
+        let person = instance_name(&launch(false, None));
+        let demo = instance_name(&launch(true, None));
+        let elsewhere = instance_name(&launch(false, Some("/tmp/strand-a")));
+        assert_eq!(person, "app.strand.desktop");
+        assert_ne!(person, demo);
+        assert_ne!(
+            elsewhere,
+            instance_name(&launch(false, Some("/tmp/strand-b")))
+        );
+        assert_eq!(
+            elsewhere,
+            instance_name(&launch(false, Some("/tmp/strand-a")))
+        );
+        assert!(
+            elsewhere
+                .split('.')
+                .all(|part| !part.starts_with(|c: char| c.is_ascii_digit()))
+        );
+    }
 
     #[test]
     fn a_second_strand_on_the_same_library_is_refused_until_the_first_is_gone() {

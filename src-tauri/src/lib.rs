@@ -37,8 +37,10 @@ pub fn run() {
     #[cfg(target_os = "linux")]
     paint_without_compositing_layers();
     let launch = Launch::from_env();
-    match run_app(tauri::Builder::default(), launch, main_started).build(tauri::generate_context!())
-    {
+    // First of all plugins, so a second start hands over before anything else runs. Only in the
+    // real app: tests build many apps in one process, and a second one would end the process.
+    let builder = tauri::Builder::default().plugin(instance::hand_over_second_starts(&launch));
+    match run_app(builder, launch, main_started).build(tauri::generate_context!()) {
         Ok(app) => app.run(on_run_event),
         Err(error) => {
             eprintln!("Strand could not start: {error}");
