@@ -6,7 +6,9 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use x11rb::connection::Connection;
-use x11rb::protocol::xproto::{AtomEnum, ClientMessageEvent, ConnectionExt, EventMask, Window};
+use x11rb::protocol::xproto::{
+    AtomEnum, ClientMessageEvent, ConnectionExt, EventMask, InputFocus, Window,
+};
 use x11rb::rust_connection::RustConnection;
 
 pub struct Desktop {
@@ -141,6 +143,38 @@ impl Desktop {
             .status()
             .expect("xdotool must be installed (scripts/bootstrap.sh installs it)");
         assert!(status.success(), "xdotool {args:?} failed");
+    }
+
+    /// Takes the keyboard focus from every window, as switching to another app would.
+    pub fn focus_nowhere(&self) {
+        self.connection
+            .set_input_focus(InputFocus::NONE, x11rb::NONE, x11rb::CURRENT_TIME)
+            .expect("set focus")
+            .check()
+            .expect("focus nowhere");
+    }
+
+    /// Whether the keyboard focus is in `window` or one of its children.
+    pub fn has_focus(&self, window: Window) -> bool {
+        let mut focused = self
+            .connection
+            .get_input_focus()
+            .expect("get focus")
+            .reply()
+            .expect("focus")
+            .focus;
+        while focused != x11rb::NONE && focused != self.root {
+            if focused == window {
+                return true;
+            }
+            focused = self
+                .connection
+                .query_tree(focused)
+                .expect("query tree")
+                .reply()
+                .map_or(x11rb::NONE, |tree| tree.parent);
+        }
+        false
     }
 
     /// Asks `window` to close, as a window manager's close button would.
