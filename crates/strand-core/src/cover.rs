@@ -65,20 +65,31 @@ pub fn data_uri_bytes(uri: &str) -> Option<Vec<u8>> {
 pub fn prepare(bytes: &[u8]) -> Result<Cover> {
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|error| refused(format!("it could not be read ({error})")))?;
+        .map_err(|error| {
+            refused(say!(
+                "it could not be read ({error})",
+                "es ließ sich nicht lesen ({error})"
+            ))
+        })?;
     match reader.format() {
         Some(ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::WebP) => {}
         Some(other) => {
-            return Err(refused(format!(
-                "it is a {} picture; a cover can be PNG, JPEG or WebP",
-                other
-                    .extensions_str()
-                    .first()
-                    .unwrap_or(&"other")
-                    .to_uppercase()
+            let format = other
+                .extensions_str()
+                .first()
+                .unwrap_or(&"other")
+                .to_uppercase();
+            return Err(refused(say!(
+                "it is a {format} picture; a cover can be PNG, JPEG or WebP",
+                "es ist ein {format}-Bild; ein Titelbild kann PNG, JPEG oder WebP sein"
             )));
         }
-        None => return Err(refused("it is not a PNG, JPEG or WebP picture".into())),
+        None => {
+            return Err(refused(say!(
+                "it is not a PNG, JPEG or WebP picture",
+                "es ist kein PNG-, JPEG- oder WebP-Bild"
+            )));
+        }
     }
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SOURCE_SIDE);
@@ -86,10 +97,14 @@ pub fn prepare(bytes: &[u8]) -> Result<Cover> {
     let mut reader = reader;
     reader.limits(limits);
     let picture = reader.decode().map_err(|error| match error {
-        image::ImageError::Limits(_) => refused(format!(
-            "it is larger than {MAX_SOURCE_SIDE} × {MAX_SOURCE_SIDE} pixels"
+        image::ImageError::Limits(_) => refused(say!(
+            "it is larger than {MAX_SOURCE_SIDE} × {MAX_SOURCE_SIDE} pixels",
+            "es ist größer als {MAX_SOURCE_SIDE} × {MAX_SOURCE_SIDE} Pixel"
         )),
-        other => refused(format!("it is damaged or incomplete ({other})")),
+        other => refused(say!(
+            "it is damaged or incomplete ({other})",
+            "es ist beschädigt oder unvollständig ({other})"
+        )),
     })?;
     encode(fit(picture))
 }
@@ -109,12 +124,12 @@ fn encode(picture: DynamicImage) -> Result<Cover> {
     let media_type = if is_transparent(&picture) {
         picture
             .write_to(&mut Cursor::new(&mut image), ImageFormat::Png)
-            .map_err(|error| refused(format!("it could not be stored ({error})")))?;
+            .map_err(|error| not_stored(&error))?;
         "image/png"
     } else {
         JpegEncoder::new_with_quality(&mut image, JPEG_QUALITY)
             .encode_image(&picture.to_rgb8())
-            .map_err(|error| refused(format!("it could not be stored ({error})")))?;
+            .map_err(|error| not_stored(&error))?;
         "image/jpeg"
     };
     Ok(Cover {
@@ -135,8 +150,21 @@ fn is_transparent(picture: &DynamicImage) -> bool {
             .any(|pixel| pixel.0[3] < u8::MAX)
 }
 
+fn not_stored(error: &dyn std::fmt::Display) -> Error {
+    refused(say!(
+        "it could not be stored ({error})",
+        "es ließ sich nicht speichern ({error})"
+    ))
+}
+
 fn refused(reason: String) -> Error {
-    Error::invalid("cover", format!("this picture cannot be a cover: {reason}"))
+    Error::invalid(
+        "cover",
+        say!(
+            "this picture cannot be a cover: {reason}",
+            "dieses Bild kann kein Titelbild sein: {reason}"
+        ),
+    )
 }
 
 #[cfg(test)]

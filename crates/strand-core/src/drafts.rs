@@ -149,8 +149,12 @@ impl Draft {
     /// Puts the entries in the order of `ids`, which must name every entry once, with fresh keys.
     /// Checked before anything changes.
     pub fn reorder(&mut self, ids: &[EntryId]) -> Result<()> {
-        let changed =
-            || Error::Conflict("the bundle changed while it was being sorted; try again".into());
+        let changed = || {
+            Error::Conflict(say!(
+                "the bundle changed while it was being sorted; try again",
+                "das Bündel hat sich beim Sortieren geändert; versuche es noch einmal"
+            ))
+        };
         let position = self.positions();
         let mut seen = HashSet::with_capacity(ids.len());
         let order = ids
@@ -294,7 +298,13 @@ impl Draft {
 
 /// The refusal for a move that names the moving entry as its own neighbour.
 pub(crate) fn cannot_follow_itself() -> Error {
-    Error::invalid("after", "an entry cannot be moved after itself")
+    Error::invalid(
+        "after",
+        say!(
+            "an entry cannot be moved after itself",
+            "ein Eintrag kann nicht hinter sich selbst verschoben werden"
+        ),
+    )
 }
 
 impl Editable for Draft {

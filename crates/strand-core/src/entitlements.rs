@@ -56,11 +56,15 @@ impl Capability {
 
 impl fmt::Display for Capability {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Capability::BuildDraft => "building a draft",
-            Capability::ReadKeptBundle => "reading a kept bundle",
-            Capability::KeepBundle => "keeping a bundle",
-            Capability::EditKeptBundle => "editing a kept bundle",
+        f.write_str(&match self {
+            Capability::BuildDraft => say!("building a draft", "Einen Entwurf bauen"),
+            Capability::ReadKeptBundle => {
+                say!("reading a kept bundle", "Ein behaltenes Bündel lesen")
+            }
+            Capability::KeepBundle => say!("keeping a bundle", "Ein Bündel behalten"),
+            Capability::EditKeptBundle => {
+                say!("editing a kept bundle", "Ein behaltenes Bündel ändern")
+            }
         })
     }
 }

@@ -1,6 +1,8 @@
 //! One error type for the whole core. Each variant names something a person (or the UI on their
 //! behalf) can act on; [`Error::code`] is the small, stable vocabulary the UI branches on.
 
+use std::fmt;
+
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -10,10 +12,9 @@ use crate::entitlements::Capability;
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Everything the core can refuse or fail with.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
     /// The id names nothing that exists (any more).
-    #[error("{what} {id} was not found")]
     NotFound {
         /// What kind of thing was looked for ("bundle", "item", "entry").
         what: &'static str,
@@ -21,7 +22,6 @@ pub enum Error {
         id: String,
     },
     /// An argument broke a rule; nothing was changed.
-    #[error("{field} is invalid: {reason}")]
     Invalid {
         /// The argument that broke the rule.
         field: &'static str,
@@ -29,28 +29,19 @@ pub enum Error {
         reason: String,
     },
     /// The current policy reserves this for premium and the current tier is not premium.
-    #[error("{capability} needs Strand Premium")]
     PremiumRequired {
         /// What was refused.
         capability: Capability,
     },
     /// A licence key was refused; nothing was stored.
-    #[error("{0}")]
-    Licence(#[from] crate::licence::LicenceError),
+    Licence(crate::licence::LicenceError),
     /// The request does not fit the current state (e.g. keeping a bundle that is already kept).
-    #[error("{0}")]
     Conflict(String),
     /// The bundle already threads this item; adding it again needs the person's say-so.
-    #[error("this bundle already has this item; add it anyway to thread it twice")]
     Duplicate,
     /// The request is not allowed in this mode of the app (e.g. switching tiers outside demo mode).
-    #[error("{0}")]
     Forbidden(String),
     /// The database file was written by a newer Strand; it is left untouched.
-    #[error(
-        "this library was written by a newer version of Strand (schema {found}, this version \
-         knows up to {supported}); it was left untouched — please update Strand"
-    )]
     NewerSchema {
         /// The schema version found in the file.
         found: i64,
@@ -59,24 +50,105 @@ pub enum Error {
     },
     /// The file is not a Strand library Strand can open (another program's database, a damaged
     /// header, not a database at all); it was left untouched.
-    #[error("{0}")]
     NotALibrary(String),
     /// The person cancelled a long task (an import); nothing of it was written.
-    #[error("cancelled; nothing was changed")]
     Cancelled,
     /// A file could not be read or written.
-    #[error("{0}")]
     File(String),
     /// The library file is damaged: Strand reads what it still can and writes nothing until a
     /// restore point is put back.
-    #[error(
-        "the library file is damaged, so Strand changed nothing and writes nothing to it until \
-         a restore point is put back (Settings → Restore points)"
-    )]
     Damaged,
     /// SQLite failed; the transaction was rolled back.
-    #[error("storage failed: {0}")]
-    Storage(#[from] rusqlite::Error),
+    Storage(rusqlite::Error),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let said = match self {
+            Error::NotFound { what, id } => {
+                let what = noun(what);
+                say!(
+                    "{what} {id} was not found",
+                    "{what} {id} wurde nicht gefunden"
+                )
+            }
+            Error::Invalid { field, reason } => {
+                say!(
+                    "{field} is invalid: {reason}",
+                    "{field} ist ungültig: {reason}"
+                )
+            }
+            Error::PremiumRequired { capability } => say!(
+                "{capability} needs Strand Premium",
+                "{capability} braucht Strand Premium"
+            ),
+            Error::Licence(error) => error.to_string(),
+            Error::Conflict(said) | Error::Forbidden(said) => said.clone(),
+            Error::NotALibrary(said) | Error::File(said) => said.clone(),
+            Error::Duplicate => say!(
+                "this bundle already has this item; add it anyway to thread it twice",
+                "dieses Bündel hat diesen Eintrag schon; füge ihn trotzdem hinzu, um ihn zweimal \
+                 aufzufädeln"
+            ),
+            Error::NewerSchema { found, supported } => say!(
+                "this library was written by a newer version of Strand (schema {found}, this \
+                 version knows up to {supported}); it was left untouched — please update Strand",
+                "diese Bibliothek stammt von einer neueren Strand-Version (Schema {found}, diese \
+                 Version kennt bis {supported}); sie blieb unberührt — bitte aktualisiere Strand"
+            ),
+            Error::Cancelled => say!(
+                "cancelled; nothing was changed",
+                "abgebrochen; nichts wurde geändert"
+            ),
+            Error::Damaged => say!(
+                "the library file is damaged, so Strand changed nothing and writes nothing to it \
+                 until a restore point is put back (Settings → Restore points)",
+                "die Bibliotheksdatei ist beschädigt: Strand hat nichts geändert und schreibt \
+                 nichts hinein, bis ein Wiederherstellungspunkt zurückgeholt ist (Einstellungen → \
+                 Wiederherstellungspunkte)"
+            ),
+            Error::Storage(error) => say!(
+                "storage failed: {error}",
+                "Speichern fehlgeschlagen: {error}"
+            ),
+        };
+        f.write_str(&said)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Licence(error) => Some(error),
+            Error::Storage(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+impl From<crate::licence::LicenceError> for Error {
+    fn from(error: crate::licence::LicenceError) -> Error {
+        Error::Licence(error)
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Error {
+        Error::Storage(error)
+    }
+}
+
+/// What was looked for, as the message names it.
+fn noun(what: &str) -> String {
+    match what {
+        "bundle" => say!("bundle", "Bündel"),
+        "item" => say!("item", "Eintrag"),
+        "entry" => say!("entry", "Eintrag"),
+        "folder" => say!("folder", "Ordner"),
+        "cover" => say!("cover", "Titelbild"),
+        "restore point" => say!("restore point", "Wiederherstellungspunkt"),
+        other => other.to_owned(),
+    }
 }
 
 /// The codes an error crosses the IPC boundary with; the UI branches on these, never on text.

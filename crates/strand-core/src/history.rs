@@ -266,11 +266,17 @@ impl History {
 }
 
 pub(crate) fn nothing_to_undo() -> Error {
-    Error::Conflict("there is nothing to undo in this bundle".into())
+    Error::Conflict(say!(
+        "there is nothing to undo in this bundle",
+        "in diesem Bündel gibt es nichts rückgängig zu machen"
+    ))
 }
 
 pub(crate) fn nothing_to_redo() -> Error {
-    Error::Conflict("there is nothing to redo in this bundle".into())
+    Error::Conflict(say!(
+        "there is nothing to redo in this bundle",
+        "in diesem Bündel gibt es nichts zu wiederholen"
+    ))
 }
 
 #[cfg(test)]

@@ -6,6 +6,10 @@
 //! refused here, so the rules hold whatever calls the core (the UI, a test, a script).
 #![deny(missing_docs)]
 
+// The language of every message below, and `say!` that writes one in it.
+#[macro_use]
+pub mod language;
+
 // The handle every caller drives: sessions, edits, keeping, imports, restore points.
 mod strand;
 

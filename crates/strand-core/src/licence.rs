@@ -59,29 +59,57 @@ impl LicencePayload {
 }
 
 /// Why a token was refused.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LicenceError {
     /// Not three dot-separated base64url parts, too long, or not JSON inside.
-    #[error("this is not a Strand licence key ({0})")]
-    Malformed(&'static str),
+    Malformed(String),
     /// A prefix other than [`TOKEN_PREFIX`].
-    #[error(
-        "this licence uses an unknown format ({0}); this version of Strand reads {TOKEN_PREFIX}"
-    )]
     UnknownVersion(String),
     /// The signature does not match the payload under Strand's key.
-    #[error("this licence key is not genuine: its signature does not match")]
     BadSignature,
     /// Issued after now: either a bad token or a clock that is behind.
-    #[error("this licence is issued for {0} and is not valid yet")]
     NotYetValid(DateTime<Utc>),
     /// Past its end.
-    #[error("this licence expired on {0}")]
     Expired(DateTime<Utc>),
     /// A plan this build does not know.
-    #[error("this licence is for a plan this version of Strand does not know ({0})")]
     UnknownPlan(String),
 }
+
+impl std::fmt::Display for LicenceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let said = match self {
+            LicenceError::Malformed(why) => say!(
+                "this is not a Strand licence key ({why})",
+                "das ist kein Strand-Lizenzschlüssel ({why})"
+            ),
+            LicenceError::UnknownVersion(prefix) => say!(
+                "this licence uses an unknown format ({prefix}); this version of Strand reads \
+                 {TOKEN_PREFIX}",
+                "diese Lizenz hat ein unbekanntes Format ({prefix}); diese Strand-Version liest \
+                 {TOKEN_PREFIX}"
+            ),
+            LicenceError::BadSignature => say!(
+                "this licence key is not genuine: its signature does not match",
+                "dieser Lizenzschlüssel ist nicht echt: seine Signatur passt nicht"
+            ),
+            LicenceError::NotYetValid(from) => say!(
+                "this licence is issued for {from} and is not valid yet",
+                "diese Lizenz gilt ab {from} und ist noch nicht gültig"
+            ),
+            LicenceError::Expired(on) => say!(
+                "this licence expired on {on}",
+                "diese Lizenz ist am {on} abgelaufen"
+            ),
+            LicenceError::UnknownPlan(plan) => say!(
+                "this licence is for a plan this version of Strand does not know ({plan})",
+                "diese Lizenz gilt für einen Tarif, den diese Strand-Version nicht kennt ({plan})"
+            ),
+        };
+        f.write_str(&said)
+    }
+}
+
+impl std::error::Error for LicenceError {}
 
 /// Verifies `token` against `key` at time `now`: format, signature, dates, plan, in that order.
 pub fn verify(
@@ -102,33 +130,48 @@ pub fn verify(
 pub fn verify_signature(token: &str, key: &VerifyingKey) -> Result<LicencePayload, LicenceError> {
     let token = token.trim();
     if token.len() > MAX_TOKEN_BYTES {
-        return Err(LicenceError::Malformed("too long"));
+        return Err(LicenceError::Malformed(say!("too long", "zu lang")));
     }
     let mut parts = token.split('.');
     let (Some(prefix), Some(payload), Some(signature), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
     else {
-        return Err(LicenceError::Malformed(
+        return Err(LicenceError::Malformed(say!(
             "expected three parts separated by dots",
-        ));
+            "erwartet sind drei durch Punkte getrennte Teile"
+        )));
     };
     if prefix != TOKEN_PREFIX {
         return Err(LicenceError::UnknownVersion(
             prefix.chars().take(16).collect(),
         ));
     }
-    let signature = URL_SAFE_NO_PAD
-        .decode(signature)
-        .map_err(|_| LicenceError::Malformed("signature is not base64url"))?;
-    let signature = Signature::from_slice(&signature)
-        .map_err(|_| LicenceError::Malformed("signature has the wrong length"))?;
+    let signature = URL_SAFE_NO_PAD.decode(signature).map_err(|_| {
+        LicenceError::Malformed(say!(
+            "signature is not base64url",
+            "die Signatur ist kein base64url"
+        ))
+    })?;
+    let signature = Signature::from_slice(&signature).map_err(|_| {
+        LicenceError::Malformed(say!(
+            "signature has the wrong length",
+            "die Signatur hat die falsche Länge"
+        ))
+    })?;
     key.verify_strict(signed_message(payload).as_bytes(), &signature)
         .map_err(|_| LicenceError::BadSignature)?;
-    let payload = URL_SAFE_NO_PAD
-        .decode(payload)
-        .map_err(|_| LicenceError::Malformed("payload is not base64url"))?;
-    serde_json::from_slice(&payload)
-        .map_err(|_| LicenceError::Malformed("payload is not a licence"))
+    let payload = URL_SAFE_NO_PAD.decode(payload).map_err(|_| {
+        LicenceError::Malformed(say!(
+            "payload is not base64url",
+            "der Inhalt ist kein base64url"
+        ))
+    })?;
+    serde_json::from_slice(&payload).map_err(|_| {
+        LicenceError::Malformed(say!(
+            "payload is not a licence",
+            "der Inhalt ist keine Lizenz"
+        ))
+    })
 }
 
 fn check_dates(payload: &LicencePayload, now: DateTime<Utc>) -> Result<(), LicenceError> {

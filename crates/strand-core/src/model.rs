@@ -75,7 +75,7 @@ impl Item {
             id,
             details: ItemDetails {
                 kind: ItemKind::Note,
-                title: "Missing item".into(),
+                title: say!("Missing item", "Fehlender Eintrag"),
                 creator: String::new(),
                 duration_ms: None,
                 price_cents: None,

@@ -22,22 +22,35 @@ pub enum Opening {
 
 /// What opening the item at `uri` opens, or why it cannot be opened.
 pub fn opening(uri: &str) -> Result<Opening, String> {
-    let url = Url::parse(uri).map_err(|_| format!("{uri:?} is not an address Strand can open"))?;
+    let url = Url::parse(uri).map_err(|_| {
+        say!(
+            "{uri:?} is not an address Strand can open",
+            "{uri:?} ist keine Adresse, die Strand öffnen kann"
+        )
+    })?;
     if url.scheme() == "file" {
-        let path = url
-            .to_file_path()
-            .map_err(|()| format!("{uri:?} is not a file on this computer"))?;
+        let path = url.to_file_path().map_err(|()| {
+            say!(
+                "{uri:?} is not a file on this computer",
+                "{uri:?} ist keine Datei auf diesem Computer"
+            )
+        })?;
         if !path.exists() {
-            return Err(format!("{} is not there any more", path.display()));
+            let path = path.display();
+            return Err(say!(
+                "{path} is not there any more",
+                "{path} ist nicht mehr da"
+            ));
         }
         return Ok(Opening::File(path));
     }
     if OPENABLE_SCHEMES.contains(&url.scheme()) {
         return Ok(Opening::Address(url.into()));
     }
-    Err(format!(
-        "Strand opens web addresses and files, not {}: addresses",
-        url.scheme()
+    let scheme = url.scheme();
+    Err(say!(
+        "Strand opens web addresses and files, not {scheme}: addresses",
+        "Strand öffnet Webadressen und Dateien, keine {scheme}:-Adressen"
     ))
 }
 

@@ -47,7 +47,11 @@ pub fn between(before: Option<&OrderKey>, after: Option<&OrderKey>) -> Result<Or
         .filter(|key| before.is_none_or(|before| before < key))
         .filter(|key| after.is_none_or(|after| key < after))
         .ok_or_else(|| {
-            Error::Conflict("the bundle's order is damaged; reopen it and try again".into())
+            Error::Conflict(say!(
+                "the bundle's order is damaged; reopen it and try again",
+                "die Reihenfolge des Bündels ist beschädigt; öffne es neu und versuche es noch \
+                 einmal"
+            ))
         })
 }
 

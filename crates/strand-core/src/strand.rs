@@ -124,16 +124,19 @@ impl Strand {
         })?;
         match (initialised, options.demo, demo_library) {
             (true, true, false) => {
-                return Err(Error::Forbidden(format!(
-                    "{} is a person's library, and demo mode runs on a library of its own; \
+                let path = path.display();
+                return Err(Error::Forbidden(say!(
+                    "{path} is a person's library, and demo mode runs on a library of its own; \
                      start Strand without --demo to open it",
-                    path.display()
+                    "{path} ist die Bibliothek einer Person, und der Demomodus läuft auf einer \
+                     eigenen; starte Strand ohne --demo, um sie zu öffnen"
                 )));
             }
             (true, false, true) => {
-                return Err(Error::Forbidden(format!(
-                    "{} is a demo library; start Strand with --demo to open it",
-                    path.display()
+                let path = path.display();
+                return Err(Error::Forbidden(say!(
+                    "{path} is a demo library; start Strand with --demo to open it",
+                    "{path} ist eine Demo-Bibliothek; starte Strand mit --demo, um sie zu öffnen"
                 )));
             }
             _ => {}
@@ -233,14 +236,25 @@ fn check_limit(limit: u32) -> Result<()> {
     if limit == 0 || limit > MAX_PAGE {
         return Err(Error::invalid(
             "limit",
-            format!("ask for 1 to {MAX_PAGE} at a time"),
+            say!(
+                "ask for 1 to {MAX_PAGE} at a time",
+                "frage nach 1 bis {MAX_PAGE} auf einmal"
+            ),
         ));
     }
     Ok(())
 }
 
+/// The name of a draft made from a playlist that names itself nothing usable.
+fn unnamed_playlist() -> String {
+    say!("Imported playlist", "Importierte Wiedergabeliste")
+}
+
 fn in_trash() -> Error {
-    Error::Conflict("this bundle is in the trash; restore it to change it".into())
+    Error::Conflict(say!(
+        "this bundle is in the trash; restore it to change it",
+        "dieses Bündel liegt im Papierkorb; stelle es wieder her, um es zu ändern"
+    ))
 }
 
 /// Locks `mutex`; nothing here can leave these maps half-changed, so poisoning is ignored.

@@ -8,12 +8,12 @@ pub const MAX_NAME_CHARS: usize = 200;
 
 /// A bundle name, trimmed: not empty, at most [`MAX_NAME_CHARS`] characters, no control characters.
 pub fn bundle_name(name: &str) -> Result<String> {
-    named("bundle", name)
+    named(&say!("a bundle", "Ein Bündel"), name)
 }
 
 /// A folder name, by the same rules as a bundle's.
 pub fn folder_name(name: &str) -> Result<String> {
-    named("folder", name)
+    named(&say!("a folder", "Ein Ordner"), name)
 }
 
 /// Whether `text` shows nothing: only whitespace and characters that draw no glyph (zero-width
@@ -40,22 +40,32 @@ pub fn is_blank(text: &str) -> bool {
     })
 }
 
+/// `name` checked as the name of `what` ("a bundle", in the language of the moment).
 fn named(what: &str, name: &str) -> Result<String> {
     let trimmed = name.trim();
     if is_blank(trimmed) {
-        return Err(Error::invalid("name", format!("a {what} needs a name")));
+        return Err(Error::invalid(
+            "name",
+            say!("{what} needs a name", "{what} braucht einen Namen"),
+        ));
     }
     // Count lazily so a 10 MB name is refused without walking all of it.
     if trimmed.chars().nth(MAX_NAME_CHARS).is_some() {
         return Err(Error::invalid(
             "name",
-            format!("a {what} name can be at most {MAX_NAME_CHARS} characters"),
+            say!(
+                "{what} name can be at most {MAX_NAME_CHARS} characters",
+                "der Name darf höchstens {MAX_NAME_CHARS} Zeichen haben"
+            ),
         ));
     }
     if trimmed.chars().any(char::is_control) {
         return Err(Error::invalid(
             "name",
-            format!("a {what} name cannot contain control characters"),
+            say!(
+                "{what} name cannot contain control characters",
+                "der Name darf keine Steuerzeichen enthalten"
+            ),
         ));
     }
     Ok(trimmed.to_owned())
@@ -72,13 +82,19 @@ pub fn bundle_details(description: &str, colour: Option<&str>) -> Result<BundleD
     if description.chars().nth(MAX_DESCRIPTION_CHARS).is_some() {
         return Err(Error::invalid(
             "description",
-            format!("a description can be at most {MAX_DESCRIPTION_CHARS} characters"),
+            say!(
+                "a description can be at most {MAX_DESCRIPTION_CHARS} characters",
+                "eine Beschreibung darf höchstens {MAX_DESCRIPTION_CHARS} Zeichen haben"
+            ),
         ));
     }
     if description.chars().any(|c| c.is_control() && c != '\n') {
         return Err(Error::invalid(
             "description",
-            "a description cannot contain control characters",
+            say!(
+                "a description cannot contain control characters",
+                "eine Beschreibung darf keine Steuerzeichen enthalten"
+            ),
         ));
     }
     let colour = match colour.map(str::trim) {
@@ -93,7 +109,10 @@ pub fn bundle_details(description: &str, colour: Option<&str>) -> Result<BundleD
         Some(other) => {
             return Err(Error::invalid(
                 "colour",
-                format!("{other:?} is not a colour like #e4572e"),
+                say!(
+                    "{other:?} is not a colour like #e4572e",
+                    "{other:?} ist keine Farbe wie #e4572e"
+                ),
             ));
         }
     };

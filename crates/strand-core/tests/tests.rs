@@ -17,6 +17,7 @@ mod folders;
 mod full_disk;
 mod funnel_paths;
 mod fuzz_corpus;
+mod german;
 mod importing;
 mod keeping;
 mod opening;

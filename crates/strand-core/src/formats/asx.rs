@@ -42,7 +42,11 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
                     "entryref" if inside(parents, &["asx"]) => {
                         playlist.skipped.push(SkippedLine::new(
                             line,
-                            "it points at another playlist, which Strand does not fetch",
+                            say!(
+                                "it points at another playlist, which Strand does not fetch",
+                                "es verweist auf eine andere Wiedergabeliste, die Strand nicht \
+                                 holt"
+                            ),
                         ))
                     }
                     "ref" if in_entry => {
@@ -76,9 +80,10 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
                                 base,
                                 entry.line,
                             ),
-                            None => playlist
-                                .skipped
-                                .push(SkippedLine::new(entry.line, "this entry has no <ref>")),
+                            None => playlist.skipped.push(SkippedLine::new(
+                                entry.line,
+                                say!("this entry has no <ref>", "dieser Eintrag hat kein <ref>"),
+                            )),
                         }
                     }
                 } else if inside(parents, &["asx", "entry"])

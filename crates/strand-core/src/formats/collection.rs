@@ -77,7 +77,11 @@ pub fn parse_collection(bytes: &[u8]) -> Result<Collection> {
     } else {
         Err(not_readable(
             "music library",
-            "it is neither an iTunes or Music library (XML) nor a Spotify export (JSON)",
+            say!(
+                "it is neither an iTunes or Music library (XML) nor a Spotify export (JSON)",
+                "sie ist weder eine iTunes- oder Music-Mediathek (XML) noch ein Spotify-Export \
+                 (JSON)"
+            ),
         ))
     }
 }

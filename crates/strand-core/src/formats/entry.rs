@@ -86,15 +86,24 @@ impl Fields {
                 .filter(|name| !name.is_empty())
                 .or_else(|| {
                     (self.source_uri.is_some() || self.item_id.is_some())
-                        .then(|| "Untitled".to_owned())
+                        .then(|| say!("Untitled", "Ohne Titel"))
                 })
-                .ok_or_else(|| skip("it has neither a title nor a location".into()))?;
+                .ok_or_else(|| {
+                    skip(say!(
+                        "it has neither a title nor a location",
+                        "es hat weder einen Titel noch einen Ort"
+                    ))
+                })?;
         }
         let creator = clean(&self.creator);
-        for (what, text) in [("title", &title), ("creator", &creator)] {
+        for (what, text) in [
+            (say!("title", "Titel"), &title),
+            (say!("creator", "Urheber"), &creator),
+        ] {
             if text.chars().nth(MAX_TEXT_CHARS).is_some() {
-                return Err(skip(format!(
-                    "its {what} is longer than {MAX_TEXT_CHARS} characters"
+                return Err(skip(say!(
+                    "its {what} is longer than {MAX_TEXT_CHARS} characters",
+                    "sein {what} ist länger als {MAX_TEXT_CHARS} Zeichen"
                 )));
             }
         }
@@ -107,15 +116,19 @@ impl Fields {
         tags.sort();
         tags.dedup();
         if tags.len() > MAX_TAGS {
-            return Err(skip(format!("it has more than {MAX_TAGS} tags")));
+            return Err(skip(say!(
+                "it has more than {MAX_TAGS} tags",
+                "es hat mehr als {MAX_TAGS} Schlagwörter"
+            )));
         }
         if let Some(tag) = tags
             .iter()
             .find(|tag| tag.chars().nth(MAX_TAG_CHARS).is_some())
         {
-            return Err(skip(format!(
-                "the tag {:?}… is longer than {MAX_TAG_CHARS} characters",
-                tag.chars().take(20).collect::<String>()
+            let start: String = tag.chars().take(20).collect();
+            return Err(skip(say!(
+                "the tag {start:?}… is longer than {MAX_TAG_CHARS} characters",
+                "das Schlagwort {start:?}… ist länger als {MAX_TAG_CHARS} Zeichen"
             )));
         }
         let kind = self.kind.unwrap_or(if self.price_cents.is_some() {
@@ -129,13 +142,18 @@ impl Fields {
         });
         let currency = match self.currency.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(code) => Some(
-                currency_code(code)
-                    .ok_or_else(|| skip(format!("{code:?} is not a currency code such as EUR")))?,
-            ),
+            Some(code) => Some(currency_code(code).ok_or_else(|| {
+                skip(say!(
+                    "{code:?} is not a currency code such as EUR",
+                    "{code:?} ist kein Währungscode wie EUR"
+                ))
+            })?),
         };
         if currency.is_some() && self.price_cents.is_none() {
-            return Err(skip("it names a currency but has no price".into()));
+            return Err(skip(say!(
+                "it names a currency but has no price",
+                "es nennt eine Währung, aber keinen Preis"
+            )));
         }
         let colour = match self.colour {
             Some(colour) if is_hex_colour(&colour) => colour,
@@ -166,7 +184,10 @@ impl Fields {
 pub(crate) fn own_item(details: ItemDetails) -> crate::error::Result<ItemDetails> {
     use crate::error::Error;
     if !is_hex_colour(&details.colour) {
-        return Err(Error::invalid("colour", "give the colour as #rrggbb"));
+        return Err(Error::invalid(
+            "colour",
+            say!("give the colour as #rrggbb", "gib die Farbe als #rrggbb an"),
+        ));
     }
     let source_uri = match details.source_uri.as_deref().map(str::trim) {
         None | Some("") => None,

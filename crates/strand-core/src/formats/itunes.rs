@@ -139,7 +139,10 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Collection> {
             .map(|name| collection.folder(name.clone()));
         let mut read = CollectionPlaylist {
             name: if playlist.is_smart() {
-                format!("{} (smart)", playlist.name.trim())
+                {
+                    let name = playlist.name.trim();
+                    say!("{name} (smart)", "{name} (intelligent)")
+                }
             } else {
                 playlist.name.trim().to_owned()
             },
@@ -179,7 +182,7 @@ fn located(bytes: &[u8], error: &plist::Error) -> String {
         .filter(|&&b| b == b'\n')
         .count()
         + 1;
-    format!("{words} (line {line})")
+    say!("{words} (line {line})", "{words} (Zeile {line})")
 }
 
 /// Each folder's full name by its persistent id: its parents' names and its own, joined.
@@ -203,7 +206,10 @@ fn folder_names(playlists: &[Playlist]) -> Result<HashMap<String, String>> {
             if parts.len() == MAX_FOLDER_DEPTH {
                 return Err(not_readable(
                     "iTunes or Music library",
-                    "its playlist folders are nested in a loop",
+                    say!(
+                        "its playlist folders are nested in a loop",
+                        "ihre Wiedergabelisten-Ordner sind im Kreis verschachtelt"
+                    ),
                 ));
             }
             parts.push(*name);

@@ -65,13 +65,15 @@ pub fn item_urn(id: ItemId) -> String {
 pub fn resolve(raw: &str, base: &Url, spelling: Spelling) -> Result<Location, String> {
     let raw = raw.trim();
     if raw.is_empty() {
-        return Err("the location is empty".into());
+        return Err(say!("the location is empty", "der Ort ist leer"));
     }
     if let Some(id) = raw.strip_prefix(ITEM_URN_PREFIX) {
-        return id
-            .parse()
-            .map(Location::Item)
-            .map_err(|_| format!("{raw:?} is not a Strand item id"));
+        return id.parse().map(Location::Item).map_err(|_| {
+            say!(
+                "{raw:?} is not a Strand item id",
+                "{raw:?} ist keine Strand-Eintrags-ID"
+            )
+        });
     }
     let url = if is_windows_drive_path(raw) {
         Url::parse(&format!("file:///{}", escape_path(raw)))
@@ -86,8 +88,12 @@ pub fn resolve(raw: &str, base: &Url, spelling: Spelling) -> Result<Location, St
     } else {
         base.join(&escape_path(raw))
     };
-    url.map(|url| Location::Uri(url.into()))
-        .map_err(|error| format!("{raw:?} is not a file path or address ({error})"))
+    url.map(|url| Location::Uri(url.into())).map_err(|error| {
+        say!(
+            "{raw:?} is not a file path or address ({error})",
+            "{raw:?} ist weder ein Dateipfad noch eine Adresse ({error})"
+        )
+    })
 }
 
 /// An address a person typed or pasted, as a canonical URI: a web address, a `file:` URI, or an
@@ -103,8 +109,10 @@ pub fn typed(raw: &str) -> Result<String, String> {
     match resolve(raw, &base, Spelling::Path) {
         Ok(Location::Uri(uri)) if whole => Ok(uri),
         Err(why) if whole => Err(why),
-        _ => Err(format!(
-            "{raw:?} is not a whole address: give a web address (https://…) or a full file path"
+        _ => Err(say!(
+            "{raw:?} is not a whole address: give a web address (https://…) or a full file path",
+            "{raw:?} ist keine vollständige Adresse: gib eine Webadresse (https://…) oder einen \
+             vollständigen Dateipfad an"
         )),
     }
 }

@@ -97,13 +97,13 @@ pub(crate) fn seconds_to_ms(seconds: &str) -> Option<u32> {
 }
 
 pub(crate) fn long_line(number: u32) -> Error {
-    Error::invalid(
-        "file",
-        format!(
-            "line {number} is longer than {} KiB; this is not a playlist",
-            MAX_LINE_BYTES / 1024
-        ),
-    )
+    Error::invalid("file", {
+        let kibibytes = MAX_LINE_BYTES / 1024;
+        say!(
+            "line {number} is longer than {kibibytes} KiB; this is not a playlist",
+            "Zeile {number} ist länger als {kibibytes} KiB; das ist keine Wiedergabeliste"
+        )
+    })
 }
 
 #[cfg(test)]

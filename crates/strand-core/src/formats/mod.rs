@@ -248,15 +248,40 @@ fn strip_utf8_bom(bytes: &[u8]) -> &[u8] {
 }
 
 pub(crate) fn too_big(what: &str, limit: u64) -> Error {
+    let mebibytes = limit / (1024 * 1024);
+    let kind = file_kind(what);
     Error::invalid(
         "file",
-        format!(
-            "this {what} file is larger than {} MiB, the most Strand reads",
-            limit / (1024 * 1024)
+        say!(
+            "this {what} file is larger than {mebibytes} MiB, the most Strand reads",
+            "Strand liest als {kind} höchstens {mebibytes} MiB; diese Datei ist größer"
         ),
     )
 }
 
 pub(crate) fn not_readable(what: &str, why: impl std::fmt::Display) -> Error {
-    Error::invalid("file", format!("this is not a readable {what} file: {why}"))
+    let kind = file_kind(what);
+    Error::invalid(
+        "file",
+        say!(
+            "this is not a readable {what} file: {why}",
+            "das ist keine lesbare Datei ({kind}): {why}"
+        ),
+    )
+}
+
+/// What a file was read as, in German (the English is the name the caller gives; formats'
+/// own names stay as they are).
+fn file_kind(what: &str) -> &str {
+    match what {
+        "playlist" => "Wiedergabeliste",
+        "catalogue" => "Katalog",
+        "cover picture" => "Titelbild",
+        "music library" => "Mediathek",
+        "iTunes or Music library" => "iTunes- oder Music-Mediathek",
+        "Spotify export" => "Spotify-Export",
+        "Strand bundle" => "Strand-Bündel",
+        "Strand library" => "Strand-Bibliothek",
+        other => other,
+    }
 }

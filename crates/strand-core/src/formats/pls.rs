@@ -27,7 +27,13 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
         .map(|(index, line)| (index as u32 + 1, line));
     let header = lines.by_ref().find(|(_, line)| !line.trim().is_empty());
     if !header.is_some_and(|(_, line)| line.trim().eq_ignore_ascii_case("[playlist]")) {
-        return Err(not_readable("PLS", "it does not start with [playlist]"));
+        return Err(not_readable(
+            "PLS",
+            say!(
+                "it does not start with [playlist]",
+                "sie beginnt nicht mit [playlist]"
+            ),
+        ));
     }
     let mut numbered: BTreeMap<u32, Numbered<'_>> = BTreeMap::new();
     let mut playlist = ParsedPlaylist::default();
@@ -60,7 +66,10 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
         let Some((line, file)) = entry.file else {
             playlist.skipped.push(SkippedLine::new(
                 entry.first_line,
-                format!("entry {n} has a title or length but no File{n}"),
+                say!(
+                    "entry {n} has a title or length but no File{n}",
+                    "Eintrag {n} hat einen Titel oder eine Länge, aber kein File{n}"
+                ),
             ));
             continue;
         };

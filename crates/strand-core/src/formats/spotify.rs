@@ -99,7 +99,10 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Collection> {
     if export.playlists.is_none() && export.tracks.is_none() {
         return Err(not_readable(
             "Spotify export",
-            "it has neither \"playlists\" (Playlist1.json) nor \"tracks\" (YourLibrary.json)",
+            say!(
+                "it has neither \"playlists\" (Playlist1.json) nor \"tracks\" (YourLibrary.json)",
+                "sie hat weder \"playlists\" (Playlist1.json) noch \"tracks\" (YourLibrary.json)"
+            ),
         ));
     }
     let mut reader = Reader::default();

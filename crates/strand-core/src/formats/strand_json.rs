@@ -26,10 +26,13 @@ struct Header {
 pub(crate) fn parse_bundle(bytes: &[u8]) -> Result<ParsedPlaylist> {
     let header = header(bytes)?;
     if header.format != BUNDLE_FORMAT {
-        return Err(not_readable(
-            "Strand bundle",
-            format!("it is a {:?} file; import it as a catalogue", header.format),
-        ));
+        return Err(not_readable("Strand bundle", {
+            let format = &header.format;
+            say!(
+                "it is a {format:?} file; import it as a catalogue",
+                "sie ist eine {format:?}-Datei; importiere sie als Katalog"
+            )
+        }));
     }
     check_version(header.version, BUNDLE_FORMAT_VERSION)?;
     let file: BundleFile =
@@ -49,13 +52,13 @@ pub(crate) fn parse_bundle(bytes: &[u8]) -> Result<ParsedPlaylist> {
         let number = index as u32 + 1;
         match items.get(&entry.item) {
             Some(item) => playlist.push(fields(item).into_entry(number)),
-            None => playlist.skipped.push(SkippedLine::new(
-                number,
-                format!(
-                    "entry {number} names item {} that the file does not list",
-                    entry.item
-                ),
-            )),
+            None => playlist.skipped.push(SkippedLine::new(number, {
+                let item = entry.item;
+                say!(
+                    "entry {number} names item {item} that the file does not list",
+                    "Eintrag {number} nennt das Element {item}, das die Datei nicht aufführt"
+                )
+            })),
         }
     }
     Ok(playlist)
@@ -80,7 +83,10 @@ pub(crate) fn parse_items(bytes: &[u8]) -> Result<ParsedPlaylist> {
         other => {
             return Err(not_readable(
                 "Strand",
-                format!("its format {other:?} is not Strand's"),
+                say!(
+                    "its format {other:?} is not Strand's",
+                    "ihr Format {other:?} ist nicht das von Strand"
+                ),
             ));
         }
     };
@@ -99,8 +105,10 @@ fn check_version(found: u32, supported: u32) -> Result<()> {
     if found > supported {
         return Err(Error::invalid(
             "file",
-            format!(
-                "this file is version {found}, from a newer Strand; this one reads up to {supported}"
+            say!(
+                "this file is version {found}, from a newer Strand; this one reads up to {supported}",
+                "diese Datei hat Version {found}, von einem neueren Strand; dieses liest bis \
+                 {supported}"
             ),
         ));
     }

@@ -84,9 +84,10 @@ struct Counted<R> {
 impl<R: Read> Read for Counted<R> {
     fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
         if self.since_record.load(Ordering::Relaxed) > MAX_RECORD_BYTES {
-            return Err(io::Error::other(format!(
-                "a row is longer than {} KiB; this is not a catalogue",
-                MAX_RECORD_BYTES / 1024
+            let kibibytes = MAX_RECORD_BYTES / 1024;
+            return Err(io::Error::other(say!(
+                "a row is longer than {kibibytes} KiB; this is not a catalogue",
+                "eine Zeile ist länger als {kibibytes} KiB; das ist kein Katalog"
             )));
         }
         let read = self.inner.read(buffer)?;
@@ -139,7 +140,7 @@ impl<R: Read> TableReader<R> {
             .read_byte_record(&mut header)
             .map_err(|error| not_readable("CSV", error))?
         {
-            return Err(not_readable("CSV", "it is empty"));
+            return Err(not_readable("CSV", say!("it is empty", "sie ist leer")));
         }
         let columns: Vec<Option<Column>> = header
             .iter()
@@ -147,13 +148,13 @@ impl<R: Read> TableReader<R> {
             .collect();
         if !columns.contains(&Some(Column::Title)) && !columns.contains(&Some(Column::Uri)) {
             let found: Vec<String> = header.iter().map(text::decode_field).collect();
-            return Err(not_readable(
-                "CSV",
-                format!(
-                    "its header needs a title or uri column (it has: {})",
-                    found.join(", ")
-                ),
-            ));
+            return Err(not_readable("CSV", {
+                let found = found.join(", ");
+                say!(
+                    "its header needs a title or uri column (it has: {found})",
+                    "ihre Kopfzeile braucht eine Spalte title oder uri (sie hat: {found})"
+                )
+            }));
         }
         Ok(TableReader {
             reader,
@@ -207,34 +208,45 @@ impl<R: Read> TableReader<R> {
                 Column::Creator => fields.creator = cell.to_owned(),
                 Column::Kind => {
                     let kind = ItemKind::parse(&cell.trim().to_lowercase()).ok_or_else(|| {
-                        format!(
-                            "its kind {cell:?} is not song, stream, product, service, link or note"
+                        say!(
+                            "its kind {cell:?} is not song, stream, product, service, link or note",
+                            "seine Art {cell:?} ist nicht song, stream, product, service, link \
+                             oder note"
                         )
                     })?;
                     fields.kind = Some(kind);
                 }
                 Column::Duration => {
                     fields.duration_ms = Some(parse_duration(cell).ok_or_else(|| {
-                        format!("its duration {cell:?} is not m:ss, h:mm:ss or seconds")
+                        say!(
+                            "its duration {cell:?} is not m:ss, h:mm:ss or seconds",
+                            "seine Dauer {cell:?} ist nicht m:ss, h:mm:ss oder Sekunden"
+                        )
                     })?);
                 }
                 Column::DurationMs => {
-                    fields.duration_ms =
-                        Some(cell.trim().parse().map_err(|_| {
-                            format!("its duration_ms {cell:?} is not a whole number")
-                        })?);
+                    fields.duration_ms = Some(cell.trim().parse().map_err(|_| {
+                        say!(
+                            "its duration_ms {cell:?} is not a whole number",
+                            "sein duration_ms {cell:?} ist keine ganze Zahl"
+                        )
+                    })?);
                 }
                 Column::Price => {
-                    fields.price_cents = Some(
-                        parse_price(cell)
-                            .ok_or_else(|| format!("its price {cell:?} is not a price"))?,
-                    );
+                    fields.price_cents = Some(parse_price(cell).ok_or_else(|| {
+                        say!(
+                            "its price {cell:?} is not a price",
+                            "sein Preis {cell:?} ist kein Preis"
+                        )
+                    })?);
                 }
                 Column::PriceCents => {
-                    fields.price_cents =
-                        Some(cell.trim().parse().map_err(|_| {
-                            format!("its price_cents {cell:?} is not a whole number")
-                        })?);
+                    fields.price_cents = Some(cell.trim().parse().map_err(|_| {
+                        say!(
+                            "its price_cents {cell:?} is not a whole number",
+                            "sein price_cents {cell:?} ist keine ganze Zahl"
+                        )
+                    })?);
                 }
                 Column::Tags => {
                     fields.tags = cell.split([';', ',', '|']).map(str::to_owned).collect();
@@ -246,10 +258,12 @@ impl<R: Read> TableReader<R> {
                 )?),
                 Column::Colour => fields.colour = Some(cell.trim().to_owned()),
                 Column::Id => {
-                    let id: ItemId = cell
-                        .trim()
-                        .parse()
-                        .map_err(|_| format!("its id {cell:?} is not a Strand item id"))?;
+                    let id: ItemId = cell.trim().parse().map_err(|_| {
+                        say!(
+                            "its id {cell:?} is not a Strand item id",
+                            "seine id {cell:?} ist keine Strand-Eintrags-ID"
+                        )
+                    })?;
                     fields.item_id = Some(id);
                 }
             }

@@ -19,10 +19,13 @@ pub(crate) fn decode(bytes: &[u8], legacy: Legacy) -> Result<String> {
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
         if had_errors {
-            return Err(Error::invalid(
-                "file",
-                format!("the file is marked as {} but is not", encoding.name()),
-            ));
+            return Err(Error::invalid("file", {
+                let encoding = encoding.name();
+                say!(
+                    "the file is marked as {encoding} but is not",
+                    "die Datei ist als {encoding} ausgewiesen, ist es aber nicht"
+                )
+            }));
         }
         return Ok(text.into_owned());
     }
@@ -32,13 +35,13 @@ pub(crate) fn decode(bytes: &[u8], legacy: Legacy) -> Result<String> {
             .decode_without_bom_handling(bytes)
             .0
             .into_owned()),
-        (Err(error), Legacy::None) => Err(Error::invalid(
-            "file",
-            format!(
-                "the file is not UTF-8 text (bad byte at offset {})",
-                error.valid_up_to()
-            ),
-        )),
+        (Err(error), Legacy::None) => Err(Error::invalid("file", {
+            let offset = error.valid_up_to();
+            say!(
+                "the file is not UTF-8 text (bad byte at offset {offset})",
+                "die Datei ist kein UTF-8-Text (falsches Byte an Stelle {offset})"
+            )
+        })),
     }
 }
 

@@ -44,9 +44,10 @@ pub(crate) fn parse(text: &str, base: &Url) -> Result<ParsedPlaylist> {
                             base,
                             line,
                         ),
-                        Some((None, line)) => playlist
-                            .skipped
-                            .push(SkippedLine::new(line, "this <media> has no src")),
+                        Some((None, line)) => playlist.skipped.push(SkippedLine::new(
+                            line,
+                            say!("this <media> has no src", "dieses <media> hat kein src"),
+                        )),
                         None => {}
                     }
                 }

@@ -65,7 +65,10 @@ pub(crate) fn walk(
         let position = reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|error| {
             let line = line_at(text, reader.error_position() as usize);
-            not_readable(format, format!("{error} (line {line})"))
+            not_readable(
+                format,
+                say!("{error} (line {line})", "{error} (Zeile {line})"),
+            )
         })?;
         let (start, empty) = match event {
             Event::Start(start) => (start, false),
@@ -87,13 +90,13 @@ pub(crate) fn walk(
                 } else if let Some(resolved) = resolve_predefined_entity(&reference) {
                     value.push_str(resolved);
                 } else {
-                    return Err(not_readable(
-                        format,
-                        format!(
-                            "it uses the entity &{};, which Strand does not expand",
-                            &*reference
-                        ),
-                    ));
+                    return Err(not_readable(format, {
+                        let entity = &*reference;
+                        say!(
+                            "it uses the entity &{entity};, which Strand does not expand",
+                            "sie nutzt die Entität &{entity};, die Strand nicht auflöst"
+                        )
+                    }));
                 }
                 continue;
             }
@@ -115,7 +118,10 @@ pub(crate) fn walk(
                 inherited.join(moved).map_err(|error| {
                     not_readable(
                         format,
-                        format!("its xml:base {moved:?} is no address ({error})"),
+                        say!(
+                            "its xml:base {moved:?} is no address ({error})",
+                            "ihr xml:base {moved:?} ist keine Adresse ({error})"
+                        ),
                     )
                 })
             })
@@ -133,7 +139,13 @@ pub(crate) fn walk(
         bases.push(moved.unwrap_or_else(|| inherited.clone()));
         path.push(name);
         if path.len() > MAX_DEPTH {
-            return Err(not_readable(format, "its elements nest too deeply"));
+            return Err(not_readable(
+                format,
+                say!(
+                    "its elements nest too deeply",
+                    "ihre Elemente sind zu tief verschachtelt"
+                ),
+            ));
         }
         value.clear();
         if empty {
@@ -141,13 +153,19 @@ pub(crate) fn walk(
         }
     }
     if !path.is_empty() {
-        return Err(not_readable(
-            format,
-            format!("it ends inside <{}>", path.join("><")),
-        ));
+        return Err(not_readable(format, {
+            let open = path.join("><");
+            say!("it ends inside <{open}>", "sie endet mitten in <{open}>")
+        }));
     }
     if !rooted {
-        return Err(not_readable(format, format!("it has no <{root}> element")));
+        return Err(not_readable(
+            format,
+            say!(
+                "it has no <{root}> element",
+                "sie hat kein <{root}>-Element"
+            ),
+        ));
     }
     Ok(())
 }

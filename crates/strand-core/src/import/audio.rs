@@ -47,8 +47,11 @@ pub fn audio_files(folder: &Path) -> Result<Vec<PathBuf>> {
                 if found.len() > MAX_AUDIO_FILES {
                     return Err(Error::invalid(
                         "folder",
-                        format!(
-                            "the folder holds more than {MAX_AUDIO_FILES} audio files; choose a smaller one"
+                        say!(
+                            "the folder holds more than {MAX_AUDIO_FILES} audio files; choose a \
+                             smaller one",
+                            "der Ordner enthält mehr als {MAX_AUDIO_FILES} Audiodateien; wähle \
+                             einen kleineren"
                         ),
                     ));
                 }
@@ -96,11 +99,21 @@ pub(crate) fn read_file(
     let tagged = lofty::read_from_path(path).map_err(|error| {
         SkippedLine::new(
             number,
-            format!("{name} is not a readable audio file: {error}"),
+            say!(
+                "{name} is not a readable audio file: {error}",
+                "{name} ist keine lesbare Audiodatei: {error}"
+            ),
         )
     })?;
-    let uri = Url::from_file_path(path)
-        .map_err(|()| SkippedLine::new(number, format!("{name} is not a local file")))?;
+    let uri = Url::from_file_path(path).map_err(|()| {
+        SkippedLine::new(
+            number,
+            say!(
+                "{name} is not a local file",
+                "{name} ist keine lokale Datei"
+            ),
+        )
+    })?;
     let mut fields = Fields {
         kind: Some(ItemKind::Song),
         ..Fields::default()

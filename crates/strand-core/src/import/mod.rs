@@ -200,10 +200,19 @@ pub(crate) fn read_bounded(path: &Path, limit: u64, what: &str) -> Result<Vec<u8
 /// Where a file lives as a URL, so relative paths inside it resolve against its folder.
 pub(crate) fn file_url(path: &Path) -> Result<Url> {
     let absolute = std::path::absolute(path).map_err(|error| cannot_read(path, error))?;
-    Url::from_file_path(&absolute)
-        .map_err(|()| Error::File(format!("{} is not a local file", path.display())))
+    Url::from_file_path(&absolute).map_err(|()| {
+        let path = path.display();
+        Error::File(say!(
+            "{path} is not a local file",
+            "{path} ist keine lokale Datei"
+        ))
+    })
 }
 
 pub(crate) fn cannot_read(path: &Path, error: impl std::fmt::Display) -> Error {
-    Error::File(format!("cannot read {}: {error}", path.display()))
+    let path = path.display();
+    Error::File(say!(
+        "cannot read {path}: {error}",
+        "{path} lässt sich nicht lesen: {error}"
+    ))
 }

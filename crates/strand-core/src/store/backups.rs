@@ -99,7 +99,15 @@ pub(crate) fn take(
             let _ = fs::remove_file(&partial);
             cannot_write(folder, &reason)
         })?;
-    point(&path)?.ok_or_else(|| cannot_write(folder, "the copy could not be read back"))
+    point(&path)?.ok_or_else(|| {
+        cannot_write(
+            folder,
+            &say!(
+                "the copy could not be read back",
+                "die Kopie ließ sich nicht zurücklesen"
+            ),
+        )
+    })
 }
 
 /// Every restore point in `folder`, newest first; files that are not one are passed over.
@@ -147,9 +155,10 @@ pub(crate) fn put_back(connection: &mut Connection, from: &Path) -> Result<()> {
     let source = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     match Backup::new(&source, connection)?.step(-1)? {
         StepResult::Done => Ok(()),
-        _ => Err(Error::Conflict(
-            "the library was busy; nothing was restored, try again".into(),
-        )),
+        _ => Err(Error::Conflict(say!(
+            "the library was busy; nothing was restored, try again",
+            "die Bibliothek war beschäftigt; nichts wurde zurückgeholt, versuche es noch einmal"
+        ))),
     }
 }
 
@@ -221,7 +230,10 @@ fn copy(connection: &Connection, to: &Path) -> std::result::Result<(), String> {
         .and_then(|backup| backup.step(-1))
         .map_err(|error| error.to_string())?;
     if done != StepResult::Done {
-        return Err("the library was busy".into());
+        return Err(say!(
+            "the library was busy",
+            "die Bibliothek war beschäftigt"
+        ));
     }
     // The copied header says WAL, as the library's does; a restore point is one file, read
     // without a log beside it.
@@ -231,9 +243,10 @@ fn copy(connection: &Connection, to: &Path) -> std::result::Result<(), String> {
 }
 
 fn cannot_write(folder: &Path, reason: &str) -> Error {
-    Error::File(format!(
-        "Strand could not make a restore point in {}: {reason}",
-        folder.display()
+    let folder = folder.display();
+    Error::File(say!(
+        "Strand could not make a restore point in {folder}: {reason}",
+        "Strand konnte in {folder} keinen Wiederherstellungspunkt anlegen: {reason}"
     ))
 }
 

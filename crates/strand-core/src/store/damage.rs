@@ -113,9 +113,11 @@ fn put_in_place(path: &Path, from: &Path, now: DateTime<Utc>) -> Result<()> {
     if let Err(error) = copied {
         let _ = fs::remove_file(&partial);
         move_with_log(&aside, path).map_err(|error| cannot_set_aside(&folder, &error))?;
-        return Err(Error::File(format!(
+        return Err(Error::File(say!(
             "Strand could not put the restore point in place of the damaged library: {error}; \
-             the library was left as it was"
+             the library was left as it was",
+            "Strand konnte den Wiederherstellungspunkt nicht an die Stelle der beschädigten \
+             Bibliothek setzen: {error}; die Bibliothek blieb, wie sie war"
         )));
     }
     Ok(())
@@ -141,8 +143,10 @@ pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 }
 
 fn cannot_set_aside(folder: &Path, error: &std::io::Error) -> Error {
-    Error::File(format!(
-        "Strand could not set the damaged library aside in {}: {error}; nothing was changed",
-        folder.display()
+    let folder = folder.display();
+    Error::File(say!(
+        "Strand could not set the damaged library aside in {folder}: {error}; nothing was changed",
+        "Strand konnte die beschädigte Bibliothek nicht in {folder} beiseitelegen: {error}; \
+         nichts wurde geändert"
     ))
 }

@@ -44,20 +44,26 @@ fn user_version(connection: &Connection) -> rusqlite::Result<i64> {
 /// having written nothing: every refusal leaves the file byte for byte as it was.
 pub(super) fn schema_to_open(connection: &Connection, path: &Path) -> Result<i64> {
     let untouched = |what: String| {
-        Error::NotALibrary(format!(
-            "{} is not a Strand library Strand can open: {what}; it was left untouched",
-            path.display()
+        let path = path.display();
+        Error::NotALibrary(say!(
+            "{path} is not a Strand library Strand can open: {what}; it was left untouched",
+            "{path} ist keine Strand-Bibliothek, die Strand öffnen kann: {what}; sie blieb \
+             unberührt"
         ))
     };
     let found = user_version(connection).map_err(|error| match error.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
-            untouched("it is not a SQLite database, or its first page is damaged".into())
+            untouched(say!(
+                "it is not a SQLite database, or its first page is damaged",
+                "sie ist keine SQLite-Datenbank, oder ihre erste Seite ist beschädigt"
+            ))
         }
         _ => Error::Storage(error),
     })?;
     if found < 0 {
-        return Err(untouched(format!(
-            "its header is damaged (it gives schema version {found})"
+        return Err(untouched(say!(
+            "its header is damaged (it gives schema version {found})",
+            "ihr Kopf ist beschädigt (er nennt Schemaversion {found})"
         )));
     }
     if found > LATEST_VERSION {
@@ -73,7 +79,10 @@ pub(super) fn schema_to_open(connection: &Connection, path: &Path) -> Result<i64
             row.get(0)
         })?;
     if found == 0 && has_tables {
-        return Err(untouched("it is another program's database".into()));
+        return Err(untouched(say!(
+            "it is another program's database",
+            "sie ist die Datenbank eines anderen Programms"
+        )));
     }
     Ok(found)
 }
@@ -97,10 +106,12 @@ pub(super) fn copy_before_upgrade(connection: &Connection, path: &Path, found: i
         .and_then(|()| Ok(fs::rename(&partial, &copy)?))
         .map_err(|reason| {
             let _ = fs::remove_file(&partial);
-            Error::File(format!(
-                "Strand copies a library before upgrading it and could not write {}: {reason}; \
-                 the library was left as it was",
-                copy.display()
+            let copy = copy.display();
+            Error::File(say!(
+                "Strand copies a library before upgrading it and could not write {copy}: \
+                 {reason}; the library was left as it was",
+                "Strand kopiert eine Bibliothek vor dem Aktualisieren und konnte {copy} nicht \
+                 schreiben: {reason}; die Bibliothek blieb, wie sie war"
             ))
         })
 }
@@ -112,7 +123,7 @@ fn copy_whole(connection: &Connection, to: &Path) -> Result<(), Box<dyn std::err
     // One step: nothing else writes to the library while it opens.
     match Backup::new(connection, &mut destination)?.step(-1)? {
         StepResult::Done => Ok(()),
-        _ => Err("the library was busy".into()),
+        _ => Err(say!("the library was busy", "die Bibliothek war beschäftigt").into()),
     }
 }
 
@@ -149,7 +160,10 @@ fn upgrade_failed(schema: i64, error: &rusqlite::Error) -> Error {
         | rusqlite::Error::SqlInputError { msg: message, .. } => message.clone(),
         other => other.to_string(),
     };
-    Error::File(format!(
-        "upgrading the library to schema {schema} failed ({reason}); the library was left as it was"
+    Error::File(say!(
+        "upgrading the library to schema {schema} failed ({reason}); the library was left as it \
+         was",
+        "das Aktualisieren der Bibliothek auf Schema {schema} schlug fehl ({reason}); die \
+         Bibliothek blieb, wie sie war"
     ))
 }

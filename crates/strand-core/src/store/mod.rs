@@ -134,7 +134,12 @@ impl Checkpointer {
                     checkpoint();
                 }
             })
-            .map_err(|error| Error::File(format!("cannot start the checkpoint thread: {error}")))?;
+            .map_err(|error| {
+                Error::File(say!(
+                    "cannot start the checkpoint thread: {error}",
+                    "der Thread für Sicherungspunkte startet nicht: {error}"
+                ))
+            })?;
         Ok(Checkpointer { wake, thread })
     }
 
@@ -181,11 +186,12 @@ impl Store {
             Ok(value)
         })();
         let value = written.map_err(|error| match error.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DiskFull) => Error::File(
+            Some(rusqlite::ErrorCode::DiskFull) => Error::File(say!(
                 "the disk is full, so this was not saved and nothing was changed; free some \
-                 space and try again"
-                    .into(),
-            ),
+                 space and try again",
+                "der Datenträger ist voll, darum wurde nichts gespeichert und nichts geändert; \
+                 schaffe etwas Platz und versuche es noch einmal"
+            )),
             _ => self.noticing_damage(error),
         })?;
         drop(connection);
@@ -215,9 +221,11 @@ impl Store {
             // pass, on its own connection — and SQLite answers busy at once then, without the
             // busy handler. The pass is short (a few bounded copies): ask again until it ends.
             if Instant::now() >= deadline {
-                return Err(Error::File(
-                    "the library is busy, so its log was not written back into it".into(),
-                ));
+                return Err(Error::File(say!(
+                    "the library is busy, so its log was not written back into it",
+                    "die Bibliothek ist beschäftigt, darum wurde ihr Protokoll nicht \
+                     zurückgeschrieben"
+                )));
             }
             std::thread::sleep(Duration::from_millis(5));
         }
@@ -334,11 +342,12 @@ fn open_writable(path: &Path) -> Result<Connection> {
 /// Strand writes its library as a person edits, and beside it (its log): both must be writable.
 fn cannot_write(path: &Path) -> Error {
     let folder = path.parent().unwrap_or(Path::new("."));
-    Error::File(format!(
-        "Strand cannot write to its library {} or to the folder it is in ({}); make both \
-         writable and start Strand again — nothing was changed",
-        path.display(),
-        folder.display()
+    let (path, folder) = (path.display(), folder.display());
+    Error::File(say!(
+        "Strand cannot write to its library {path} or to the folder it is in ({folder}); make \
+         both writable and start Strand again — nothing was changed",
+        "Strand kann weder in seine Bibliothek {path} noch in ihren Ordner ({folder}) \
+         schreiben; mach beide beschreibbar und starte Strand neu — nichts wurde geändert"
     ))
 }
 

@@ -17,9 +17,6 @@ use crate::store;
 use crate::store::backups::RestoreReason;
 use crate::validate;
 
-/// What a playlist without a usable name is called.
-const UNNAMED_PLAYLIST: &str = "Imported playlist";
-
 impl Strand {
     /// Imports an iTunes / Apple Music library file or a Spotify account-data export: tracks
     /// become items (matched to the library's as every import matches), playlists drafts and
@@ -61,8 +58,8 @@ impl Strand {
 
         let mut drafts = Vec::with_capacity(collection.playlists.len());
         for playlist in &collection.playlists {
-            let name = validate::bundle_name(&playlist.name)
-                .unwrap_or_else(|_| UNNAMED_PLAYLIST.to_owned());
+            let name =
+                validate::bundle_name(&playlist.name).unwrap_or_else(|_| super::unnamed_playlist());
             let mut draft = Draft::new(name, now);
             draft.folder = playlist.folder.map(|index| folder_ids[index]);
             for &track in &playlist.tracks {

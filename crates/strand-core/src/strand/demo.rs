@@ -38,7 +38,10 @@ impl Strand {
         if !(0..=MAX_TIME_TRAVEL_DAYS).contains(&days) {
             return Err(Error::invalid(
                 "days",
-                format!("travel 0 to {MAX_TIME_TRAVEL_DAYS} days ahead"),
+                say!(
+                    "travel 0 to {MAX_TIME_TRAVEL_DAYS} days ahead",
+                    "reise 0 bis {MAX_TIME_TRAVEL_DAYS} Tage voraus"
+                ),
             ));
         }
         self.clock.set_offset(Duration::days(days));
@@ -74,9 +77,10 @@ impl Strand {
 
     fn demo_controls_mut(&self) -> Result<MutexGuard<'_, DemoControls>> {
         self.demo_controls().ok_or_else(|| {
-            Error::Forbidden(
-                "demo controls only work in demo mode (--demo or STRAND_DEMO=1)".into(),
-            )
+            Error::Forbidden(say!(
+                "demo controls only work in demo mode (--demo or STRAND_DEMO=1)",
+                "die Demo-Steuerung wirkt nur im Demomodus (--demo oder STRAND_DEMO=1)"
+            ))
         })
     }
 }

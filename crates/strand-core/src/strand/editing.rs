@@ -233,7 +233,10 @@ impl Strand {
         if from == to {
             return Err(Error::invalid(
                 "to",
-                "pick another bundle to move the entries to",
+                say!(
+                    "pick another bundle to move the entries to",
+                    "wähle ein anderes Bündel, in das die Einträge wandern"
+                ),
             ));
         }
         check_selection(entry_ids)?;
@@ -381,7 +384,10 @@ fn check_selection(entry_ids: &[EntryId]) -> Result<()> {
     if entry_ids.is_empty() || entry_ids.len() > MAX_SELECTED {
         return Err(Error::invalid(
             "entryIds",
-            format!("name 1 to {MAX_SELECTED} entries"),
+            say!(
+                "name 1 to {MAX_SELECTED} entries",
+                "nenne 1 bis {MAX_SELECTED} Einträge"
+            ),
         ));
     }
     Ok(())

@@ -75,9 +75,10 @@ impl Strand {
                 .transpose()
         })?;
         if let Some(holder) = holder {
-            return Err(Error::Conflict(format!(
-                "“{}” in your library has this address already",
-                holder.details.title
+            let title = &holder.details.title;
+            return Err(Error::Conflict(say!(
+                "“{title}” in your library has this address already",
+                "„{title}“ in deiner Bibliothek hat diese Adresse schon"
             )));
         }
         let audio_file = url::Url::parse(&uri)
@@ -110,10 +111,13 @@ impl Strand {
     pub fn opening(&self, id: ItemId) -> Result<Opening> {
         let item = self.item(id)?;
         let uri = item.details.source_uri.ok_or_else(|| {
-            Error::invalid(
-                "item",
-                format!("“{}” has no address to open", item.details.title),
-            )
+            Error::invalid("item", {
+                let title = &item.details.title;
+                say!(
+                    "“{title}” has no address to open",
+                    "„{title}“ hat keine Adresse zum Öffnen"
+                )
+            })
         })?;
         opening(&uri).map_err(|why| Error::invalid("item", why))
     }
@@ -153,7 +157,10 @@ impl Strand {
         if others.contains(&survivor) {
             return Err(Error::invalid(
                 "others",
-                "an item cannot be merged into itself",
+                say!(
+                    "an item cannot be merged into itself",
+                    "ein Eintrag kann nicht mit sich selbst zusammengeführt werden"
+                ),
             ));
         }
         self.item(survivor)?;
@@ -175,9 +182,12 @@ impl Strand {
     /// bundle's edit is undone. Refused, changing nothing, if a bundle was edited since (undo
     /// there first) or the gate no longer lets the tier edit a kept one.
     pub fn undo_item_removal(&self) -> Result<ItemsGone> {
-        let removal = lock(&self.last_removal)
-            .take()
-            .ok_or_else(|| Error::Conflict("there is no deletion or merge to undo".into()))?;
+        let removal = lock(&self.last_removal).take().ok_or_else(|| {
+            Error::Conflict(say!(
+                "there is no deletion or merge to undo",
+                "es gibt kein Löschen oder Zusammenführen zum Rückgängigmachen"
+            ))
+        })?;
         let undone = self.put_back(&removal);
         if undone.is_err() {
             *lock(&self.last_removal) = Some(removal);
@@ -190,10 +200,11 @@ impl Strand {
         let mut drafts = self.drafts();
         let mut trashed = lock(&self.trashed_drafts);
         let edited_since = || {
-            Error::Conflict(
-                "a bundle changed since; undo in that bundle first, or edit the items by hand"
-                    .into(),
-            )
+            Error::Conflict(say!(
+                "a bundle changed since; undo in that bundle first, or edit the items by hand",
+                "ein Bündel hat sich seitdem geändert; mach es zuerst dort rückgängig oder \
+                 bearbeite die Einträge von Hand"
+            ))
         };
         for (bundle, change) in &removal.changes {
             if let Some(draft) = drafts.get(bundle).or_else(|| trashed.get(bundle))
@@ -349,7 +360,10 @@ fn selection(ids: &[ItemId]) -> Result<HashSet<ItemId>> {
     if ids.is_empty() || ids.len() > MAX_SELECTED {
         return Err(Error::invalid(
             "ids",
-            format!("name 1 to {MAX_SELECTED} items"),
+            say!(
+                "name 1 to {MAX_SELECTED} items",
+                "nenne 1 bis {MAX_SELECTED} Einträge"
+            ),
         ));
     }
     Ok(ids.iter().copied().collect())

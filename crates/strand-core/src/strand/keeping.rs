@@ -33,7 +33,10 @@ impl Strand {
                     .store
                     .read(|connection| store::whereabouts(connection, id))?
                 {
-                    Some(_) => Error::Conflict("this bundle is already kept".into()),
+                    Some(_) => Error::Conflict(say!(
+                        "this bundle is already kept",
+                        "dieses Bündel ist schon behalten"
+                    )),
                     None => self.missing_bundle(id),
                 },
             );

@@ -30,9 +30,10 @@ impl Strand {
     pub fn add_sample(&self) -> Result<u32> {
         self.store.write(|tx| {
             if store::sample_count(tx)? > 0 {
-                return Err(Error::Conflict(
-                    "the sample catalogue is in your library already".into(),
-                ));
+                return Err(Error::Conflict(say!(
+                    "the sample catalogue is in your library already",
+                    "der Beispielkatalog ist schon in deiner Bibliothek"
+                )));
             }
             store::insert_sample(tx, self.clock.now())
         })
@@ -124,9 +125,10 @@ impl Strand {
             Some(Whereabouts::Kept) => self
                 .store
                 .write(|tx| store::set_trashed(tx, id, Some(self.clock.now()))),
-            Some(Whereabouts::InTrash) => Err(Error::Conflict(
-                "this bundle is already in the trash".into(),
-            )),
+            Some(Whereabouts::InTrash) => Err(Error::Conflict(say!(
+                "this bundle is already in the trash",
+                "dieses Bündel liegt schon im Papierkorb"
+            ))),
             None => Err(self.missing_bundle(id)),
         }
     }
@@ -146,9 +148,10 @@ impl Strand {
                 self.store.write(|tx| store::set_trashed(tx, id, None))?;
                 self.bundle(id)
             }
-            Some(Whereabouts::Kept) => {
-                Err(Error::Conflict("this bundle is not in the trash".into()))
-            }
+            Some(Whereabouts::Kept) => Err(Error::Conflict(say!(
+                "this bundle is not in the trash",
+                "dieses Bündel liegt nicht im Papierkorb"
+            ))),
             None => Err(Error::not_found("bundle", id)),
         }
     }

@@ -89,11 +89,17 @@ impl Strand {
                     .as_ref()
                     .is_some_and(|licence| licence.active)
                 {
-                    "your licence already gives you Premium, so the free trial stays for later"
+                    say!(
+                        "your licence already gives you Premium, so the free trial stays for later",
+                        "deine Lizenz gibt dir schon Premium, darum bleibt die kostenlose \
+                         Testphase für später"
+                    )
                 } else {
-                    "the free trial has already been used on this computer"
-                }
-                .into(),
+                    say!(
+                        "the free trial has already been used on this computer",
+                        "die kostenlose Testphase wurde auf diesem Computer schon genutzt"
+                    )
+                },
             ));
         }
         self.store.write(|tx| {
@@ -107,7 +113,10 @@ impl Strand {
     /// Verifies a licence key offline and, if it is valid now, stores it.
     pub fn activate_licence(&self, token: &str) -> Result<SessionInfo> {
         let key = self.licence_key.as_ref().ok_or_else(|| {
-            Error::Conflict("this build of Strand has no valid licence key compiled in".into())
+            Error::Conflict(say!(
+                "this build of Strand has no valid licence key compiled in",
+                "in diese Strand-Version ist kein gültiger Lizenzschlüssel eingebaut"
+            ))
         })?;
         // Judged at the latest time the library has seen, as access is: a clock set back does
         // not make an expired licence valid again.

@@ -47,7 +47,14 @@ impl BundleExport {
         let saved_at = relative_to
             .map(|path| {
                 Url::from_file_path(path).map_err(|()| {
-                    Error::invalid("file", format!("{} is not a full path", path.display()))
+                    let path = path.display();
+                    Error::invalid(
+                        "file",
+                        say!(
+                            "{path} is not a full path",
+                            "{path} ist kein vollständiger Pfad"
+                        ),
+                    )
                 })
             })
             .transpose()?;
@@ -67,14 +74,15 @@ impl Strand {
     pub fn import_playlist(&self, path: &Path, watch: &dyn ImportWatch) -> Result<PlaylistImport> {
         let bytes = import::read_bounded(path, MAX_PLAYLIST_BYTES, "playlist")?;
         let format = PlaylistFormat::detect(path, &bytes).ok_or_else(|| {
-            Error::invalid(
-                "file",
-                format!(
-                    "this is not a playlist Strand reads: it reads M3U, PLS, XSPF, JSPF, WPL, \
-                     ASX, CSV and its own JSON (.{})",
-                    PlaylistFormat::EXTENSIONS.join(", .")
-                ),
-            )
+            Error::invalid("file", {
+                let extensions = PlaylistFormat::EXTENSIONS.join(", .");
+                say!(
+                    "this is not a playlist Strand reads: it reads M3U, PLS, XSPF, JSPF, \
+                         WPL, ASX, CSV and its own JSON (.{extensions})",
+                    "das ist keine Wiedergabeliste, die Strand liest: es liest M3U, PLS, \
+                         XSPF, JSPF, WPL, ASX, CSV und sein eigenes JSON (.{extensions})"
+                )
+            })
         })?;
         let parsed = formats::parse_playlist(format, &bytes, &import::file_url(path)?)?;
         let name = [
@@ -84,7 +92,7 @@ impl Strand {
         .into_iter()
         .flatten()
         .find_map(|name| validate::bundle_name(name).ok())
-        .unwrap_or_else(|| "Imported playlist".to_owned());
+        .unwrap_or_else(super::unnamed_playlist);
         let (item_ids, summary) = self.import_entries(&parsed.entries, parsed.skipped, watch)?;
         // A cover the file carries that cannot be one is said, not fatal: the entries came in.
         let (cover_image, cover_left_out) = match parsed.cover.as_deref() {
@@ -135,7 +143,12 @@ impl Strand {
             }
             _ => Err(Error::invalid(
                 "file",
-                "Strand reads catalogues from .csv or .json files, or from a folder of audio files",
+                say!(
+                    "Strand reads catalogues from .csv or .json files, or from a folder of audio \
+                     files",
+                    "Strand liest Kataloge aus .csv- oder .json-Dateien oder aus einem Ordner \
+                     mit Audiodateien"
+                ),
             )),
         }
     }
