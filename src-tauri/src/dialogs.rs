@@ -5,7 +5,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use strand_core::{ErrorCode, ExportFormat, PlaylistFormat};
+use strand_core::{ErrorCode, ExportFormat, PlaylistFormat, say};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::{DialogExt, FilePath};
 
@@ -20,7 +20,7 @@ fn messages<R: Runtime>(app: &AppHandle<R>) -> Messages {
 /// A licence file is a line of text; anything much bigger is not one.
 const MAX_LICENCE_FILE_BYTES: u64 = 64 * 1024;
 
-fn file_error(what: &str, error: impl std::fmt::Display) -> IpcError {
+fn file_error(what: String, error: impl std::fmt::Display) -> IpcError {
     IpcError::new(ErrorCode::Invalid, format!("{what}: {error}"))
 }
 
@@ -31,7 +31,7 @@ pub fn read_licence_file<R: Runtime>(app: &AppHandle<R>) -> IpcResult<Option<Str
         .file()
         .set_title(messages(app).open_licence_title())
         .add_filter(
-            "Strand licence",
+            say!("Strand licence", "Strand-Lizenz"),
             &["strandlicence", "licence", "license", "txt"],
         )
         .blocking_pick_file()
@@ -39,14 +39,32 @@ pub fn read_licence_file<R: Runtime>(app: &AppHandle<R>) -> IpcResult<Option<Str
         return Ok(None);
     };
     let path = local_path(chosen)?;
-    let file = std::fs::File::open(&path)
-        .map_err(|error| file_error("cannot open the licence file", error))?;
+    let file = std::fs::File::open(&path).map_err(|error| {
+        file_error(
+            say!(
+                "cannot open the licence file",
+                "die Lizenzdatei öffnet sich nicht"
+            ),
+            error,
+        )
+    })?;
     let mut text = String::new();
     file.take(MAX_LICENCE_FILE_BYTES + 1)
         .read_to_string(&mut text)
-        .map_err(|error| file_error("the licence file is not text", error))?;
+        .map_err(|error| {
+            file_error(
+                say!(
+                    "the licence file is not text",
+                    "die Lizenzdatei ist kein Text"
+                ),
+                error,
+            )
+        })?;
     if text.len() as u64 > MAX_LICENCE_FILE_BYTES {
-        return Err(file_error("not a licence file", "it is larger than 64 KiB"));
+        return Err(file_error(
+            say!("not a licence file", "keine Lizenzdatei"),
+            say!("it is larger than 64 KiB", "sie ist größer als 64 KiB"),
+        ));
     }
     Ok(Some(text))
 }
@@ -69,13 +87,13 @@ pub fn pick_bundle_file<R: Runtime>(
     format: ExportFormat,
 ) -> IpcResult<Option<PathBuf>> {
     let filter = match format {
-        ExportFormat::StrandJson => "Strand bundle",
-        ExportFormat::M3u8 => "M3U8 playlist",
-        ExportFormat::Xspf => "XSPF playlist",
-        ExportFormat::Jspf => "JSPF playlist",
-        ExportFormat::Pls => "PLS playlist",
-        ExportFormat::Wpl => "Windows Media playlist",
-        ExportFormat::Csv => "CSV",
+        ExportFormat::StrandJson => say!("Strand bundle", "Strand-Bündel"),
+        ExportFormat::M3u8 => say!("M3U8 playlist", "M3U8-Wiedergabeliste"),
+        ExportFormat::Xspf => say!("XSPF playlist", "XSPF-Wiedergabeliste"),
+        ExportFormat::Jspf => say!("JSPF playlist", "JSPF-Wiedergabeliste"),
+        ExportFormat::Pls => say!("PLS playlist", "PLS-Wiedergabeliste"),
+        ExportFormat::Wpl => say!("Windows Media playlist", "Windows-Media-Wiedergabeliste"),
+        ExportFormat::Csv => "CSV".to_owned(),
     };
     // Strand's own files say so in their name, beside other JSON.
     let suffix = match format {
@@ -87,7 +105,7 @@ pub fn pick_bundle_file<R: Runtime>(
         app,
         messages(app).export_bundle_title(),
         &file_name,
-        (filter, &[format.extension()]),
+        (&filter, &[format.extension()]),
     )
 }
 
@@ -97,7 +115,7 @@ pub fn save_library<R: Runtime>(app: &AppHandle<R>, json: &str) -> IpcResult<boo
         app,
         messages(app).export_everything_title(),
         "strand-library.json",
-        ("Strand library", &["json"]),
+        (&say!("Strand library", "Strand-Bibliothek"), &["json"]),
         json,
     )
 }
@@ -131,14 +149,20 @@ pub fn pick_import<R: Runtime>(
             .blocking_pick_file(),
         ImportSource::CatalogueFile => dialog
             .set_title(messages.import_catalogue_title())
-            .add_filter("Catalogues", &["csv", "json"])
+            .add_filter(say!("Catalogues", "Kataloge"), &["csv", "json"])
             .blocking_pick_file(),
         ImportSource::AudioFolder => dialog
             .set_title(messages.import_folder_title())
             .blocking_pick_folder(),
         ImportSource::MusicLibrary => dialog
             .set_title(messages.import_library_title())
-            .add_filter("iTunes, Music or Spotify library", &["xml", "json"])
+            .add_filter(
+                say!(
+                    "iTunes, Music or Spotify library",
+                    "iTunes-, Music- oder Spotify-Mediathek"
+                ),
+                &["xml", "json"],
+            )
             .blocking_pick_file(),
     };
     chosen.map(local_path).transpose()
@@ -158,9 +182,12 @@ pub fn pick_cover<R: Runtime>(app: &AppHandle<R>) -> IpcResult<Option<PathBuf>> 
 
 /// The chosen file's path; a dialog may answer with a URL that names no local file.
 fn local_path(chosen: FilePath) -> IpcResult<PathBuf> {
-    chosen
-        .into_path()
-        .map_err(|error| file_error("that is not a local file", error))
+    chosen.into_path().map_err(|error| {
+        file_error(
+            say!("that is not a local file", "das ist keine lokale Datei"),
+            error,
+        )
+    })
 }
 
 /// A bundle name as a file name: path separators and control characters become spaces.
@@ -216,7 +243,15 @@ fn pick_save_path<R: Runtime>(
 
 /// Writes `text` to the file the person chose.
 pub fn write_file(path: &Path, text: &str) -> IpcResult<()> {
-    std::fs::write(path, text).map_err(|error| file_error("cannot write the file", error))
+    std::fs::write(path, text).map_err(|error| {
+        file_error(
+            say!(
+                "cannot write the file",
+                "die Datei lässt sich nicht schreiben"
+            ),
+            error,
+        )
+    })
 }
 
 #[cfg(test)]

@@ -16,6 +16,8 @@ use std::path::Path;
 use tauri::plugin::TauriPlugin;
 use tauri::{AppHandle, Manager, Runtime};
 
+use strand_core::say;
+
 use crate::launch::Launch;
 
 /// Held for the life of the app; dropping it lets another Strand open the library.
@@ -33,14 +35,30 @@ pub fn lock_library(data_dir: &Path) -> Result<LibraryLock, String> {
         .truncate(false)
         .write(true)
         .open(&path)
-        .map_err(|error| format!("cannot open {}: {error}", path.display()))?;
+        .map_err(|error| {
+            let path = path.display();
+            say!(
+                "cannot open {path}: {error}",
+                "{path} lässt sich nicht öffnen: {error}"
+            )
+        })?;
     match file.try_lock() {
         Ok(()) => Ok(LibraryLock { _file: file }),
-        Err(TryLockError::WouldBlock) => Err(format!(
-            "Strand is already open on the library in {}; close that window first",
-            data_dir.display()
-        )),
-        Err(TryLockError::Error(error)) => Err(format!("cannot lock {}: {error}", path.display())),
+        Err(TryLockError::WouldBlock) => {
+            let folder = data_dir.display();
+            Err(say!(
+                "Strand is already open on the library in {folder}; close that window first",
+                "Strand ist schon mit der Bibliothek in {folder} geöffnet; schließe zuerst dieses \
+                 Fenster"
+            ))
+        }
+        Err(TryLockError::Error(error)) => {
+            let path = path.display();
+            Err(say!(
+                "cannot lock {path}: {error}",
+                "{path} lässt sich nicht sperren: {error}"
+            ))
+        }
     }
 }
 

@@ -66,5 +66,10 @@ pub fn open_item<R: Runtime>(
         Opening::File(path) => opener.open_path(path.to_string_lossy(), None::<&str>),
         Opening::Address(address) => opener.open_url(address, None::<&str>),
     };
-    opened.map_err(|error| IpcError::internal(format!("the desktop could not open it: {error}")))
+    opened.map_err(|error| {
+        IpcError::internal(strand_core::say!(
+            "the desktop could not open it: {error}",
+            "der Desktop konnte es nicht öffnen: {error}"
+        ))
+    })
 }

@@ -19,7 +19,7 @@ pub mod transfer;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use strand_core::{Strand, StrandOptions};
+use strand_core::{Strand, StrandOptions, say};
 use tauri::{Manager, Runtime};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
@@ -92,6 +92,9 @@ pub fn run_app<R: Runtime>(
     launch: Launch,
     main_started: Instant,
 ) -> tauri::Builder<R> {
+    let messages = messages::Messages::for_system_locale();
+    // The core's own words (refusals, skipped lines) in the language the window speaks.
+    strand_core::language::set_language(messages.core_language());
     builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -111,7 +114,7 @@ pub fn run_app<R: Runtime>(
         .manage(transfer::ImportCancel::default())
         .manage(menu::MenuListener::default())
         .on_menu_event(menu::on_menu_event)
-        .manage(messages::Messages::for_system_locale())
+        .manage(messages)
         .setup(move |app| {
             let data_dir = match &launch.data_dir {
                 Some(dir) => dir.clone(),
@@ -243,7 +246,13 @@ fn show_library<R: Runtime>(
                 .map(drop)
         });
     if let Err(error) = windows {
-        refuse_to_start(app, format!("cannot open the window: {error}"));
+        refuse_to_start(
+            app,
+            say!(
+                "cannot open the window: {error}",
+                "das Fenster öffnet sich nicht: {error}"
+            ),
+        );
     }
 }
 
@@ -255,7 +264,10 @@ fn refuse_to_start<R: Runtime>(app: &tauri::AppHandle<R>, reason: String) {
     let quit = app.clone();
     app.dialog()
         .message(reason)
-        .title("Strand could not start")
+        .title(say!(
+            "Strand could not start",
+            "Strand konnte nicht starten"
+        ))
         .kind(MessageDialogKind::Error)
         .show(move |_| quit.exit(1));
 }
@@ -272,9 +284,10 @@ fn library_in(data_dir: &Path, demo: bool) -> Result<(instance::LibraryLock, Pat
         data_dir.to_owned()
     };
     std::fs::create_dir_all(&library_dir).map_err(|error| {
-        format!(
-            "cannot create the data directory {}: {error}",
-            library_dir.display()
+        let folder = library_dir.display();
+        say!(
+            "cannot create the data directory {folder}: {error}",
+            "der Datenordner {folder} lässt sich nicht anlegen: {error}"
         )
     })?;
     let lock = instance::lock_library(&library_dir)?;

@@ -29,6 +29,15 @@ impl Messages {
         if self.german { "de" } else { "en" }
     }
 
+    /// The same language, for the core's messages.
+    pub fn core_language(&self) -> strand_core::language::Language {
+        if self.german {
+            strand_core::language::Language::German
+        } else {
+            strand_core::language::Language::English
+        }
+    }
+
     /// `english`, or `german` on a German system.
     fn in_language(&self, english: &'static str, german: &'static str) -> &'static str {
         if self.german { german } else { english }

@@ -84,7 +84,12 @@ async fn import<R: Runtime, T: Send + 'static>(
         Ok(Some(run(&app.state::<Strand>(), &path, &watch)?))
     })
     .await
-    .map_err(|error| IpcError::internal(format!("the import stopped unexpectedly: {error}")))?
+    .map_err(|error| {
+        IpcError::internal(strand_core::say!(
+            "the import stopped unexpectedly: {error}",
+            "der Import hielt unerwartet an: {error}"
+        ))
+    })?
 }
 
 /// Writes a bundle as `format` where the person chooses in the save dialog; `false` if they
