@@ -7,7 +7,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 
 apt_packages=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver xdotool sqlite3 e2fsprogs
-  appstream dbus-daemon)
+  appstream dbus-daemon debootstrap)
 
 missing=()
 for package in "${apt_packages[@]}"; do

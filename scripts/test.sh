@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test Strand has, installing what is missing first; safe to run again.
 # Lints and formatting, UI unit tests, core tests on real SQLite files, IPC tests through Tauri's
-# mock runtime (with the TypeScript bindings check), and the end-to-end journey in the real window.
+# mock runtime (with the TypeScript bindings check), the end-to-end journeys in the real window, and
+# the .deb: its contents, and installed and started on a fresh Debian 12.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -39,3 +40,6 @@ cargo test -p strand --test e2e --locked -- --test-threads=3
 
 step "the .deb: built as documented, its contents and dependencies checked"
 bash scripts/test-package.sh
+
+step "the .deb on a fresh Debian 12: installed with apt, started"
+bash scripts/test-fresh-install.sh "$(ls -t "${CARGO_TARGET_DIR:-$repo/target}"/release/bundle/deb/*.deb | head -n 1)"
