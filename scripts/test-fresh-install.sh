@@ -51,11 +51,11 @@ chroot "$root" sh -c 'cd /tmp && apt-get update -qq && DEBIAN_FRONTEND=nonintera
 chroot "$root" dpkg -s strand | grep -qx 'Status: install ok installed' || fail "strand is not installed"
 missing=$(chroot "$root" ldd /usr/bin/strand | grep 'not found' || true)
 [ -z "$missing" ] || fail "libraries the package does not bring: $missing"
-chroot "$root" sh -c 'command -v "$(sed -n "s/^Exec=//p" /usr/share/applications/Strand.desktop)"' >/dev/null \
-  || fail "the desktop entry's command is not on PATH"
+launch=$(sed -n 's/^Exec=//p' "$root/usr/share/applications/Strand.desktop")
+chroot "$root" sh -c "command -v $launch" >/dev/null || fail "the desktop entry's $launch is not on PATH"
 
-# Start the installed Strand on a display of its own, as the desktop entry would, and let it
-# say once it is ready for input; then it quits by itself.
+# Start the installed Strand as its desktop entry does, on a display of its own, and let it say
+# once it is ready for input; then it quits by itself.
 # -displayfd: Xvfb picks a free display and writes its number once it is ready.
 Xvfb -displayfd 3 -nolisten tcp 3>"$root/tmp/display" 2>/dev/null &
 display_server=$!
@@ -65,7 +65,7 @@ display_number=$(tr -d '[:space:]' <"$root/tmp/display")
 bind /tmp/.X11-unix tmp/.X11-unix
 said=$(chroot "$root" env -i HOME=/root PATH=/usr/bin:/bin DISPLAY=":$display_number" \
   STRAND_DATA_DIR=/tmp/strand-data STRAND_EXIT_ON_READY=1 GSETTINGS_BACKEND=memory \
-  timeout 60 /usr/bin/strand 2>&1) || fail "the installed Strand did not start: $said"
+  timeout 60 "$launch" 2>&1) || fail "the installed Strand did not start: $said"
 grep -q '^READY since_main_ms=' <<<"$said" || fail "the installed Strand never got ready: $said"
 [ -f "$root/tmp/strand-data/strand.sqlite" ] || fail "the installed Strand made no library"
 echo "fresh install: ok ($(grep '^READY' <<<"$said"))"
