@@ -44,6 +44,7 @@ pub mod error; // one error type and its IPC codes
 pub mod ids; // UUID v7 ids
 pub mod model; // items, bundles, entries and pages, as the UI receives them
 pub mod search; // typed text to FTS5 terms
+pub mod suggest; // items that fit a bundle, ranked from the person's own bundles, and their measure
 
 pub use access::{AccessInfo, LicenceInfo, TrialInfo};
 pub use clock::{SystemTime, TimeSource};

@@ -28,6 +28,7 @@ mod recovering;
 mod restoring;
 mod sample;
 mod search;
+mod suggestions;
 mod totals;
 mod trash;
 mod undoing;
