@@ -19,26 +19,32 @@ impl Strand {
     /// A picture that is refused changes nothing.
     pub fn set_bundle_cover(&self, id: BundleId, path: &Path) -> Result<Bundle> {
         let bytes = import::read_bounded(path, MAX_COVER_FILE_BYTES, "cover picture")?;
-        self.set_bundle_cover_bytes(id, &bytes)
-    }
-
-    /// Makes the picture `bytes` hold the bundle's cover, as [`Strand::set_bundle_cover`] does.
-    pub fn set_bundle_cover_bytes(&self, id: BundleId, bytes: &[u8]) -> Result<Bundle> {
-        let cover = cover::prepare(bytes)?;
         // Asked before the picture is stored, so a refused edit stores nothing the person could
         // not see. (A picture stored for an edit that then fails is swept at the next quit.)
         if !self.drafts().contains_key(&id) {
             self.require_editable_kept(id)?;
         }
-        let cover_id = self.store.write(|tx| store::insert_cover(tx, &cover))?;
+        let cover_id = self.store_cover(&bytes)?;
         self.show_cover(id, Some(cover_id))
     }
 
     /// Stores the picture a playlist file carries as a `data:` URI, judged like a chosen one.
     pub(super) fn store_carried_cover(&self, uri: &str) -> Result<CoverId> {
-        let bytes = cover::data_uri_bytes(uri)
-            .ok_or_else(|| Error::invalid("cover", "the file's cover is not a base64 picture"))?;
-        let cover = cover::prepare(&bytes)?;
+        let bytes = cover::data_uri_bytes(uri).ok_or_else(|| {
+            Error::invalid(
+                "cover",
+                say!(
+                    "the file's cover is not a base64 picture",
+                    "das Titelbild der Datei ist kein base64-Bild"
+                ),
+            )
+        })?;
+        self.store_cover(&bytes)
+    }
+
+    /// The picture `bytes` judged, remade by [`cover::prepare`] and stored.
+    fn store_cover(&self, bytes: &[u8]) -> Result<CoverId> {
+        let cover = cover::prepare(bytes)?;
         self.store.write(|tx| store::insert_cover(tx, &cover))
     }
 
