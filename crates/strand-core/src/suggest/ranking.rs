@@ -85,13 +85,15 @@ impl Model {
             .collect();
         seed.sort_unstable();
         seed.dedup();
+        // What the seed is like, read once for the content scores and every suggestion's reasons.
+        let profile = Profile::of(self, &seed);
         let scores = match ranking {
             Ranking::Popularity => (0..self.item_count() as u32)
                 .map(|item| (item, self.popularity(item) as f32))
                 .filter(|&(_, score)| score > 0.0)
                 .collect(),
             Ranking::ItemKnn => self.co_occurrence(&seed, false),
-            Ranking::Strand => self.blend(&seed),
+            Ranking::Strand => self.blend(&seed, &profile),
         };
         let mut ranked: Vec<(u32, f32)> = scores
             .into_iter()
@@ -105,7 +107,7 @@ impl Model {
                 item,
                 score,
                 reasons: match ranking {
-                    Ranking::Strand => self.reasons(&seed, item),
+                    Ranking::Strand => self.reasons(&seed, &profile, item),
                     _ => Vec::new(),
                 },
             })
@@ -148,9 +150,9 @@ impl Model {
     }
 
     /// Strand's score: co-occurrence and content, each scaled to at most 1, then blended.
-    fn blend(&self, seed: &[u32]) -> Vec<(u32, f32)> {
+    fn blend(&self, seed: &[u32], profile: &Profile) -> Vec<(u32, f32)> {
         let together = self.co_occurrence(seed, true);
-        let alike = self.content(seed);
+        let alike = self.content(profile);
         let top = |scores: &[(u32, f32)]| scores.iter().map(|s| s.1).fold(0.0_f32, f32::max);
         let (top_together, top_alike) = (top(&together), top(&alike));
         let content_weight = if top_together > 0.0 {
@@ -179,8 +181,7 @@ impl Model {
 
     /// Content similarity to the seed of every item sharing a creator or tag with it (and how
     /// often each is threaded, to order items equally alike).
-    fn content(&self, seed: &[u32]) -> Vec<(u32, f32)> {
-        let profile = Profile::of(self, seed);
+    fn content(&self, profile: &Profile) -> Vec<(u32, f32)> {
         let mut candidates: Vec<u32> = Vec::new();
         for &(creator, _) in &profile.creators {
             candidates.extend(&self.by_creator[creator as usize]);
@@ -198,7 +199,7 @@ impl Model {
     }
 
     /// The terms that made `item`'s score for `seed`, as reasons, largest first.
-    fn reasons(&self, seed: &[u32], item: u32) -> Vec<Reason> {
+    fn reasons(&self, seed: &[u32], profile: &Profile, item: u32) -> Vec<Reason> {
         let mut reasons = Vec::new();
         let mut partners: Vec<(u32, usize)> = seed
             .iter()
@@ -223,7 +224,7 @@ impl Model {
                 bundles: bundles.len() as u32,
             });
         }
-        let terms = Profile::of(self, seed).terms(self, item);
+        let terms = profile.terms(self, item);
         if terms.creator > 0.0 {
             reasons.push(Reason::SameCreator {
                 entries: terms.creator_entries,
